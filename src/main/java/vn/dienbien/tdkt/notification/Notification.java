@@ -1,0 +1,49 @@
+package vn.dienbien.tdkt.notification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** Thông báo gửi một đơn vị. */
+@Entity
+@Table(name = "notification")
+class Notification {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "unit_id", nullable = false)
+    private Long unitId;
+
+    @Column(nullable = false)
+    private String kind;
+
+    @Column(nullable = false)
+    private String subject;
+
+    @Column(nullable = false)
+    private String body;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Notification() {
+    }
+
+    Notification(Long unitId, String kind, String subject, String body, Instant createdAt) {
+        this.unitId = unitId;
+        this.kind = kind;
+        this.subject = subject;
+        this.body = body;
+        this.createdAt = createdAt;
+    }
+
+    NotificationView view() {
+        return new NotificationView(id, unitId, kind, subject, body, createdAt);
+    }
+}

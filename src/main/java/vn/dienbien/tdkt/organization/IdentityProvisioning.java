@@ -1,0 +1,212 @@
+package vn.dienbien.tdkt.organization;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dienbien.tdkt.platform.StartupOrder;
+import vn.dienbien.tdkt.platform.WorkflowKeys;
+
+/**
+ * Derives Camunda users, groups, authorizations and Tasklist filters from the registry. Runs at
+ * every start and only adds what is missing, so edits made in Camunda Admin are kept.
+ */
+@Component
+@Order(StartupOrder.PROVISION_IDENTITY)
+class IdentityProvisioning implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityProvisioning.class);
+    private static final String ANY = Authorization.ANY;
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final OrgUnitRepository units;
+    private final OfficialRepository officials;
+    private final String demoPassword;
+
+    IdentityProvisioning(IdentityService identityService, AuthorizationService authorizationService,
+            FilterService filterService, TaskService taskService, OrgUnitRepository units,
+            OfficialRepository officials, @Value("${tdkt.demo.password:demo}") String demoPassword) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.units = units;
+        this.officials = officials;
+        this.demoPassword = demoPassword;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        roleGroups().forEach((id, name) -> ensureGroup(id, name, "WORKFLOW"));
+        for (OrgUnit unit : units.findAll()) {
+            ensureGroup(unit.camundaGroup(), unit.getName(), "UNIT");
+            grantUnit(unit.camundaGroup());
+        }
+        int created = 0;
+        for (Official official : officials.findAll()) {
+            if (ensureUser(official)) {
+                created++;
+            }
+        }
+        grantRoles();
+        ensureFilters();
+        log.info("Identity provisioned from the registry ({} new users)", created);
+    }
+
+    private static Map<String, String> roleGroups() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put(CamundaGroups.BOARD, "Ban Thi đua – Khen thưởng tỉnh");
+        groups.put(CamundaGroups.BOARD_HEAD, "Lãnh đạo Ban Thi đua – Khen thưởng");
+        groups.put(CamundaGroups.COUNCIL, "Hội đồng Thi đua – Khen thưởng tỉnh");
+        groups.put(CamundaGroups.COUNCIL_STANDING, "Thường trực Hội đồng Thi đua – Khen thưởng tỉnh");
+        groups.put(CamundaGroups.CHAIRMAN, "Chủ tịch UBND tỉnh");
+        groups.put(CamundaGroups.FATHERLAND_FRONT, "Ủy ban MTTQ Việt Nam tỉnh (giám sát)");
+        groups.put(CamundaGroups.AUDITORS, "Kiểm tra viên (chỉ đọc lịch sử)");
+        groups.put(CamundaGroups.ADMINISTRATORS, "Quản trị hệ thống");
+        return groups;
+    }
+
+    private void ensureGroup(String id, String name, String type) {
+        if (identityService.createGroupQuery().groupId(id).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(id);
+        group.setName(name);
+        group.setType(type);
+        identityService.saveGroup(group);
+    }
+
+    private boolean ensureUser(Official official) {
+        String id = official.getUsername();
+        boolean created = false;
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            String fullName = official.getFullName().trim();
+            int lastSpace = fullName.lastIndexOf(' ');
+            // Vietnamese names put the given name last: "Nguyễn Văn An" -> An / Nguyễn Văn.
+            user.setFirstName(lastSpace < 0 ? fullName : fullName.substring(lastSpace + 1));
+            user.setLastName(lastSpace < 0 ? "" : fullName.substring(0, lastSpace));
+            user.setPassword(official.isDemo() ? demoPassword : UUID.randomUUID().toString());
+            identityService.saveUser(user);
+            created = true;
+        }
+        ensureMembership(id, official.getUnit().camundaGroup());
+        for (Role role : official.getRoles()) {
+            if (role.group() != null) {
+                ensureMembership(id, role.group());
+            }
+        }
+        return created;
+    }
+
+    private void ensureMembership(String userId, String groupId) {
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identityService.createMembership(userId, groupId);
+        }
+    }
+
+    private void grantUnit(String unitGroup) {
+        grant(unitGroup, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(unitGroup, Resources.PROCESS_DEFINITION, WorkflowKeys.LAUNCH_PLAN, Permissions.READ);
+    }
+
+    private void grantRoles() {
+        for (String group : List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD)) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            // The Board follows every launch-plan case of every unit.
+            grant(group, Resources.PROCESS_DEFINITION, WorkflowKeys.LAUNCH_PLAN, Permissions.READ,
+                    Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        }
+        for (String group : List.of(CamundaGroups.COUNCIL, CamundaGroups.COUNCIL_STANDING, CamundaGroups.CHAIRMAN)) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+        // Auditors and the Fatherland Front read history and never change anything.
+        for (String group : List.of(CamundaGroups.AUDITORS, CamundaGroups.FATHERLAND_FRONT)) {
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+            grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+            grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+            grant(group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, Permissions.READ);
+            grant(group, Resources.HISTORIC_TASK, ANY, Permissions.READ);
+        }
+        grant(CamundaGroups.AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, Permissions.READ);
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        if (existing == null) {
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean missing = Arrays.stream(permissions).anyMatch(p -> !authorization.isPermissionGranted(p));
+        if (missing) {
+            Arrays.stream(permissions).forEach(authorization::addPermission);
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+
+    private void ensureFilters() {
+        ensureFilter("Nhiệm vụ của đơn vị tôi", -10,
+                "Nhiệm vụ giao cho đơn vị, nhóm của tôi hoặc cho tôi",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks().orderByDueDate().asc());
+        ensureFilter("Nhiệm vụ tôi đang xử lý", 0, "Nhiệm vụ đã nhận, giao cho tôi",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    }
+
+    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name);
+            filter.setOwner("admin");
+            filter.setQuery(query);
+            filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+            filterService.saveFilter(filter);
+        }
+        Authorization global = authorizationService.createAuthorizationQuery()
+                .resourceType(Resources.FILTER).resourceId(filter.getId()).authorizationType(AUTH_TYPE_GLOBAL)
+                .singleResult();
+        if (global == null) {
+            Authorization readForAll = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+            readForAll.setResource(Resources.FILTER);
+            readForAll.setResourceId(filter.getId());
+            readForAll.addPermission(Permissions.READ);
+            authorizationService.saveAuthorization(readForAll);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package vn.dienbien.tdkt.plan;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.dienbien.tdkt.campaign.Campaign;
+import vn.dienbien.tdkt.campaign.CampaignOpened;
+import vn.dienbien.tdkt.campaign.CampaignRepository;
+import vn.dienbien.tdkt.organization.OrgUnit;
+import vn.dienbien.tdkt.organization.OrgUnitRepository;
+import vn.dienbien.tdkt.platform.WorkflowKeys;
+
+/**
+ * Opening a campaign starts one launch-plan case per participating unit, in the opening
+ * transaction: either every unit has its case or none has.
+ */
+@Component
+class LaunchPlanCases {
+
+    private static final Logger log = LoggerFactory.getLogger(LaunchPlanCases.class);
+
+    private final CampaignRepository campaigns;
+    private final OrgUnitRepository units;
+    private final LaunchPlanRepository plans;
+    private final RuntimeService runtimeService;
+    private final AuthorizationService authorizationService;
+
+    LaunchPlanCases(CampaignRepository campaigns, OrgUnitRepository units, LaunchPlanRepository plans,
+            RuntimeService runtimeService, AuthorizationService authorizationService) {
+        this.campaigns = campaigns;
+        this.units = units;
+        this.plans = plans;
+        this.runtimeService = runtimeService;
+        this.authorizationService = authorizationService;
+    }
+
+    @EventListener
+    void on(CampaignOpened event) {
+        Campaign campaign = campaigns.findById(event.campaignId()).orElseThrow();
+        int started = 0;
+        for (OrgUnit unit : units.findByActiveTrueOrderByCode()) {
+            LaunchPlan plan = plans.save(new LaunchPlan(campaign.getId(), unit.getId()));
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(LaunchPlanVariables.LAUNCH_PLAN_ID, plan.getId());
+            variables.put(LaunchPlanVariables.CAMPAIGN_CODE, campaign.getCode());
+            variables.put(LaunchPlanVariables.UNIT_GROUP, unit.camundaGroup());
+            variables.put(LaunchPlanVariables.UNIT_NAME, unit.getName());
+            variables.put(LaunchPlanVariables.DEADLINE, Date.from(campaign.getLaunchPlanDeadline()));
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey(WorkflowKeys.LAUNCH_PLAN,
+                    campaign.getCode() + " | " + unit.getCode(), variables);
+            plan.attachCase(instance.getId());
+            grantUnitRead(unit.camundaGroup(), instance.getId());
+            started++;
+        }
+        log.info("Campaign {} opened by {}: {} launch-plan cases", campaign.getCode(), event.openedBy(), started);
+    }
+
+    /** The unit's people see their own case (and only theirs) in Cockpit and the REST API. */
+    private void grantUnitRead(String unitGroup, String processInstanceId) {
+        Authorization runtime = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        runtime.setGroupId(unitGroup);
+        runtime.setResource(Resources.PROCESS_INSTANCE);
+        runtime.setResourceId(processInstanceId);
+        runtime.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(runtime);
+        Authorization history = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        history.setGroupId(unitGroup);
+        history.setResource(Resources.HISTORIC_PROCESS_INSTANCE);
+        history.setResourceId(processInstanceId);
+        history.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(history);
+    }
+}

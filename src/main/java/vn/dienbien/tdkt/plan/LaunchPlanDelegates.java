@@ -1,0 +1,102 @@
+package vn.dienbien.tdkt.plan;
+
+import static vn.dienbien.tdkt.plan.LaunchPlanVariables.*;
+
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The thin service-task delegates of bpmn/launch-plan.bpmn, each named by
+ * {@code camunda:delegateExpression}. They pass ids and form values to {@link LaunchPlanService}.
+ */
+@Configuration(proxyBeanMethods = false)
+class LaunchPlanDelegates {
+
+    /** "Ghi nhận kế hoạch đã gửi". */
+    @Bean
+    JavaDelegate recordPlanSubmission(LaunchPlanService service) {
+        return execution -> {
+            var sending = new LaunchPlanService.PlanSending(
+                    (String) execution.getVariable(PLAN_NUMBER),
+                    (String) execution.getVariable(PLAN_DATE),
+                    (String) execution.getVariable(PLAN_SUMMARY),
+                    asLong(execution.getVariable(PLAN_DOCUMENT_ID)));
+            boolean late = service.recordSubmission(launchPlanId(execution), sending, currentUser(execution));
+            execution.setVariable(SENT_LATE, late);
+            execution.removeVariable(RETURN_REASON);
+        };
+    }
+
+    /** "Ghi nhận kết quả thẩm định". */
+    @Bean
+    JavaDelegate recordPlanReview(LaunchPlanService service) {
+        return execution -> {
+            String reason = (String) execution.getVariable(REVIEW_REASON);
+            boolean accepted = service.recordReview(launchPlanId(execution),
+                    (String) execution.getVariable(REVIEW_DECISION), reason, currentUser(execution));
+            execution.setVariable(PLAN_ACCEPTED, accepted);
+            if (!accepted) {
+                execution.setVariable(RETURN_REASON, reason);
+            }
+        };
+    }
+
+    /** "Nhắc đơn vị hạn gửi kế hoạch". */
+    @Bean
+    JavaDelegate remindUnit(LaunchPlanService service) {
+        return execution -> service.remind(launchPlanId(execution));
+    }
+
+    /** "Ghi nhận việc đôn đốc". */
+    @Bean
+    JavaDelegate recordUrging(LaunchPlanService service) {
+        return execution -> service.recordUrging(launchPlanId(execution),
+                (String) execution.getVariable(URGE_METHOD), (String) execution.getVariable(URGE_NOTE),
+                currentUser(execution));
+    }
+
+    /** Reminder dates for the multi-instance reminder timers: {@code ${launchPlanSchedule.remindersFor(execution)}}. */
+    @Bean
+    LaunchPlanSchedule launchPlanSchedule(LaunchPlanService service) {
+        return new LaunchPlanSchedule(service);
+    }
+
+    static final class LaunchPlanSchedule {
+
+        private final LaunchPlanService service;
+
+        LaunchPlanSchedule(LaunchPlanService service) {
+            this.service = service;
+        }
+
+        public List<Date> remindersFor(DelegateExecution execution) {
+            return service.reminderTimes(launchPlanId(execution)).stream().map(Date::from).toList();
+        }
+    }
+
+    private static Long launchPlanId(DelegateExecution execution) {
+        return asLong(execution.getVariable(LAUNCH_PLAN_ID));
+    }
+
+    private static Long asLong(Object value) {
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        if (value instanceof String s && s.matches("\\d+")) {
+            return Long.valueOf(s);
+        }
+        return null;
+    }
+
+    /** The user completing the step, as the engine knows it (Tasklist or REST). */
+    private static String currentUser(DelegateExecution execution) {
+        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return auth != null && auth.getUserId() != null ? auth.getUserId() : "he-thong";
+    }
+
+}

@@ -1,0 +1,29 @@
+package vn.dienbien.tdkt.plan;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface LaunchPlanRepository extends JpaRepository<LaunchPlan, Long> {
+
+    List<LaunchPlan> findByCampaignIdOrderById(Long campaignId);
+
+    Optional<LaunchPlan> findByCampaignIdAndUnitId(Long campaignId, Long unitId);
+}
+
+interface LaunchPlanSubmissionRepository extends JpaRepository<LaunchPlanSubmission, Long> {
+
+    List<LaunchPlanSubmission> findByLaunchPlanIdOrderByRound(Long launchPlanId);
+
+    int countByLaunchPlanId(Long launchPlanId);
+}
+
+interface LaunchPlanReviewRepository extends JpaRepository<LaunchPlanReview, Long> {
+
+    List<LaunchPlanReview> findByLaunchPlanIdOrderByRound(Long launchPlanId);
+}
+
+interface LaunchPlanUrgingRepository extends JpaRepository<LaunchPlanUrging, Long> {
+
+    List<LaunchPlanUrging> findByLaunchPlanIdOrderByUrgedAt(Long launchPlanId);
+}

@@ -1,0 +1,104 @@
+package vn.dienbien.tdkt.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates calls to our own /api: a user logged into Tasklist or Cockpit (the webapps'
+ * session), or a client sending HTTP basic credentials. Anything else gets 401.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiAuthenticationFilter {
+
+    private static final String ENGINE = "default";
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> apiAuthentication(IdentityService identityService) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(identityService));
+        registration.setName("tdkt-api-auth");
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    static final class Filter extends OncePerRequestFilter {
+
+        private final IdentityService identityService;
+
+        Filter(IdentityService identityService) {
+            this.identityService = identityService;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CurrentUser user = fromSession(request.getSession(false));
+            if (user == null) {
+                user = fromBasicAuth(request.getHeader("Authorization"));
+            }
+            if (user == null) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setHeader("WWW-Authenticate", "Basic realm=\"tdkt\"");
+                response.setContentType("application/json;charset=UTF-8");
+                response.getOutputStream().write(
+                        "{\"status\":401,\"message\":\"Vui lòng đăng nhập (phiên Tasklist hoặc HTTP Basic).\"}"
+                                .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE, user);
+            chain.doFilter(request, response);
+        }
+
+        private static CurrentUser fromSession(HttpSession session) {
+            if (session == null) {
+                return null;
+            }
+            Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+            if (authentications == null || !authentications.hasAuthenticationForProcessEngine(ENGINE)) {
+                return null;
+            }
+            var auth = authentications.getAuthenticationForProcessEngine(ENGINE);
+            List<String> groups = auth instanceof UserAuthentication ua && ua.getGroupIds() != null
+                    ? List.copyOf(ua.getGroupIds()) : List.of();
+            return new CurrentUser(auth.getName(), groups);
+        }
+
+        private CurrentUser fromBasicAuth(String header) {
+            if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return null;
+            }
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 1) {
+                return null;
+            }
+            String userId = decoded.substring(0, colon);
+            if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
+                return null;
+            }
+            List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId).toList();
+            return new CurrentUser(userId, groups);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+// Cockpit of the emulation and commendation workflow of Điện Biên province: Vietnamese only.
+export default {
+  locales: {
+    availableLocales: ['vi'],
+    fallbackLocale: 'vi'
+  },
+  app: {
+    name: 'Cockpit',
+    vendor: 'Thi đua – Khen thưởng Điện Biên'
+  }
+};
