@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -157,10 +160,10 @@ class IdentityProvisioning implements ApplicationRunner {
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
             grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
             grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
-            grant(group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, Permissions.READ);
-            grant(group, Resources.HISTORIC_TASK, ANY, Permissions.READ);
+            grant(group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+            grant(group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
         }
-        grant(CamundaGroups.AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, Permissions.READ);
+        grant(CamundaGroups.AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -77,7 +78,7 @@ class LaunchPlanCases {
         history.setGroupId(unitGroup);
         history.setResource(Resources.HISTORIC_PROCESS_INSTANCE);
         history.setResourceId(processInstanceId);
-        history.addPermission(Permissions.READ);
+        history.addPermission(HistoricProcessInstancePermissions.READ);
         authorizationService.saveAuthorization(history);
     }
 }

@@ -2,8 +2,6 @@ package vn.dienbien.tdkt.plan;
 
 import static vn.dienbien.tdkt.plan.LaunchPlanVariables.*;
 
-import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -60,26 +58,7 @@ class LaunchPlanDelegates {
                 currentUser(execution));
     }
 
-    /** Reminder dates for the multi-instance reminder timers: {@code ${launchPlanSchedule.remindersFor(execution)}}. */
-    @Bean
-    LaunchPlanSchedule launchPlanSchedule(LaunchPlanService service) {
-        return new LaunchPlanSchedule(service);
-    }
-
-    static final class LaunchPlanSchedule {
-
-        private final LaunchPlanService service;
-
-        LaunchPlanSchedule(LaunchPlanService service) {
-            this.service = service;
-        }
-
-        public List<Date> remindersFor(DelegateExecution execution) {
-            return service.reminderTimes(launchPlanId(execution)).stream().map(Date::from).toList();
-        }
-    }
-
-    private static Long launchPlanId(DelegateExecution execution) {
+    static Long launchPlanId(DelegateExecution execution) {
         return asLong(execution.getVariable(LAUNCH_PLAN_ID));
     }
 
