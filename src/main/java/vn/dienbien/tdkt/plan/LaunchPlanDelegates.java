@@ -41,6 +41,9 @@ class LaunchPlanDelegates {
             if (!accepted) {
                 execution.setVariable(RETURN_REASON, reason);
             }
+            // The next round's form starts blank; history keeps what was chosen in this one.
+            execution.removeVariable(REVIEW_DECISION);
+            execution.removeVariable(REVIEW_REASON);
         };
     }
 

@@ -71,10 +71,14 @@ public class WorkflowDeployer implements ApplicationRunner {
     }
 
     private static String relativeName(Resource resource, String root) throws IOException {
-        if (!resource.isReadable()) {
-            return null;
-        }
-        String url = resource.getURL().toString();
+        return resource.isReadable() ? relativeName(resource.getURL().toString(), root) : null;
+    }
+
+    /**
+     * {@code file:/x/target/classes/bpmn/a.bpmn} and
+     * {@code jar:file:/x/app.jar!/BOOT-INF/classes!/bpmn/a.bpmn} both give {@code bpmn/a.bpmn}.
+     */
+    static String relativeName(String url, String root) {
         int at = url.lastIndexOf("/" + root);
         return at < 0 ? null : url.substring(at + 1);
     }
