@@ -115,9 +115,10 @@ class IdentityProvisioning implements ApplicationRunner {
             User user = identityService.newUser(id);
             String fullName = official.getFullName().trim();
             int lastSpace = fullName.lastIndexOf(' ');
-            // Vietnamese names put the given name last: "Nguyễn Văn An" -> An / Nguyễn Văn.
-            user.setFirstName(lastSpace < 0 ? fullName : fullName.substring(lastSpace + 1));
-            user.setLastName(lastSpace < 0 ? "" : fullName.substring(0, lastSpace));
+            // The webapps show "first last"; a Vietnamese name reads family and middle names first,
+            // so "Nguyễn Văn An" is stored as Nguyễn Văn / An (the vi labels say so).
+            user.setFirstName(lastSpace < 0 ? fullName : fullName.substring(0, lastSpace));
+            user.setLastName(lastSpace < 0 ? "" : fullName.substring(lastSpace + 1));
             user.setPassword(official.isDemo() ? demoPassword : UUID.randomUUID().toString());
             identityService.saveUser(user);
             created = true;

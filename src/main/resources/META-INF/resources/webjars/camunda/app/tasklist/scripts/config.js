@@ -6,6 +6,8 @@ export default {
     availableLocales: ['vi'],
     fallbackLocale: 'vi'
   },
+  // Vietnamese validation messages for Camunda Forms (see vi-form-messages.js).
+  customScripts: ['scripts/vi-form-messages.js'],
   app: {
     name: 'Tasklist',
     vendor: 'Thi đua – Khen thưởng Điện Biên'

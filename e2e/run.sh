@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the browser test against the application as a user starts it: the fat jar on a fresh
+# embedded database, with demo data. Installs Debian's Chromium and playwright-core if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
+fi
+(cd e2e && npm ci --no-audit --no-fund --silent)
+
+./mvnw -B -ntp -q -DskipTests package
+PORT=${E2E_PORT:-18080}
+DATA=$(mktemp -d)
+java -jar target/tdkt-workflow-*.jar --server.port="$PORT" \
+  --spring.datasource.url="jdbc:h2:file:$DATA/tdkt" > "$DATA/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://localhost:$PORT/camunda/app/welcome/" >/dev/null && grep -q "Demo campaign" "$DATA/app.log" && break
+  if ! kill -0 $APP 2>/dev/null; then cat "$DATA/app.log"; exit 1; fi
+  sleep 1
+done
+BASE_URL="http://localhost:$PORT" node e2e/launch-plan.e2e.mjs
