@@ -1,0 +1,84 @@
+package vn.dienbien.tdkt.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.dienbien.tdkt.WorkflowTest;
+import vn.dienbien.tdkt.campaign.Campaign;
+
+/** What each role group may do with launch-plan cases, checked by the engine's authorizations. */
+@WorkflowTest
+class RoleAccessTest {
+
+    @Autowired LaunchPlanScenario scenario;
+    @Autowired IdentityService identityService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired HistoryService historyService;
+    @Autowired TaskService taskService;
+    @Autowired AuthorizationService authorizationService;
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void auditorsReadHistoryButNeitherRuntimeStateNorTasks() {
+        Campaign campaign = scenario.openCampaign(List.of());
+        var syt = scenario.caseOf(campaign, "SYT");
+        scenario.clockAt(LocalDateTime.of(2031, 3, 3, 8, 0));
+        scenario.sendPlan("canbo.syt", scenario.task(syt, "Task_SubmitPlan"), "9/KH-SYT");
+        var review = scenario.task(syt, "Task_ReviewPlan");
+
+        identityService.setAuthentication("kiemtoan", scenario.groupsOf("kiemtoan"));
+        long history = historyService.createHistoricProcessInstanceQuery().processInstanceId(syt.getId()).count();
+        long historicTasks = historyService.createHistoricTaskInstanceQuery().processInstanceId(syt.getId()).count();
+        long runtime = runtimeService.createProcessInstanceQuery().processInstanceId(syt.getId()).count();
+        long tasks = taskService.createTaskQuery().processInstanceId(syt.getId()).count();
+        identityService.clearAuthentication();
+
+        assertThat(history).isEqualTo(1);
+        assertThat(historicTasks).isEqualTo(2);
+        assertThat(runtime).isZero();
+        assertThat(tasks).isZero();
+        assertThatThrownBy(() -> scenario.completeAs("kiemtoan", review, Map.of("reviewDecision", "ACCEPT")))
+                .isInstanceOf(AuthorizationException.class);
+    }
+
+    @Test
+    void onlyAdministratorsMayDeploy() {
+        assertThat(authorizationService.isUserAuthorized("admin", scenario.groupsOf("admin"), Permissions.CREATE,
+                Resources.DEPLOYMENT)).isTrue();
+        for (String user : List.of("bantdkt", "canbo.syt", "kiemtoan", "chutich", "mttq.giamsat")) {
+            assertThat(authorizationService.isUserAuthorized(user, scenario.groupsOf(user), Permissions.CREATE,
+                    Resources.DEPLOYMENT)).as(user).isFalse();
+        }
+    }
+
+    @Test
+    void registryRolesBecomeCamundaGroups() {
+        assertThat(scenario.groupsOf("truongban.tdkt")).contains("donvi.snv", "ban-tdkt", "lanh-dao-ban-tdkt");
+        assertThat(scenario.groupsOf("chutich")).contains("chu-tich-ubnd", "hoi-dong-tdkt", "donvi.vpubnd");
+        assertThat(scenario.groupsOf("mttq.giamsat")).contains("mttq-giam-sat", "donvi.mttq");
+        assertThat(scenario.groupsOf("canbo.dbp")).containsExactly("donvi.dbp");
+        var hang = identityService.createUserQuery().userId("bantdkt").singleResult();
+        assertThat(hang.getFirstName() + " " + hang.getLastName())
+                .as("family and middle names first, as the webapps show them").isEqualTo("Phạm Thị Hằng");
+    }
+}
