@@ -17,8 +17,11 @@ class Notification {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "unit_id", nullable = false)
+    @Column(name = "unit_id")
     private Long unitId;
+
+    @Column(name = "recipient_group")
+    private String recipientGroup;
 
     @Column(nullable = false)
     private String kind;
@@ -35,8 +38,9 @@ class Notification {
     protected Notification() {
     }
 
-    Notification(Long unitId, String kind, String subject, String body, Instant createdAt) {
+    Notification(Long unitId, String recipientGroup, String kind, String subject, String body, Instant createdAt) {
         this.unitId = unitId;
+        this.recipientGroup = recipientGroup;
         this.kind = kind;
         this.subject = subject;
         this.body = body;
@@ -44,6 +48,6 @@ class Notification {
     }
 
     NotificationView view() {
-        return new NotificationView(id, unitId, kind, subject, body, createdAt);
+        return new NotificationView(id, unitId, recipientGroup, kind, subject, body, createdAt);
     }
 }

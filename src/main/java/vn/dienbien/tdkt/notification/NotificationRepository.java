@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     List<Notification> findByUnitIdOrderByCreatedAtDescIdDesc(Long unitId);
+
+    List<Notification> findByRecipientGroupOrderByCreatedAtDescIdDesc(String recipientGroup);
 }

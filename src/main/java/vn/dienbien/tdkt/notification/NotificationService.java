@@ -25,7 +25,19 @@ public class NotificationService {
     @Transactional
     public NotificationView notifyUnit(Long unitId, String kind, String subject, String body) {
         log.info("Notification to unit {} [{}]: {}", unitId, kind, subject);
-        return notifications.save(new Notification(unitId, kind, subject, body, WorkflowClock.now())).view();
+        return notifications.save(new Notification(unitId, null, kind, subject, body, WorkflowClock.now())).view();
+    }
+
+    /** To everyone in a role group, e.g. the Board. */
+    @Transactional
+    public NotificationView notifyGroup(String groupId, String kind, String subject, String body) {
+        log.info("Notification to group {} [{}]: {}", groupId, kind, subject);
+        return notifications.save(new Notification(null, groupId, kind, subject, body, WorkflowClock.now())).view();
+    }
+
+    @Transactional(readOnly = true)
+    public List<NotificationView> forGroup(String groupId) {
+        return notifications.findByRecipientGroupOrderByCreatedAtDescIdDesc(groupId).stream().map(Notification::view).toList();
     }
 
     @Transactional(readOnly = true)

@@ -141,15 +141,18 @@ class IdentityProvisioning implements ApplicationRunner {
     private void grantUnit(String unitGroup) {
         grant(unitGroup, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(unitGroup, Resources.PROCESS_DEFINITION, WorkflowKeys.LAUNCH_PLAN, Permissions.READ);
+        grant(unitGroup, Resources.PROCESS_DEFINITION, WorkflowKeys.AWARD_DOSSIER, Permissions.READ);
     }
 
     private void grantRoles() {
         for (String group : List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD)) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            // The Board follows every launch-plan case of every unit.
-            grant(group, Resources.PROCESS_DEFINITION, WorkflowKeys.LAUNCH_PLAN, Permissions.READ,
-                    Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+            // The Board follows every launch-plan case and every award dossier of every unit.
+            for (String key : List.of(WorkflowKeys.LAUNCH_PLAN, WorkflowKeys.AWARD_DOSSIER)) {
+                grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ,
+                        Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+            }
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         }
         for (String group : List.of(CamundaGroups.COUNCIL, CamundaGroups.COUNCIL_STANDING, CamundaGroups.CHAIRMAN)) {

@@ -3,12 +3,7 @@ package vn.dienbien.tdkt.plan;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.campaign.Campaign;
 import vn.dienbien.tdkt.campaign.CampaignOpened;
 import vn.dienbien.tdkt.campaign.CampaignRepository;
+import vn.dienbien.tdkt.organization.CaseAccess;
 import vn.dienbien.tdkt.organization.OrgUnit;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
 import vn.dienbien.tdkt.platform.WorkflowKeys;
@@ -34,15 +30,15 @@ class LaunchPlanCases {
     private final OrgUnitRepository units;
     private final LaunchPlanRepository plans;
     private final RuntimeService runtimeService;
-    private final AuthorizationService authorizationService;
+    private final CaseAccess caseAccess;
 
     LaunchPlanCases(CampaignRepository campaigns, OrgUnitRepository units, LaunchPlanRepository plans,
-            RuntimeService runtimeService, AuthorizationService authorizationService) {
+            RuntimeService runtimeService, CaseAccess caseAccess) {
         this.campaigns = campaigns;
         this.units = units;
         this.plans = plans;
         this.runtimeService = runtimeService;
-        this.authorizationService = authorizationService;
+        this.caseAccess = caseAccess;
     }
 
     @EventListener
@@ -60,25 +56,9 @@ class LaunchPlanCases {
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(WorkflowKeys.LAUNCH_PLAN,
                     campaign.getCode() + " | " + unit.getCode(), variables);
             plan.attachCase(instance.getId());
-            grantUnitRead(unit.camundaGroup(), instance.getId());
+            caseAccess.grantUnitRead(unit.camundaGroup(), instance.getId());
             started++;
         }
         log.info("Campaign {} opened by {}: {} launch-plan cases", campaign.getCode(), event.openedBy(), started);
-    }
-
-    /** The unit's people see their own case (and only theirs) in Cockpit and the REST API. */
-    private void grantUnitRead(String unitGroup, String processInstanceId) {
-        Authorization runtime = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        runtime.setGroupId(unitGroup);
-        runtime.setResource(Resources.PROCESS_INSTANCE);
-        runtime.setResourceId(processInstanceId);
-        runtime.addPermission(Permissions.READ);
-        authorizationService.saveAuthorization(runtime);
-        Authorization history = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        history.setGroupId(unitGroup);
-        history.setResource(Resources.HISTORIC_PROCESS_INSTANCE);
-        history.setResourceId(processInstanceId);
-        history.addPermission(HistoricProcessInstancePermissions.READ);
-        authorizationService.saveAuthorization(history);
     }
 }

@@ -6,6 +6,12 @@ public final class WorkflowKeys {
     /** Gửi kế hoạch phát động thi đua. */
     public static final String LAUNCH_PLAN = "launch-plan";
 
+    /** Hồ sơ đề nghị khen thưởng. */
+    public static final String AWARD_DOSSIER = "award-dossier";
+
+    /** Điều kiện khen thưởng (DMN). */
+    public static final String DOSSIER_ELIGIBILITY = "dossier-eligibility";
+
     private WorkflowKeys() {
     }
 }

@@ -1,0 +1,57 @@
+package vn.dienbien.tdkt.dossier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.CurrentUser;
+
+/** Award proposals through REST, one dossier's record, and award history look-ups. */
+@RestController
+class DossierController {
+
+    private final DossierProposals proposals;
+    private final DossierQueries queries;
+
+    DossierController(DossierProposals proposals, DossierQueries queries) {
+        this.proposals = proposals;
+        this.queries = queries;
+    }
+
+    @PostMapping("/api/dossiers")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> propose(@RequestBody Proposal proposal, HttpServletRequest request) {
+        Long id = proposals.propose(proposal, CurrentUser.of(request));
+        var record = queries.record(id);
+        return Map.of("id", id, "status", record.status(), "statusLabel", record.statusLabel(),
+                "processInstanceId", record.processInstanceId());
+    }
+
+    @GetMapping("/api/dossiers/{id}")
+    DossierQueries.DossierRecord record(@PathVariable Long id, HttpServletRequest request) {
+        CurrentUser.of(request);
+        return queries.record(id);
+    }
+
+    @GetMapping("/api/award-history")
+    List<DossierQueries.AwardEntry> history(@RequestParam(required = false) String unit,
+            @RequestParam(required = false) String person, @RequestParam(required = false) Integer birthYear,
+            HttpServletRequest request) {
+        CurrentUser.of(request);
+        if (unit != null && !unit.isBlank()) {
+            return queries.historyOfUnit(unit.trim());
+        }
+        if (person != null && !person.isBlank()) {
+            return queries.historyOfPerson(person, birthYear);
+        }
+        throw ApiException.badRequest("Cần tham số unit (mã đơn vị) hoặc person (họ và tên).");
+    }
+}

@@ -1,0 +1,67 @@
+package vn.dienbien.tdkt.dossier;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dienbien.tdkt.decision.AwardDecisions;
+import vn.dienbien.tdkt.decision.DecisionView;
+import vn.dienbien.tdkt.organization.OrgUnitRepository;
+import vn.dienbien.tdkt.platform.ApiException;
+
+/**
+ * Turns an approved set of accepted dossiers into a numbered decision (quyết định) and tells each
+ * dossier's case its result; dossiers left out end as not awarded, with the reason.
+ */
+@Service
+public class DossierDecisions {
+
+    static final String MESSAGE = "DossierDecided";
+
+    private final DossierRepository dossiers;
+    private final AwardRepository awards;
+    private final OrgUnitRepository units;
+    private final AwardDecisions decisions;
+    private final RuntimeService runtimeService;
+
+    DossierDecisions(DossierRepository dossiers, AwardRepository awards, OrgUnitRepository units,
+            AwardDecisions decisions, RuntimeService runtimeService) {
+        this.dossiers = dossiers;
+        this.awards = awards;
+        this.units = units;
+        this.decisions = decisions;
+        this.runtimeService = runtimeService;
+    }
+
+    @Transactional
+    public DecisionView decide(List<Long> approvedDossierIds, Map<Long, String> refusedWithReasons,
+            LocalDate signedOn, String signer, String issuedBy) {
+        List<Dossier> approved = dossiers.findAllById(approvedDossierIds);
+        if (approved.size() != approvedDossierIds.size()
+                || approved.stream().anyMatch(d -> d.getStatus() != DossierStatus.ACCEPTED)) {
+            throw ApiException.badRequest("Chỉ quyết định khen thưởng cho hồ sơ đã được Ban TĐKT tiếp nhận (đủ điều kiện).");
+        }
+        var awardees = approved.stream().map(d -> new AwardDecisions.NewAwardee(d.getId(), d.getAwardCode(),
+                d.getNomineeName(), units.findById(d.getProposingUnitId()).orElseThrow().getName())).toList();
+        String title = "Quyết định về việc tặng " + approved.stream()
+                .map(d -> awards.findById(d.getAwardCode()).orElseThrow().getName()).distinct()
+                .reduce((a, b) -> a + ", " + b).orElse("") + " năm " + approved.get(0).getYear();
+        DecisionView decision = decisions.issue(title, signedOn, signer, issuedBy, awardees);
+        for (Dossier dossier : approved) {
+            runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(dossier.getProcessInstanceId())
+                    .setVariable(DossierVariables.AWARDED, true)
+                    .setVariable(DossierVariables.DECISION_CODE, decision.code())
+                    .correlate();
+        }
+        refusedWithReasons.forEach((id, reason) -> {
+            Dossier dossier = dossiers.findById(id).orElseThrow();
+            runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(dossier.getProcessInstanceId())
+                    .setVariable(DossierVariables.AWARDED, false)
+                    .setVariable("decisionReason", reason)
+                    .correlate();
+        });
+        return decision;
+    }
+}

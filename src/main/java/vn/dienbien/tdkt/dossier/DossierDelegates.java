@@ -1,0 +1,124 @@
+package vn.dienbien.tdkt.dossier;
+
+import static vn.dienbien.tdkt.dossier.DossierVariables.*;
+
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.dienbien.tdkt.notification.NotificationService;
+import vn.dienbien.tdkt.organization.CamundaGroups;
+
+/** The thin delegates of bpmn/award-dossier.bpmn; each passes ids and outcomes to a domain service. */
+@Configuration(proxyBeanMethods = false)
+class DossierDelegates {
+
+    /** "Ghi nhận xác nhận của thủ trưởng". */
+    @Bean
+    JavaDelegate recordHeadConfirmation(DossierAppraisal appraisal) {
+        return execution -> {
+            var deadlines = appraisal.confirmByHead(dossierId(execution), (String) execution.getVariable(HEAD_DECISION),
+                    (String) execution.getVariable(HEAD_NOTE), currentUser(execution));
+            execution.setVariable(HEAD_CONFIRMED, deadlines != null);
+            setDeadlines(execution, deadlines);
+        };
+    }
+
+    /** "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng". */
+    @Bean
+    JavaDelegate evaluateEligibility(DossierAppraisal appraisal) {
+        return execution -> {
+            var outcome = appraisal.evaluate(dossierId(execution));
+            execution.setVariable(ELIGIBILITY_SUMMARY, outcome.summary());
+            execution.setVariable(ALL_RULES_PASSED, outcome.allPassed());
+        };
+    }
+
+    /** "Ghi nhận kết quả thẩm định". */
+    @Bean
+    JavaDelegate recordAppraisal(DossierAppraisal appraisal) {
+        return execution -> {
+            String reason = (String) execution.getVariable(APPRAISAL_REASON);
+            String outcome = appraisal.recordAppraisal(dossierId(execution),
+                    (String) execution.getVariable(APPRAISAL_DECISION), reason, currentUser(execution));
+            execution.setVariable(APPRAISAL_OUTCOME, outcome);
+            if ("RETURNED".equals(outcome)) {
+                execution.setVariable(RETURN_REASON, reason);
+            }
+            execution.removeVariable(APPRAISAL_DECISION);
+            execution.removeVariable(APPRAISAL_REASON);
+        };
+    }
+
+    /** "Ghi nhận hồ sơ bổ sung": documents come as "TO_TRINH=12,BIEN_BAN_HOI_DONG=15". */
+    @Bean
+    JavaDelegate recordSupplement(DossierAppraisal appraisal) {
+        return execution -> {
+            Map<DocumentType, Long> replaced = new EnumMap<>(DocumentType.class);
+            String given = (String) execution.getVariable("supplementDocuments");
+            if (given != null && !given.isBlank()) {
+                for (String pair : given.split(",")) {
+                    String[] kv = pair.trim().split("=");
+                    try {
+                        replaced.put(DocumentType.valueOf(kv[0].trim()), Long.valueOf(kv[1].trim()));
+                    } catch (RuntimeException e) {
+                        throw new BadUserRequestException("Văn bản bổ sung không hợp lệ: " + pair);
+                    }
+                }
+            }
+            var deadlines = appraisal.resubmit(dossierId(execution), replaced,
+                    (String) execution.getVariable(SUPPLEMENT_NOTE), currentUser(execution));
+            setDeadlines(execution, deadlines);
+            execution.removeVariable(RETURN_REASON);
+            execution.removeVariable("supplementDocuments");
+        };
+    }
+
+    /** "Nhắc Ban TĐKT sắp hết hạn giải quyết". */
+    @Bean
+    JavaDelegate remindBoardOfDue(DossierAppraisal appraisal, NotificationService notifications) {
+        return execution -> notifications.notifyGroup(CamundaGroups.BOARD, "DOSSIER_DUE_SOON",
+                "Hồ sơ " + execution.getVariable(NOMINEE_NAME) + " sắp hết thời hạn giải quyết",
+                "Hạn: " + execution.getVariable(DUE_AT));
+    }
+
+    /** "Ghi nhận xử lý hồ sơ quá hạn". */
+    @Bean
+    JavaDelegate recordOverdueHandling(DossierHistoryNotes notes) {
+        return execution -> notes.note(dossierId(execution), currentUser(execution),
+                "Quá hạn giải quyết; lãnh đạo Ban chỉ đạo: " + execution.getVariable("overdueNote"));
+    }
+
+    /** "Ghi nhận kết quả, thông báo đơn vị". */
+    @Bean
+    JavaDelegate closeDossier(DossierAppraisal appraisal) {
+        return execution -> {
+            boolean awarded = Boolean.TRUE.equals(execution.getVariable(AWARDED));
+            String decision = (String) execution.getVariable(DECISION_CODE);
+            String reason = (String) execution.getVariable("decisionReason");
+            appraisal.close(dossierId(execution), awarded,
+                    awarded ? "Khen thưởng theo Quyết định số " + decision : reason, "chu-tich-ubnd");
+        };
+    }
+
+    private static void setDeadlines(DelegateExecution execution, DossierAppraisal.Deadlines deadlines) {
+        if (deadlines != null) {
+            execution.setVariable(DUE_AT, Date.from(deadlines.dueAt()));
+            execution.setVariable(DUE_REMINDER_AT, Date.from(deadlines.reminderAt()));
+        }
+    }
+
+    static Long dossierId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(DOSSIER_ID)).longValue();
+    }
+
+    private static String currentUser(DelegateExecution execution) {
+        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return auth != null && auth.getUserId() != null ? auth.getUserId() : "he-thong";
+    }
+}

@@ -1,0 +1,95 @@
+package vn.dienbien.tdkt.dossier;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dienbien.tdkt.organization.OrgUnit;
+import vn.dienbien.tdkt.organization.OrgUnitRepository;
+import vn.dienbien.tdkt.platform.ApiException;
+
+/** Reads dossiers: one dossier's full record, and the award history of a unit or a person. */
+@Service
+public class DossierQueries {
+
+    private final DossierRepository dossiers;
+    private final AwardRepository awards;
+    private final DossierStatusChangeRepository changes;
+    private final DossierRuleResultRepository rules;
+    private final OrgUnitRepository units;
+
+    DossierQueries(DossierRepository dossiers, AwardRepository awards, DossierStatusChangeRepository changes,
+            DossierRuleResultRepository rules, OrgUnitRepository units) {
+        this.dossiers = dossiers;
+        this.awards = awards;
+        this.changes = changes;
+        this.rules = rules;
+        this.units = units;
+    }
+
+    public record StatusChange(String status, String statusLabel, String actor, Instant at, String reason) {
+    }
+
+    public record Rule(int round, String ruleCode, boolean passed, String reason) {
+    }
+
+    public record DossierRecord(Long id, int year, String awardCode, String awardName, String nomineeKind,
+            String nomineeName, String proposingUnitCode, String proposingUnitName, String status, String statusLabel,
+            String achievementSummary, Boolean directWorker, Integer womenSharePercent, Map<String, Long> documents,
+            Instant clockStartedAt, int workingDaysUsed, Instant dueAt, String outcomeReason,
+            String processInstanceId, List<StatusChange> history, List<Rule> rules) {
+    }
+
+    public record AwardEntry(Long dossierId, int year, String awardCode, String awardName, String nomineeName,
+            String status, String statusLabel, String outcome) {
+    }
+
+    @Transactional(readOnly = true)
+    public DossierRecord record(Long id) {
+        Dossier d = dossiers.findById(id).orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ số " + id + "."));
+        OrgUnit unit = units.findById(d.getProposingUnitId()).orElseThrow();
+        return new DossierRecord(d.getId(), d.getYear(), d.getAwardCode(), awards.findById(d.getAwardCode()).orElseThrow().getName(),
+                d.getNomineeKind().name(), d.getNomineeName(), unit.getCode(), unit.getName(), d.getStatus().name(),
+                d.getStatus().label(), d.getAchievementSummary(), d.getDirectWorker(), d.getWomenSharePercent(),
+                d.getDocuments().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)),
+                d.getClockStartedAt(), d.getWorkingDaysUsed(), d.getDueAt(), d.getOutcomeReason(), d.getProcessInstanceId(),
+                changes.findByDossierIdOrderByAtAscIdAsc(id).stream()
+                        .map(c -> new StatusChange(c.getStatus().name(), c.getStatus().label(), c.getActor(), c.getAt(), c.getReason()))
+                        .toList(),
+                rules.findByDossierIdOrderByRoundAscIdAsc(id).stream()
+                        .map(r -> new Rule(r.getRound(), r.getRuleCode(), r.isPassed(), r.getReason())).toList());
+    }
+
+    /** Every dossier of a unit (as nominee or proposer), with its outcome. */
+    @Transactional(readOnly = true)
+    public List<AwardEntry> historyOfUnit(String unitCode) {
+        OrgUnit unit = units.findByCode(unitCode)
+                .orElseThrow(() -> ApiException.notFound("Không có đơn vị mã \"" + unitCode + "\"."));
+        return dossiers.findByNomineeUnitIdOrProposingUnitIdOrderByYear(unit.getId(), unit.getId()).stream()
+                .map(this::entry).toList();
+    }
+
+    /** Every dossier of a person by name (and birth year, when given). */
+    @Transactional(readOnly = true)
+    public List<AwardEntry> historyOfPerson(String fullName, Integer birthYear) {
+        String wanted = normalize(fullName);
+        return dossiers.findAll().stream()
+                .filter(d -> d.getNomineeKind() == NomineeKind.INDIVIDUAL && normalize(d.getNomineeName()).equals(wanted)
+                        && (birthYear == null || birthYear.equals(d.getBirthYear())))
+                .sorted((a, b) -> Integer.compare(a.getYear(), b.getYear()))
+                .map(this::entry).toList();
+    }
+
+    private AwardEntry entry(Dossier d) {
+        return new AwardEntry(d.getId(), d.getYear(), d.getAwardCode(), awards.findById(d.getAwardCode()).orElseThrow().getName(),
+                d.getNomineeName(), d.getStatus().name(), d.getStatus().label(), d.getOutcomeReason());
+    }
+
+    private static String normalize(String s) {
+        return Normalizer.normalize(s.trim().toLowerCase(Locale.ROOT), Normalizer.Form.NFC).replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,34 @@
+package vn.dienbien.tdkt.dossier;
+
+/** Names of the award-dossier process variables: ids, outcomes and flags only. */
+final class DossierVariables {
+
+    static final String DOSSIER_ID = "dossierId";
+    static final String PROPOSING_UNIT_GROUP = "proposingUnitGroup";
+    static final String PROPOSING_UNIT_NAME = "proposingUnitName";
+    static final String NOMINEE_NAME = "nomineeName";
+    static final String AWARD_NAME = "awardName";
+
+    static final String HEAD_DECISION = "headDecision";
+    static final String HEAD_NOTE = "headNote";
+    static final String HEAD_CONFIRMED = "headConfirmed";
+
+    static final String DUE_AT = "dueAt";
+    static final String DUE_REMINDER_AT = "dueReminderAt";
+
+    static final String ELIGIBILITY_SUMMARY = "eligibilitySummary";
+    static final String ALL_RULES_PASSED = "allRulesPassed";
+
+    static final String APPRAISAL_DECISION = "appraisalDecision";
+    static final String APPRAISAL_REASON = "appraisalReason";
+    static final String APPRAISAL_OUTCOME = "appraisalOutcome";
+    static final String RETURN_REASON = "returnReason";
+
+    static final String SUPPLEMENT_NOTE = "supplementNote";
+
+    static final String AWARDED = "awarded";
+    static final String DECISION_CODE = "decisionCode";
+
+    private DossierVariables() {
+    }
+}
