@@ -165,14 +165,16 @@ await step('the Board opens the review task, downloads the document and accepts 
 await step('Cockpit, Admin and Welcome speak Vietnamese too', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
+  lastPage = page;
   await page.goto(base + '/camunda/app/cockpit/');
   await page.fill('input[ng-model="username"]', 'admin');
   await page.fill('input[ng-model="password"]', 'demo');
   await page.click('button[type=submit]');
-  await page.waitForSelector('text=Định nghĩa quy trình', { timeout: 20000 });
+  await page.waitForSelector('text=Định nghĩa quy trình', { timeout: 30000 });
+  await page.waitForTimeout(1500);
   await page.screenshot({ path: shots + '10-cockpit.png' });
   await page.goto(base + '/camunda/app/admin/');
-  await page.waitForSelector('text=Người dùng', { timeout: 20000 });
+  await page.waitForFunction(() => /Người dùng/.test(document.body.innerText), null, { timeout: 45000 });
   await page.screenshot({ path: shots + '11-admin.png' });
   await page.goto(base + '/camunda/app/welcome/');
   await page.waitForTimeout(2000);

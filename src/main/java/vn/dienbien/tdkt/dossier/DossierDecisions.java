@@ -43,6 +43,10 @@ public class DossierDecisions {
                 || approved.stream().anyMatch(d -> d.getStatus() != DossierStatus.ACCEPTED)) {
             throw ApiException.badRequest("Chỉ quyết định khen thưởng cho hồ sơ đã được Ban TĐKT tiếp nhận (đủ điều kiện).");
         }
+        if (approved.isEmpty()) {
+            refuse(refusedWithReasons);
+            return null;
+        }
         var awardees = approved.stream().map(d -> new AwardDecisions.NewAwardee(d.getId(), d.getAwardCode(),
                 d.getNomineeName(), units.findById(d.getProposingUnitId()).orElseThrow().getName())).toList();
         String title = "Quyết định về việc tặng " + approved.stream()
@@ -55,6 +59,12 @@ public class DossierDecisions {
                     .setVariable(DossierVariables.DECISION_CODE, decision.code())
                     .correlate();
         }
+        refuse(refusedWithReasons);
+        return decision;
+    }
+
+    /** Dossiers that end without an award, each with its reason. */
+    private void refuse(Map<Long, String> refusedWithReasons) {
         refusedWithReasons.forEach((id, reason) -> {
             Dossier dossier = dossiers.findById(id).orElseThrow();
             runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(dossier.getProcessInstanceId())
@@ -62,6 +72,5 @@ public class DossierDecisions {
                     .setVariable("decisionReason", reason)
                     .correlate();
         });
-        return decision;
     }
 }

@@ -157,6 +157,11 @@ class IdentityProvisioning implements ApplicationRunner {
         }
         for (String group : List.of(CamundaGroups.COUNCIL, CamundaGroups.COUNCIL_STANDING, CamundaGroups.CHAIRMAN)) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, WorkflowKeys.COUNCIL_SESSION, Permissions.READ);
+        }
+        for (String group : List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD)) {
+            grant(group, Resources.PROCESS_DEFINITION, WorkflowKeys.COUNCIL_SESSION, Permissions.READ,
+                    Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
         }
         // Auditors and the Fatherland Front read history and never change anything.
         for (String group : List.of(CamundaGroups.AUDITORS, CamundaGroups.FATHERLAND_FRONT)) {

@@ -9,6 +9,9 @@ public final class WorkflowKeys {
     /** Hồ sơ đề nghị khen thưởng. */
     public static final String AWARD_DOSSIER = "award-dossier";
 
+    /** Phiên họp Hội đồng Thi đua – Khen thưởng, phê duyệt và quyết định. */
+    public static final String COUNCIL_SESSION = "council-session";
+
     /** Điều kiện khen thưởng (DMN). */
     public static final String DOSSIER_ELIGIBILITY = "dossier-eligibility";
 

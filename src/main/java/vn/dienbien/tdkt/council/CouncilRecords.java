@@ -1,0 +1,181 @@
+package vn.dienbien.tdkt.council;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** One dossier put to a session, with its tally. */
+@Entity
+@Table(name = "council_session_dossier")
+class SessionDossier {
+
+    @EmbeddedId
+    private Key key;
+
+    @Column(name = "yes_votes")
+    private Integer yesVotes;
+
+    @Column(name = "no_votes")
+    private Integer noVotes;
+
+    private Integer abstentions;
+
+    private Integer conflicts;
+
+    @Column(name = "eligible_voters")
+    private Integer eligibleVoters;
+
+    private Boolean passed;
+
+    @Column(name = "excluded_reason")
+    private String excludedReason;
+
+    protected SessionDossier() {
+    }
+
+    SessionDossier(Long sessionId, Long dossierId) {
+        this.key = new Key(sessionId, dossierId);
+    }
+
+    void tally(int yes, int no, int abstain, int conflict, int eligible, boolean passedVote) {
+        this.yesVotes = yes;
+        this.noVotes = no;
+        this.abstentions = abstain;
+        this.conflicts = conflict;
+        this.eligibleVoters = eligible;
+        this.passed = passedVote;
+    }
+
+    void exclude(String reason) { this.excludedReason = reason; }
+
+    Long dossierId() { return key.dossierId; }
+    Integer getYesVotes() { return yesVotes; }
+    Integer getNoVotes() { return noVotes; }
+    Integer getAbstentions() { return abstentions; }
+    Integer getConflicts() { return conflicts; }
+    Integer getEligibleVoters() { return eligibleVoters; }
+    Boolean getPassed() { return passed; }
+    String getExcludedReason() { return excludedReason; }
+
+    /** Session and dossier. */
+    @Embeddable
+    static class Key implements Serializable {
+
+        @Column(name = "session_id")
+        private Long sessionId;
+
+        @Column(name = "dossier_id")
+        private Long dossierId;
+
+        protected Key() {
+        }
+
+        Key(Long sessionId, Long dossierId) {
+            this.sessionId = sessionId;
+            this.dossierId = dossierId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(k.sessionId, sessionId) && Objects.equals(k.dossierId, dossierId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sessionId, dossierId);
+        }
+    }
+}
+
+/** Phiếu biểu quyết của một thành viên cho một hồ sơ. */
+@Entity
+@Table(name = "council_vote")
+class CouncilVote {
+
+    /** Đồng ý / không đồng ý / không biểu quyết. */
+    enum Choice { YES, NO, ABSTAIN }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "session_id", nullable = false)
+    private Long sessionId;
+
+    @Column(name = "dossier_id", nullable = false)
+    private Long dossierId;
+
+    @Column(name = "member_id", nullable = false)
+    private String memberId;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    private Choice vote;
+
+    private String comment;
+
+    @Column(name = "conflict_of_interest", nullable = false)
+    private boolean conflictOfInterest;
+
+    /** Recorded by the secretary from an absent member's written vote. */
+    @Column(nullable = false)
+    private boolean written;
+
+    @Column(name = "recorded_by", nullable = false)
+    private String recordedBy;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    protected CouncilVote() {
+    }
+
+    CouncilVote(Long sessionId, Long dossierId, String memberId, Choice vote, String comment, boolean conflictOfInterest,
+            boolean written, String recordedBy, Instant recordedAt) {
+        this.sessionId = sessionId;
+        this.dossierId = dossierId;
+        this.memberId = memberId;
+        this.vote = vote;
+        this.comment = comment;
+        this.conflictOfInterest = conflictOfInterest;
+        this.written = written;
+        this.recordedBy = recordedBy;
+        this.recordedAt = recordedAt;
+    }
+
+    Long getDossierId() { return dossierId; }
+    String getMemberId() { return memberId; }
+    Choice getVote() { return vote; }
+    String getComment() { return comment; }
+    boolean isConflictOfInterest() { return conflictOfInterest; }
+    boolean isWritten() { return written; }
+    String getRecordedBy() { return recordedBy; }
+    Instant getRecordedAt() { return recordedAt; }
+}
+
+interface CouncilSessionRepository extends JpaRepository<CouncilSession, Long> {
+}
+
+interface SessionDossierRepository extends JpaRepository<SessionDossier, SessionDossier.Key> {
+
+    List<SessionDossier> findByKeySessionId(Long sessionId);
+
+    boolean existsByKeyDossierId(Long dossierId);
+}
+
+interface CouncilVoteRepository extends JpaRepository<CouncilVote, Long> {
+
+    List<CouncilVote> findBySessionIdOrderByDossierIdAscMemberIdAsc(Long sessionId);
+
+    boolean existsBySessionIdAndMemberId(Long sessionId, String memberId);
+}
