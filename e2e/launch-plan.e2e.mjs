@@ -1,48 +1,11 @@
 // Browser test of the launch-plan step in Tasklist, as the people of the procedure take it:
 // a unit's officer sends the plan with an attached document, the Board reviews and accepts it,
 // and the progress board shows the unit. Screenshots go to e2e/screenshots/.
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { base, shots, openBrowser, runner } from './helpers.mjs';
 
-const base = process.env.BASE_URL || 'http://localhost:8080';
-const shots = new URL('./screenshots/', import.meta.url).pathname;
-mkdirSync(shots, { recursive: true });
-let passed = 0;
-let lastPage = null;
-let failed = 0;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-
-async function loginToTasklist(username) {
-  // locale en-US on purpose: Vietnamese must be the default whatever the browser says.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale: 'en-US' });
-  const page = await context.newPage();
-  lastPage = page;
-  await page.goto(base + '/camunda/app/tasklist/');
-  await page.fill('input[ng-model="username"]', username);
-  await page.fill('input[ng-model="password"]', 'demo');
-  await page.click('button[type=submit]');
-  await page.waitForSelector('text=Nhiệm vụ của đơn vị tôi', { timeout: 20000 });
-  return { context, page };
-}
-
-async function step(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log('ok   - ' + name);
-  } catch (e) {
-    failed++;
-    if (lastPage && !lastPage.isClosed()) {
-      await lastPage.screenshot({ path: shots + 'FAILED-' + name.replace(/[^a-z]+/gi, '-') + '.png' }).catch(() => {});
-    }
-    console.log('FAIL - ' + name + '\n       ' + (e.stack || e).toString().split('\n').slice(0, 4).join('\n       '));
-  }
-}
+const browser = await openBrowser();
+const { state, loginToTasklist, step, track } = runner(browser);
 
 const planNumber = '25/KH-SYT-' + Date.now() % 100000;
 const pdf = Buffer.from('%PDF-1.4\n% Kế hoạch phát động thi đua của Sở Y tế\n%%EOF\n');
@@ -165,7 +128,7 @@ await step('the Board opens the review task, downloads the document and accepts 
 await step('Cockpit, Admin and Welcome speak Vietnamese too', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
-  lastPage = page;
+  track(page);
   await page.goto(base + '/camunda/app/cockpit/');
   await page.fill('input[ng-model="username"]', 'admin');
   await page.fill('input[ng-model="password"]', 'demo');
@@ -184,5 +147,5 @@ await step('Cockpit, Admin and Welcome speak Vietnamese too', async () => {
 });
 
 await browser.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`launch-plan: ${state.passed} passed, ${state.failed} failed`);
+process.exit(state.failed ? 1 : 0);

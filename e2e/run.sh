@@ -22,4 +22,8 @@ for _ in $(seq 1 120); do
   if ! kill -0 $APP 2>/dev/null; then cat "$DATA/app.log"; exit 1; fi
   sleep 1
 done
-BASE_URL="http://localhost:$PORT" node e2e/launch-plan.e2e.mjs
+export BASE_URL="http://localhost:$PORT"
+status=0
+node e2e/launch-plan.e2e.mjs || status=1
+node e2e/award-dossier.e2e.mjs || status=1
+exit $status

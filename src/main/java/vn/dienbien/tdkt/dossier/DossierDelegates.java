@@ -18,6 +18,27 @@ import vn.dienbien.tdkt.organization.CamundaGroups;
 @Configuration(proxyBeanMethods = false)
 class DossierDelegates {
 
+    /**
+     * "Kiểm tra và ghi nhận hồ sơ đề nghị": the Tasklist start form's proposal becomes a dossier of
+     * this case, checked as a REST proposal is. Granting the unit read access to its case is the
+     * system's act, so it runs without the officer's own authorizations.
+     */
+    @Bean
+    JavaDelegate registerProposal(DossierProposals proposals) {
+        return execution -> {
+            Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            if (auth == null || auth.getUserId() == null) {
+                throw new BadUserRequestException("Vui lòng đăng nhập để lập hồ sơ đề nghị.");
+            }
+            var user = new vn.dienbien.tdkt.platform.CurrentUser(auth.getUserId(),
+                    auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds());
+            String proposal = (String) execution.getVariable("proposalJson");
+            org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(
+                    () -> proposals.registerForCase(proposal, user, execution));
+            execution.removeVariable("proposalJson");
+        };
+    }
+
     /** "Ghi nhận xác nhận của thủ trưởng". */
     @Bean
     JavaDelegate recordHeadConfirmation(DossierAppraisal appraisal) {

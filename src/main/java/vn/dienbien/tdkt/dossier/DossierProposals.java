@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.campaign.Campaign;
@@ -41,10 +44,11 @@ public class DossierProposals {
     private final DossierHistory history;
     private final RuntimeService runtimeService;
     private final CaseAccess caseAccess;
+    private final ObjectMapper json;
 
     DossierProposals(CampaignRepository campaigns, OrgUnitRepository units, OfficialRepository officials,
             AwardRepository awards, DocumentService documents, DossierRepository dossiers, DossierHistory history,
-            RuntimeService runtimeService, CaseAccess caseAccess) {
+            RuntimeService runtimeService, CaseAccess caseAccess, ObjectMapper json) {
         this.campaigns = campaigns;
         this.units = units;
         this.officials = officials;
@@ -54,11 +58,66 @@ public class DossierProposals {
         this.history = history;
         this.runtimeService = runtimeService;
         this.caseAccess = caseAccess;
+        this.json = json;
     }
 
     /** Records the proposal and starts its case; returns the dossier id. */
     @Transactional
     public Long propose(Proposal proposal, CurrentUser user) {
+        Dossier dossier = create(proposal, user);
+        var instance = runtimeService.startProcessInstanceByKey(WorkflowKeys.AWARD_DOSSIER, businessKey(dossier),
+                caseVariables(dossier));
+        attach(dossier, instance.getId());
+        return dossier.getId();
+    }
+
+    /**
+     * The Tasklist start form's path: the case already runs, so the dossier is recorded for it and
+     * its variables are set on it. A refusal comes back to the form as a Vietnamese message.
+     */
+    @Transactional
+    public Long registerForCase(String proposalJson, CurrentUser user, DelegateExecution execution) {
+        Proposal proposal;
+        try {
+            proposal = json.readValue(proposalJson == null ? "{}" : proposalJson, Proposal.class);
+        } catch (Exception e) {
+            throw new BadUserRequestException("Hồ sơ đề nghị không đọc được: dữ liệu biểu mẫu sai định dạng.");
+        }
+        Dossier dossier;
+        try {
+            dossier = create(proposal, user);
+        } catch (ApiException refused) {
+            throw new BadUserRequestException(refused.getMessage());
+        }
+        execution.setVariables(caseVariables(dossier));
+        execution.getProcessInstance().setProcessBusinessKey(businessKey(dossier));
+        attach(dossier, execution.getProcessInstanceId());
+        return dossier.getId();
+    }
+
+    private Map<String, Object> caseVariables(Dossier dossier) {
+        OrgUnit proposingUnit = units.findById(dossier.getProposingUnitId()).orElseThrow();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(DossierVariables.DOSSIER_ID, dossier.getId());
+        variables.put(DossierVariables.PROPOSING_UNIT_GROUP, proposingUnit.camundaGroup());
+        variables.put(DossierVariables.PROPOSING_UNIT_HEADS, CamundaGroups.headsOf(proposingUnit.getCode()));
+        variables.put(DossierVariables.PROPOSING_UNIT_NAME, proposingUnit.getName());
+        variables.put(DossierVariables.NOMINEE_NAME, dossier.getNomineeName());
+        variables.put(DossierVariables.AWARD_NAME, awards.findById(dossier.getAwardCode()).orElseThrow().getName());
+        return variables;
+    }
+
+    private String businessKey(Dossier dossier) {
+        return "HS-" + dossier.getId() + " | " + units.findById(dossier.getProposingUnitId()).orElseThrow().getCode();
+    }
+
+    private void attach(Dossier dossier, String processInstanceId) {
+        dossier.attachCase(processInstanceId);
+        caseAccess.grantUnitRead(units.findById(dossier.getProposingUnitId()).orElseThrow().camundaGroup(),
+                processInstanceId);
+    }
+
+    private Dossier create(Proposal proposal, CurrentUser user) {
         List<String> problems = new ArrayList<>();
         Campaign campaign = null;
         if (blank(proposal.campaignCode())) {
@@ -184,18 +243,7 @@ public class DossierProposals {
         attached.forEach(dossier::attach);
         dossiers.save(dossier);
         history.record(dossier, DossierStatus.AWAITING_HEAD, user.userId(), "Lập hồ sơ đề nghị " + award.getName());
-
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(DossierVariables.DOSSIER_ID, dossier.getId());
-        variables.put(DossierVariables.PROPOSING_UNIT_GROUP, proposingUnit.camundaGroup());
-        variables.put(DossierVariables.PROPOSING_UNIT_NAME, proposingUnit.getName());
-        variables.put(DossierVariables.NOMINEE_NAME, nomineeName);
-        variables.put(DossierVariables.AWARD_NAME, award.getName());
-        var instance = runtimeService.startProcessInstanceByKey(WorkflowKeys.AWARD_DOSSIER,
-                "HS-" + dossier.getId() + " | " + proposingUnit.getCode(), variables);
-        dossier.attachCase(instance.getId());
-        caseAccess.grantUnitRead(proposingUnit.camundaGroup(), instance.getId());
-        return dossier.getId();
+        return dossier;
     }
 
     private OrgUnit proposingUnit(Proposal proposal, CurrentUser user, List<String> problems) {

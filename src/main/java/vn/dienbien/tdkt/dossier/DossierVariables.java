@@ -6,6 +6,7 @@ final class DossierVariables {
     static final String DOSSIER_ID = "dossierId";
     static final String PROPOSING_UNIT_GROUP = "proposingUnitGroup";
     static final String PROPOSING_UNIT_NAME = "proposingUnitName";
+    static final String PROPOSING_UNIT_HEADS = "proposingUnitHeads";
     static final String NOMINEE_NAME = "nomineeName";
     static final String AWARD_NAME = "awardName";
 

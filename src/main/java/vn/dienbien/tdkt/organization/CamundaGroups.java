@@ -32,6 +32,11 @@ public final class CamundaGroups {
         return UNIT_PREFIX + unitCode.toLowerCase(Locale.ROOT);
     }
 
+    /** The group of one unit's heads (thủ trưởng), e.g. {@code thutruong.syt}. */
+    public static String headsOf(String unitCode) {
+        return "thutruong." + unitCode.toLowerCase(Locale.ROOT);
+    }
+
     public static boolean isUnitGroup(String groupId) {
         return groupId.startsWith(UNIT_PREFIX);
     }

@@ -72,7 +72,9 @@ class IdentityProvisioning implements ApplicationRunner {
         roleGroups().forEach((id, name) -> ensureGroup(id, name, "WORKFLOW"));
         for (OrgUnit unit : units.findAll()) {
             ensureGroup(unit.camundaGroup(), unit.getName(), "UNIT");
+            ensureGroup(CamundaGroups.headsOf(unit.getCode()), "Lãnh đạo " + unit.getName(), "UNIT_HEADS");
             grantUnit(unit.camundaGroup());
+            grantUnit(CamundaGroups.headsOf(unit.getCode()));
         }
         int created = 0;
         for (Official official : officials.findAll()) {
@@ -128,6 +130,9 @@ class IdentityProvisioning implements ApplicationRunner {
             if (role.group() != null) {
                 ensureMembership(id, role.group());
             }
+            if (role == Role.UNIT_HEAD) {
+                ensureMembership(id, CamundaGroups.headsOf(official.getUnit().getCode()));
+            }
         }
         return created;
     }
@@ -141,7 +146,10 @@ class IdentityProvisioning implements ApplicationRunner {
     private void grantUnit(String unitGroup) {
         grant(unitGroup, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(unitGroup, Resources.PROCESS_DEFINITION, WorkflowKeys.LAUNCH_PLAN, Permissions.READ);
-        grant(unitGroup, Resources.PROCESS_DEFINITION, WorkflowKeys.AWARD_DOSSIER, Permissions.READ);
+        // Units propose awards from Tasklist's "start process" (the dossier's start form).
+        grant(unitGroup, Resources.PROCESS_DEFINITION, WorkflowKeys.AWARD_DOSSIER, Permissions.READ,
+                Permissions.CREATE_INSTANCE);
+        grant(unitGroup, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
 
     private void grantRoles() {
@@ -195,8 +203,10 @@ class IdentityProvisioning implements ApplicationRunner {
     private void ensureFilters() {
         ensureFilter("Nhiệm vụ của đơn vị tôi", -10,
                 "Nhiệm vụ giao cho đơn vị, nhóm của tôi hoặc cho tôi",
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks().orderByDueDate().asc());
+                taskService.createTaskQuery().or()
+                        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                        .taskAssigneeExpression("${currentUser()}")
+                        .endOr().orderByDueDate().asc());
         ensureFilter("Nhiệm vụ tôi đang xử lý", 0, "Nhiệm vụ đã nhận, giao cho tôi",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
     }
@@ -206,10 +216,11 @@ class IdentityProvisioning implements ApplicationRunner {
         if (filter == null) {
             filter = filterService.newTaskFilter(name);
             filter.setOwner("admin");
-            filter.setQuery(query);
             filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
-            filterService.saveFilter(filter);
         }
+        // The query follows the code: a unit's head (candidate user) and a council member (assignee) see theirs.
+        filter.setQuery(query);
+        filterService.saveFilter(filter);
         Authorization global = authorizationService.createAuthorizationQuery()
                 .resourceType(Resources.FILTER).resourceId(filter.getId()).authorizationType(AUTH_TYPE_GLOBAL)
                 .singleResult();

@@ -53,7 +53,7 @@ class DossierProcessTest {
 
         var head = scenario.task(id, "Task_HeadConfirm");
         assertThat(taskService.getIdentityLinksForTask(head.getId()))
-                .anySatisfy(link -> assertThat(link.getUserId()).isEqualTo("lanhdao.syt"));
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("thutruong.syt"));
         scenario.confirmByHead(id, "lanhdao.syt");
 
         var appraisal = scenario.task(id, "Task_Appraise");

@@ -77,6 +77,7 @@ class RoleAccessTest {
         assertThat(scenario.groupsOf("chutich")).contains("chu-tich-ubnd", "hoi-dong-tdkt", "donvi.vpubnd");
         assertThat(scenario.groupsOf("mttq.giamsat")).contains("mttq-giam-sat", "donvi.mttq");
         assertThat(scenario.groupsOf("canbo.dbp")).containsExactly("donvi.dbp");
+        assertThat(scenario.groupsOf("lanhdao.dbp")).containsExactlyInAnyOrder("donvi.dbp", "thutruong.dbp");
         var hang = identityService.createUserQuery().userId("bantdkt").singleResult();
         assertThat(hang.getFirstName() + " " + hang.getLastName())
                 .as("family and middle names first, as the webapps show them").isEqualTo("Phạm Thị Hằng");

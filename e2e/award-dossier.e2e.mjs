@@ -1,0 +1,113 @@
+// Browser test of an award dossier in Tasklist, from proposal to decision: a unit's officer
+// proposes a Certificate of Merit with its documents (start form), the unit's head confirms,
+// the Board accepts, the council members vote, the standing body submits, the Chairman approves,
+// and the numbered decision lists the awardee. Screenshots go to e2e/screenshots/.
+import assert from 'node:assert/strict';
+import { base, shots, openBrowser, runner, openTask, completeTask } from './helpers.mjs';
+
+const browser = await openBrowser();
+const { state, loginToTasklist, step } = runner(browser);
+const nominee = 'Lò Thị Xuân ' + (Date.now() % 10000);
+const lastYear = new Date().getFullYear() - 1;
+const pdf = (name) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% ' + name + '\n%%EOF\n') });
+let dossierId;
+let sessionTitle;
+
+await step('a unit officer proposes a Certificate of Merit from Tasklist with its documents', async () => {
+  const { context, page } = await loginToTasklist('canbo.syt');
+  await page.click('text=Khởi tạo quy trình');
+  await page.click('text=Hồ sơ đề nghị khen thưởng');
+  await page.waitForSelector('#fullName');
+  await page.fill('#fullName', nominee);
+  await page.selectOption('#gender', 'Nữ');
+  await page.fill('#birthYear', '1984');
+  await page.fill('#position', 'Điều dưỡng trưởng');
+  await page.fill('#workUnit', 'Trung tâm Y tế huyện Mường Nhé');
+  await page.fill('#achievementSummary', 'Hai năm liền hoàn thành xuất sắc nhiệm vụ; hai sáng kiến chăm sóc sức khỏe bà mẹ, trẻ em vùng cao.');
+  await page.fill('#excellentYears', `${lastYear - 1}, ${lastYear}`);
+  await page.fill('#recognisedInitiatives', '2');
+  for (const type of ['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN_HOI_DONG']) {
+    await page.setInputFiles(`input[data-type="${type}"]`, pdf(type.toLowerCase() + '.pdf'));
+    await page.waitForSelector(`[data-status="${type}"].text-success`, { timeout: 15000 });
+  }
+  await page.screenshot({ path: shots + '21-proposal-start-form.png', fullPage: true });
+  await page.click('.modal-footer button.btn-primary');
+  await page.waitForSelector('#fullName', { state: 'detached', timeout: 20000 });
+  await context.close();
+});
+
+await step('the unit head confirms the dossier', async () => {
+  const { context, page } = await loginToTasklist('lanhdao.syt');
+  await openTask(page, `Thủ trưởng xác nhận hồ sơ: ${nominee}`);
+  await page.getByLabel('Xác nhận, gửi Ban Thi đua – Khen thưởng', { exact: true }).check();
+  await page.screenshot({ path: shots + '22-head-confirms.png' });
+  await completeTask(page, `Thủ trưởng xác nhận hồ sơ: ${nominee}`);
+  await context.close();
+});
+
+await step('the Board sees each rule\'s result and accepts the dossier', async () => {
+  const { context, page } = await loginToTasklist('bantdkt');
+  await openTask(page, `Thẩm định hồ sơ: ${nominee}`);
+  const summary = await page.inputValue('.fjs-container textarea[disabled]');
+  assert.match(summary, /✔ Đủ thành phần hồ sơ/);
+  assert.match(summary, /✔ Có ít nhất 2 năm liên tục hoàn thành xuất sắc nhiệm vụ/);
+  await page.screenshot({ path: shots + '23-board-appraisal.png' });
+  await page.getByLabel('Đủ điều kiện, trình Hội đồng', { exact: true }).check();
+  await completeTask(page, `Thẩm định hồ sơ: ${nominee}`);
+  const mine = await (await context.request.get(base + `/api/award-history?person=${encodeURIComponent(nominee)}`)).json();
+  dossierId = mine[0].dossierId;
+  assert.equal(mine[0].status, 'ACCEPTED');
+  sessionTitle = 'Phiên họp ' + nominee;
+  const opened = await context.request.post(base + '/api/council-sessions', {
+    data: { title: sessionTitle, meetingDate: new Date().toISOString().substring(0, 10), dossierIds: [dossierId] },
+  });
+  assert.equal(opened.status(), 201);
+  await context.close();
+});
+
+for (const member of ['chutich', 'hoidong1', 'hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'thuongtruc.hd']) {
+  await step(`council member ${member} votes`, async () => {
+    const { context, page } = await loginToTasklist(member);
+    await openTask(page, `Biểu quyết: ${sessionTitle}`);
+    await page.waitForSelector(`input[name="v${dossierId}"]`);
+    await page.check(`input[name="v${dossierId}"][value="${member === 'hoidong5' ? 'NO' : 'YES'}"]`);
+    await page.fill(`input[name="m${dossierId}"]`, 'Ý kiến của ' + member);
+    if (member === 'chutich') {
+      await page.screenshot({ path: shots + '24-council-ballot.png' });
+    }
+    await completeTask(page, `Biểu quyết: ${sessionTitle}`);
+    await context.close();
+  });
+}
+
+await step('the standing body submits and the Chairman approves', async () => {
+  let { context, page } = await loginToTasklist('thuongtruc.hd');
+  await openTask(page, `Lập tờ trình Chủ tịch UBND tỉnh: ${sessionTitle}`);
+  assert.match(await page.inputValue('.fjs-container textarea[disabled]'), /6\/7 đồng ý — đạt/);
+  await page.fill('.fjs-container textarea:not([disabled])', 'Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 01 cá nhân.');
+  await page.screenshot({ path: shots + '25-standing-body-submission.png' });
+  await completeTask(page, `Lập tờ trình Chủ tịch UBND tỉnh: ${sessionTitle}`);
+  await context.close();
+
+  ({ context, page } = await loginToTasklist('chutich'));
+  await openTask(page, `Phê duyệt khen thưởng: ${sessionTitle}`);
+  await page.getByLabel('Phê duyệt toàn bộ hồ sơ đạt', { exact: true }).check();
+  await page.screenshot({ path: shots + '26-chairman-approval.png' });
+  await completeTask(page, `Phê duyệt khen thưởng: ${sessionTitle}`);
+
+  const decisions = await (await context.request.get(base + `/api/decisions?year=${new Date().getFullYear()}`)).json();
+  const decision = decisions.find((d) => d.awardees.some((a) => a.nomineeName === nominee));
+  assert.ok(decision, 'a decision names the awardee');
+  assert.match(decision.code, /^\d+\/QĐ-UBND$/);
+  const record = await (await context.request.get(base + `/api/dossiers/${dossierId}`)).json();
+  assert.equal(record.status, 'AWARDED');
+  console.log(`       decision ${decision.code}: ${decision.title}; awardee ${nominee} (${record.statusLabel})`);
+  const json = await context.newPage();
+  await json.goto(base + `/api/decisions?year=${new Date().getFullYear()}`);
+  await json.screenshot({ path: shots + '27-decision.png' });
+  await context.close();
+});
+
+await browser.close();
+console.log(`award-dossier: ${state.passed} passed, ${state.failed} failed`);
+process.exit(state.failed ? 1 : 0);

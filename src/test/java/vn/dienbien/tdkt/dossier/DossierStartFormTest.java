@@ -1,0 +1,86 @@
+package vn.dienbien.tdkt.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.dienbien.tdkt.WorkflowTest;
+
+/** A unit's officer proposes from Tasklist's start form, with the officer's own authorizations. */
+@WorkflowTest
+class DossierStartFormTest {
+
+    @Autowired DossierScenario scenario;
+    @Autowired DossierRepository dossiers;
+    @Autowired FormService formService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identityService;
+    @Autowired ObjectMapper json;
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void theStartFormsProposalBecomesTheDossierOfThatCase() throws Exception {
+        scenario.clockAt(LocalDateTime.of(2024, 1, 15, 9, 0));
+        String name = "Lầu A Vàng " + System.nanoTime() % 100000;
+        String proposal = json.writeValueAsString(scenario.individualCertificate(name, List.of(2022, 2023), 2, 2023));
+
+        var instance = startAs("canbo.syt", proposal);
+
+        var dossier = dossiers.findAll().stream().filter(d -> d.getNomineeName().equals(name)).findFirst().orElseThrow();
+        assertThat(dossier.getProcessInstanceId()).isEqualTo(instance.getId());
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getBusinessKey()).isEqualTo("HS-" + dossier.getId() + " | SYT");
+        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getName())
+                .isEqualTo("Thủ trưởng xác nhận hồ sơ: " + name);
+        assertThat(runtimeService.getVariable(instance.getId(), "proposalJson")).as("kept only in history").isNull();
+    }
+
+    @Test
+    void aMalformedStartFormIsRefusedInVietnameseAndLeavesNothingBehind() throws Exception {
+        long dossiersBefore = dossiers.count();
+        long casesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey("award-dossier").count();
+        var proposal = new Proposal("383/KH-UBND", 2023, "FLAG", "INDIVIDUAL", null,
+                new Proposal.Nominee("Nguyễn Văn Nam", "Nam", 1980, "Chuyên viên", "Sở Y tế", false, null, null, null,
+                        null, null, null, null, null, null),
+                "Thành tích", null, Map.of());
+
+        assertThatThrownBy(() -> startAs("canbo.syt", json.writeValueAsString(proposal)))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Cờ thi đua của UBND tỉnh không tặng cho cá nhân");
+
+        assertThat(dossiers.count()).isEqualTo(dossiersBefore);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("award-dossier").count())
+                .isEqualTo(casesBefore);
+    }
+
+    private org.camunda.bpm.engine.runtime.ProcessInstance startAs(String userId, String proposalJson) {
+        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("award-dossier")
+                .latestVersion().singleResult().getId();
+        identityService.setAuthentication(userId, scenario.user(userId).groupIds());
+        try {
+            return formService.submitStartForm(definitionId, Map.of("proposalJson", proposalJson));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}
