@@ -58,10 +58,19 @@ await step('the Board sees each rule\'s result and accepts the dossier', async (
   dossierId = mine[0].dossierId;
   assert.equal(mine[0].status, 'ACCEPTED');
   sessionTitle = 'Phiên họp ' + nominee;
-  const opened = await context.request.post(base + '/api/council-sessions', {
-    data: { title: sessionTitle, meetingDate: new Date().toISOString().substring(0, 10), dossierIds: [dossierId] },
-  });
-  assert.equal(opened.status(), 201);
+  await page.click('text=Khởi tạo quy trình');
+  await page.click('text=Phiên họp Hội đồng Thi đua – Khen thưởng và quyết định khen thưởng');
+  await page.waitForSelector(`input[data-id="${dossierId}"]`);
+  for (const box of await page.locator('input[data-id]').all()) {
+    if ((await box.getAttribute('data-id')) !== String(dossierId)) {
+      await box.uncheck();
+    }
+  }
+  await page.fill('#sessionTitleInput', sessionTitle);
+  await page.fill('#meetingDate', new Date().toISOString().substring(0, 10));
+  await page.screenshot({ path: shots + '24-board-opens-council-session.png' });
+  await page.click('.modal-footer button.btn-primary');
+  await page.waitForSelector('#sessionTitleInput', { state: 'detached', timeout: 20000 });
   await context.close();
 });
 
@@ -73,7 +82,7 @@ for (const member of ['chutich', 'hoidong1', 'hoidong2', 'hoidong3', 'hoidong4',
     await page.check(`input[name="v${dossierId}"][value="${member === 'hoidong5' ? 'NO' : 'YES'}"]`);
     await page.fill(`input[name="m${dossierId}"]`, 'Ý kiến của ' + member);
     if (member === 'chutich') {
-      await page.screenshot({ path: shots + '24-council-ballot.png' });
+      await page.screenshot({ path: shots + '25-council-ballot.png' });
     }
     await completeTask(page, `Biểu quyết: ${sessionTitle}`);
     await context.close();
@@ -85,14 +94,14 @@ await step('the standing body submits and the Chairman approves', async () => {
   await openTask(page, `Lập tờ trình Chủ tịch UBND tỉnh: ${sessionTitle}`);
   assert.match(await page.inputValue('.fjs-container textarea[disabled]'), /6\/7 đồng ý — đạt/);
   await page.fill('.fjs-container textarea:not([disabled])', 'Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 01 cá nhân.');
-  await page.screenshot({ path: shots + '25-standing-body-submission.png' });
+  await page.screenshot({ path: shots + '26-standing-body-submission.png' });
   await completeTask(page, `Lập tờ trình Chủ tịch UBND tỉnh: ${sessionTitle}`);
   await context.close();
 
   ({ context, page } = await loginToTasklist('chutich'));
   await openTask(page, `Phê duyệt khen thưởng: ${sessionTitle}`);
   await page.getByLabel('Phê duyệt toàn bộ hồ sơ đạt', { exact: true }).check();
-  await page.screenshot({ path: shots + '26-chairman-approval.png' });
+  await page.screenshot({ path: shots + '27-chairman-approval.png' });
   await completeTask(page, `Phê duyệt khen thưởng: ${sessionTitle}`);
 
   const decisions = await (await context.request.get(base + `/api/decisions?year=${new Date().getFullYear()}`)).json();
@@ -104,7 +113,7 @@ await step('the standing body submits and the Chairman approves', async () => {
   console.log(`       decision ${decision.code}: ${decision.title}; awardee ${nominee} (${record.statusLabel})`);
   const json = await context.newPage();
   await json.goto(base + `/api/decisions?year=${new Date().getFullYear()}`);
-  await json.screenshot({ path: shots + '27-decision.png' });
+  await json.screenshot({ path: shots + '28-decision.png' });
   await context.close();
 });
 

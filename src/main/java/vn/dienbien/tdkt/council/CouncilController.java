@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.dienbien.tdkt.organization.CamundaGroups;
+import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
 
 /** Council sessions: opened by the Board, read by the voting form and by auditors. */
@@ -35,7 +37,13 @@ class CouncilController {
 
     @GetMapping("/api/council-sessions/{id}")
     CouncilSessions.SessionView view(@PathVariable Long id, HttpServletRequest http) {
-        CurrentUser.of(http);
+        if (!CurrentUser.of(http).inAnyGroup(READERS)) {
+            throw ApiException.forbidden("Kết quả biểu quyết dành cho Hội đồng, Ban Thi đua – Khen thưởng và kiểm tra viên.");
+        }
         return sessions.view(id);
     }
+
+    private static final List<String> READERS = List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD,
+            CamundaGroups.COUNCIL, CamundaGroups.COUNCIL_STANDING, CamundaGroups.CHAIRMAN, CamundaGroups.AUDITORS,
+            CamundaGroups.FATHERLAND_FRONT, CamundaGroups.ADMINISTRATORS);
 }

@@ -12,6 +12,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CouncilDelegates {
 
+    /** "Mở phiên họp" from the Board's Tasklist start form. */
+    @Bean
+    JavaDelegate openCouncilSession(CouncilSessions sessions) {
+        return execution -> {
+            Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            var user = new vn.dienbien.tdkt.platform.CurrentUser(auth == null ? "he-thong" : auth.getUserId(),
+                    auth == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds());
+            // Reading the council's membership is the system's act, not the Board officer's.
+            withoutAuthorization(() -> sessions.openForCase((String) execution.getVariable("sessionTitleInput"),
+                    (String) execution.getVariable("meetingDate"), (String) execution.getVariable("dossierIds"), user,
+                    execution));
+        };
+    }
+
     /** "Ghi nhận phiếu biểu quyết": the ballot is local to the member's voting instance. */
     @Bean
     JavaDelegate recordBallot(CouncilSessions sessions) {

@@ -63,6 +63,43 @@ public class CouncilSessions {
     /** Mở phiên họp: the council members at this moment vote on these accepted dossiers. */
     @Transactional
     public Long open(String title, LocalDate meetingDate, List<Long> dossierIds, CurrentUser user) {
+        CouncilSession session = create(title, meetingDate, dossierIds, user);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("sessionId", session.getId());
+        variables.put("sessionTitle", session.getTitle());
+        var instance = runtimeService.startProcessInstanceByKey(WorkflowKeys.COUNCIL_SESSION,
+                "PH-" + session.getId(), variables);
+        session.attachCase(instance.getId());
+        return session.getId();
+    }
+
+    /** The Tasklist start form's path: the case runs already, the session is recorded for it. */
+    @Transactional
+    public Long openForCase(String title, String meetingDate, String dossierIdsCsv, CurrentUser user,
+            DelegateExecution execution) {
+        LocalDate date;
+        List<Long> ids;
+        try {
+            date = meetingDate == null || meetingDate.isBlank() ? null : LocalDate.parse(meetingDate.trim().substring(0, 10));
+            ids = dossierIdsCsv == null || dossierIdsCsv.isBlank() ? List.of()
+                    : java.util.Arrays.stream(dossierIdsCsv.split(",")).map(String::trim).map(Long::valueOf).toList();
+        } catch (RuntimeException e) {
+            throw new BadUserRequestException("Ngày họp hoặc danh sách hồ sơ không hợp lệ.");
+        }
+        CouncilSession session;
+        try {
+            session = create(title, date, ids, user);
+        } catch (ApiException refused) {
+            throw new BadUserRequestException(refused.getMessage());
+        }
+        execution.setVariable("sessionId", session.getId());
+        execution.setVariable("sessionTitle", session.getTitle());
+        execution.getProcessInstance().setProcessBusinessKey("PH-" + session.getId());
+        session.attachCase(execution.getProcessInstanceId());
+        return session.getId();
+    }
+
+    private CouncilSession create(String title, LocalDate meetingDate, List<Long> dossierIds, CurrentUser user) {
         if (!user.inAnyGroup(List.of(CamundaGroups.BOARD, CamundaGroups.ADMINISTRATORS))) {
             throw ApiException.forbidden("Chỉ Ban Thi đua – Khen thưởng mở phiên họp Hội đồng.");
         }
@@ -100,13 +137,7 @@ public class CouncilSessions {
         CouncilSession session = sessions.save(new CouncilSession(title.trim(), meetingDate, user.userId(),
                 WorkflowClock.now(), members));
         dossierIds.stream().distinct().forEach(id -> sessionDossiers.save(new SessionDossier(session.getId(), id)));
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("sessionId", session.getId());
-        variables.put("sessionTitle", session.getTitle());
-        var instance = runtimeService.startProcessInstanceByKey(WorkflowKeys.COUNCIL_SESSION,
-                "PH-" + session.getId(), variables);
-        session.attachCase(instance.getId());
-        return session.getId();
+        return session;
     }
 
     /** {@code ${councilSessions.membersOf(execution)}}: one voting task per member. */

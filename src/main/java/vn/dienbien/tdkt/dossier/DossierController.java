@@ -11,12 +11,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
 
 /** Award proposals through REST, one dossier's record, and award history look-ups. */
 @RestController
 class DossierController {
+
+    /** Who reads every unit's dossiers: the Board, the council and its chain, auditors, the Front, admins. */
+    static final List<String> OVERSIGHT = List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD, CamundaGroups.COUNCIL,
+            CamundaGroups.COUNCIL_STANDING, CamundaGroups.CHAIRMAN, CamundaGroups.AUDITORS,
+            CamundaGroups.FATHERLAND_FRONT, CamundaGroups.ADMINISTRATORS);
 
     private final DossierProposals proposals;
     private final DossierQueries queries;
@@ -35,10 +41,24 @@ class DossierController {
                 "processInstanceId", record.processInstanceId());
     }
 
+    @GetMapping("/api/dossiers")
+    List<DossierQueries.AwardEntry> inStatus(@RequestParam String status, HttpServletRequest request) {
+        CurrentUser user = CurrentUser.of(request);
+        if (!user.inAnyGroup(OVERSIGHT)) {
+            throw ApiException.forbidden("Danh sách hồ sơ dành cho Ban Thi đua – Khen thưởng và Hội đồng.");
+        }
+        return queries.inStatus(status);
+    }
+
     @GetMapping("/api/dossiers/{id}")
     DossierQueries.DossierRecord record(@PathVariable Long id, HttpServletRequest request) {
-        CurrentUser.of(request);
-        return queries.record(id);
+        CurrentUser user = CurrentUser.of(request);
+        var record = queries.record(id);
+        boolean ownUnit = user.inGroup(CamundaGroups.ofUnit(record.proposingUnitCode()));
+        if (!ownUnit && !user.inAnyGroup(OVERSIGHT)) {
+            throw ApiException.forbidden("Anh/Chị chỉ xem được hồ sơ của đơn vị mình.");
+        }
+        return record;
     }
 
     @GetMapping("/api/award-history")

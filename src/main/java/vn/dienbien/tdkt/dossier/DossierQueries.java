@@ -45,7 +45,7 @@ public class DossierQueries {
     }
 
     public record AwardEntry(Long dossierId, int year, String awardCode, String awardName, String nomineeName,
-            String status, String statusLabel, String outcome) {
+            String unitName, String status, String statusLabel, String outcome) {
     }
 
     @Transactional(readOnly = true)
@@ -62,6 +62,19 @@ public class DossierQueries {
                         .toList(),
                 rules.findByDossierIdOrderByRoundAscIdAsc(id).stream()
                         .map(r -> new Rule(r.getRound(), r.getRuleCode(), r.isPassed(), r.getReason())).toList());
+    }
+
+    /** Dossiers in one status, e.g. those accepted and waiting for the council. */
+    @Transactional(readOnly = true)
+    public List<AwardEntry> inStatus(String status) {
+        DossierStatus wanted;
+        try {
+            wanted = DossierStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Trạng thái hồ sơ \"" + status + "\" không hợp lệ.");
+        }
+        return dossiers.findAll().stream().filter(d -> d.getStatus() == wanted)
+                .sorted((a, b) -> Long.compare(a.getId(), b.getId())).map(this::entry).toList();
     }
 
     /** Every dossier of a unit (as nominee or proposer), with its outcome. */
@@ -86,7 +99,8 @@ public class DossierQueries {
 
     private AwardEntry entry(Dossier d) {
         return new AwardEntry(d.getId(), d.getYear(), d.getAwardCode(), awards.findById(d.getAwardCode()).orElseThrow().getName(),
-                d.getNomineeName(), d.getStatus().name(), d.getStatus().label(), d.getOutcomeReason());
+                d.getNomineeName(), units.findById(d.getProposingUnitId()).orElseThrow().getName(), d.getStatus().name(),
+                d.getStatus().label(), d.getOutcomeReason());
     }
 
     private static String normalize(String s) {

@@ -168,8 +168,10 @@ class IdentityProvisioning implements ApplicationRunner {
             grant(group, Resources.PROCESS_DEFINITION, WorkflowKeys.COUNCIL_SESSION, Permissions.READ);
         }
         for (String group : List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD)) {
+            // The Board opens council sessions from Tasklist's "start process".
             grant(group, Resources.PROCESS_DEFINITION, WorkflowKeys.COUNCIL_SESSION, Permissions.READ,
-                    Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+                    Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.CREATE_INSTANCE);
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE);
         }
         // Auditors and the Fatherland Front read history and never change anything.
         for (String group : List.of(CamundaGroups.AUDITORS, CamundaGroups.FATHERLAND_FRONT)) {

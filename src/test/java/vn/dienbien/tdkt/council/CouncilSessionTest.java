@@ -38,6 +38,9 @@ class CouncilSessionTest {
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired HistoryService historyService;
+    @Autowired org.camunda.bpm.engine.FormService formService;
+    @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
 
     @AfterEach
     void reset() {
@@ -121,6 +124,24 @@ class CouncilSessionTest {
         assertThat(dossiers.record(a).status()).isEqualTo("AWARDED");
         assertThat(dossiers.record(b).status()).isEqualTo("NOT_AWARDED");
         assertThat(dossiers.record(b).outcomeReason()).isEqualTo("Chủ tịch UBND tỉnh không phê duyệt: Đang có đơn phản ánh cần xác minh.");
+    }
+
+    @Test
+    void theBoardOpensASessionFromTasklistsStartForm() {
+        clockAt(LocalDateTime.of(2024, 3, 5, 9, 0));
+        Long a = acceptedCertificate("Vàng A Tủa");
+        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("council-session")
+                .latestVersion().singleResult().getId();
+        identityService.setAuthentication("bantdkt", user("bantdkt").groupIds());
+        var instance = formService.submitStartForm(definitionId, Map.of("sessionTitleInput", "Phiên họp tháng 3/2024",
+                "meetingDate", "2024-03-06", "dossierIds", String.valueOf(a)));
+        identityService.clearAuthentication();
+
+        Long sessionId = (Long) runtimeService.getVariable(instance.getId(), "sessionId");
+        assertThat(sessions.view(sessionId).dossiers()).extracting(CouncilSessions.SessionView.DossierLine::dossierId)
+                .containsExactly(a);
+        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_Vote").count())
+                .isEqualTo(7);
     }
 
     @Test
