@@ -69,6 +69,10 @@ public class Campaign {
 
     private boolean demo;
 
+    /** The day (MM-dd) on which each year's evaluation opens, e.g. "12-15". */
+    @Column(name = "evaluation_month_day", nullable = false)
+    private String evaluationMonthDay = "12-15";
+
     protected Campaign() {
     }
 
@@ -155,6 +159,14 @@ public class Campaign {
 
     public boolean isDemo() {
         return demo;
+    }
+
+    public String getEvaluationMonthDay() {
+        return evaluationMonthDay;
+    }
+
+    void evaluateOn(String monthDay) {
+        this.evaluationMonthDay = monthDay;
     }
 
     /** Whether a plan sent at this instant is on time ("trước" the deadline). */

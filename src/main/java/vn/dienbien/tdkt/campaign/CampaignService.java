@@ -28,7 +28,15 @@ public class CampaignService {
     /** What a new campaign needs; the launch-plan deadline is a local time in the campaign's zone. */
     public record NewCampaign(String code, String title, LocalDate issuedOn, Integer periodStartYear,
             Integer periodEndYear, LocalDateTime launchPlanDueBefore, String timeZone, List<Integer> reminderDaysBefore,
-            Integer midTermReviewYear, Integer finalReviewYear, boolean demo) {
+            Integer midTermReviewYear, Integer finalReviewYear, boolean demo, String evaluationMonthDay) {
+
+        /** Without an evaluation day: the default, 15 December. */
+        public NewCampaign(String code, String title, LocalDate issuedOn, Integer periodStartYear, Integer periodEndYear,
+                LocalDateTime launchPlanDueBefore, String timeZone, List<Integer> reminderDaysBefore,
+                Integer midTermReviewYear, Integer finalReviewYear, boolean demo) {
+            this(code, title, issuedOn, periodStartYear, periodEndYear, launchPlanDueBefore, timeZone, reminderDaysBefore,
+                    midTermReviewYear, finalReviewYear, demo, null);
+        }
     }
 
     @Transactional
@@ -74,13 +82,21 @@ public class CampaignService {
         if (start > 0 && end >= start && (midTerm < start || midTerm > end)) {
             problems.add("năm sơ kết phải nằm trong giai đoạn " + start + "–" + end);
         }
+        String evaluationDay = request.evaluationMonthDay() == null ? "12-15" : request.evaluationMonthDay().trim();
+        try {
+            java.time.MonthDay.parse("--" + evaluationDay);
+        } catch (DateTimeException e) {
+            problems.add("ngày mở đánh giá hằng năm phải có dạng MM-dd (ví dụ 12-15)");
+        }
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Không tạo được đợt thi đua: " + String.join("; ", problems) + ".");
         }
         Instant deadline = request.launchPlanDueBefore().atZone(zone).toInstant();
-        return campaigns.save(new Campaign(request.code().trim(), request.title().trim(), request.issuedOn(), start, end,
+        Campaign campaign = new Campaign(request.code().trim(), request.title().trim(), request.issuedOn(), start, end,
                 deadline, zone.getId(), reminders.stream().distinct().sorted((a, b) -> b - a).toList(), midTerm,
-                finalYear, request.demo()));
+                finalYear, request.demo());
+        campaign.evaluateOn(evaluationDay);
+        return campaigns.save(campaign);
     }
 
     /** Opens the campaign: in the same transaction every unit gets its launch-plan case. */

@@ -44,12 +44,13 @@ public class DossierAppraisal {
     private final WorkingDayCalendar calendar;
     private final NotificationService notifications;
     private final DecisionService decisionService;
+    private final List<BlockLeadership> leadership;
     private final int timeLimitWorkingDays;
     private final int reminderWorkingDaysBefore;
 
     DossierAppraisal(DossierRepository dossiers, AwardRepository awards, DossierRuleResultRepository ruleResults,
             DossierHistory history, OrgUnitRepository units, WorkingDayCalendar calendar,
-            NotificationService notifications, DecisionService decisionService,
+            NotificationService notifications, DecisionService decisionService, List<BlockLeadership> leadership,
             @Value("${tdkt.dossier.time-limit-working-days:25}") int timeLimitWorkingDays,
             @Value("${tdkt.dossier.reminder-working-days-before:5}") int reminderWorkingDaysBefore) {
         this.dossiers = dossiers;
@@ -60,6 +61,7 @@ public class DossierAppraisal {
         this.calendar = calendar;
         this.notifications = notifications;
         this.decisionService = decisionService;
+        this.leadership = leadership;
         this.timeLimitWorkingDays = timeLimitWorkingDays;
         this.reminderWorkingDaysBefore = reminderWorkingDaysBefore;
     }
@@ -213,8 +215,13 @@ public class DossierAppraisal {
         in.put("nomineeKind", dossier.getNomineeKind().name());
         OrgUnit nomineeUnit = dossier.getNomineeUnitId() == null ? null
                 : units.findById(dossier.getNomineeUnitId()).orElse(null);
-        boolean leader = nomineeUnit != null && nomineeUnit.isGroupLeader() && nomineeUnit.getEmulationGroup() != null
+        boolean inGroup = nomineeUnit != null && nomineeUnit.getEmulationGroup() != null
                 && nomineeUnit.getEmulationGroup().getId().equals(dossier.getLedGroupId());
+        // The block's vote of that year decides; without one, the registry's leader.
+        boolean leader = inGroup && leadership.stream().findFirst()
+                .flatMap(l -> l.electedLeader(dossier.getLedGroupId(), dossier.getYear()))
+                .map(elected -> elected.equals(nomineeUnit.getId()))
+                .orElse(nomineeUnit.isGroupLeader());
         in.put("isGroupLeader", leader);
         long otherFlags = dossier.getLedGroupId() == null ? 0
                 : dossiers.findByAwardCodeAndYearAndLedGroupIdAndStatusIn(dossier.getAwardCode(), dossier.getYear(),

@@ -12,6 +12,12 @@ public final class WorkflowKeys {
     /** Phiên họp Hội đồng Thi đua – Khen thưởng, phê duyệt và quyết định. */
     public static final String COUNCIL_SESSION = "council-session";
 
+    /** Đánh giá, bình xét thi đua hằng năm. */
+    public static final String YEARLY_EVALUATION = "yearly-evaluation";
+
+    /** Chu kỳ đánh giá hằng năm của một đợt thi đua (timer per year). */
+    public static final String EVALUATION_CYCLE = "evaluation-cycle";
+
     /** Điều kiện khen thưởng (DMN). */
     public static final String DOSSIER_ELIGIBILITY = "dossier-eligibility";
 

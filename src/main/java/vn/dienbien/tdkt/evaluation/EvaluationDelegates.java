@@ -1,0 +1,108 @@
+package vn.dienbien.tdkt.evaluation;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+import vn.dienbien.tdkt.campaign.CampaignRepository;
+
+/** The thin delegates of bpmn/yearly-evaluation.bpmn and bpmn/evaluation-cycle.bpmn. */
+@Configuration(proxyBeanMethods = false)
+class EvaluationDelegates {
+
+    /** "Ghi nhận điểm tự chấm". */
+    @Bean
+    JavaDelegate recordSelfAssessment(BlockEvaluations evaluations) {
+        return execution -> evaluations.selfAssess(BlockEvaluations.roundId(execution),
+                (String) execution.getVariable("unitCode"), (String) execution.getVariable("selfScores"));
+    }
+
+    /** "Ghi nhận điều chỉnh của trưởng khối". */
+    @Bean
+    JavaDelegate recordAdjustments(BlockEvaluations evaluations) {
+        return execution -> evaluations.adjust(BlockEvaluations.roundId(execution),
+                (String) execution.getVariable("blockCode"), (String) execution.getVariable("adjustments"),
+                currentUser(execution));
+    }
+
+    /** "Ghi nhận phiếu suy tôn". */
+    @Bean
+    JavaDelegate recordBlockVote(BlockEvaluations evaluations) {
+        return execution -> evaluations.vote(BlockEvaluations.roundId(execution),
+                (String) execution.getVariable("unitCode"), (String) execution.getVariable("votedUnit"),
+                currentUser(execution));
+    }
+
+    /**
+     * "Tổng hợp kết quả, lập biên bản, mở hồ sơ Cờ thi đua": the system's act — it starts a
+     * dossier case for the elected unit, whoever cast the last vote.
+     */
+    @Bean
+    JavaDelegate concludeBlock(BlockEvaluations evaluations) {
+        return execution -> {
+            Long dossierId = withoutAuthorization(() -> evaluations.conclude(BlockEvaluations.roundId(execution),
+                    (String) execution.getVariable("blockCode")));
+            execution.setVariable("flagDossierId", dossierId);
+        };
+    }
+
+    /** "Kết thúc kỳ đánh giá". */
+    @Bean
+    JavaDelegate closeEvaluationRound(BlockEvaluations evaluations) {
+        return execution -> evaluations.closeRound(BlockEvaluations.roundId(execution));
+    }
+
+    /** "Mở kỳ đánh giá năm" from the campaign's yearly timer; a round the Board opened already is kept. */
+    @Bean
+    JavaDelegate openYearlyEvaluation(BlockEvaluations evaluations) {
+        return execution -> {
+            Long campaignId = ((Number) execution.getVariable("campaignId")).longValue();
+            int year = ((Number) execution.getVariable("nextYear")).intValue();
+            if (evaluations.roundOf(campaignId, year).isEmpty()) {
+                evaluations.openRound(campaignId, year, "he-thong");
+            }
+            execution.setVariable("nextYear", year + 1);
+        };
+    }
+
+    /** {@code ${evaluationSchedule.dateFor(execution)}} and the end of the cycle. Public for the expressions. */
+    @Component("evaluationSchedule")
+    public static class EvaluationSchedule {
+
+        private final CampaignRepository campaigns;
+
+        EvaluationSchedule(CampaignRepository campaigns) {
+            this.campaigns = campaigns;
+        }
+
+        /** The configured day (MM-dd) of the next year to evaluate, at 00:00 in Điện Biên. */
+        public Date dateFor(DelegateExecution execution) {
+            var campaign = campaigns.findById(((Number) execution.getVariable("campaignId")).longValue()).orElseThrow();
+            int year = ((Number) execution.getVariable("nextYear")).intValue();
+            LocalDate day = LocalDate.parse(year + "-" + campaign.getEvaluationMonthDay());
+            return Date.from(day.atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
+        }
+
+        public boolean hasMoreYears(DelegateExecution execution) {
+            var campaign = campaigns.findById(((Number) execution.getVariable("campaignId")).longValue()).orElseThrow();
+            return ((Number) execution.getVariable("nextYear")).intValue() <= campaign.getPeriodEndYear();
+        }
+    }
+
+    private static <T> T withoutAuthorization(Callable<T> call) throws Exception {
+        var context = Context.getCommandContext();
+        return context == null ? call.call() : context.runWithoutAuthorization(call);
+    }
+
+    private static String currentUser(DelegateExecution execution) {
+        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return auth != null && auth.getUserId() != null ? auth.getUserId() : "he-thong";
+    }
+}

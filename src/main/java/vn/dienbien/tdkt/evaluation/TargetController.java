@@ -1,0 +1,47 @@
+package vn.dienbien.tdkt.evaluation;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.dienbien.tdkt.organization.CamundaGroups;
+import vn.dienbien.tdkt.organization.OfficialRepository;
+import vn.dienbien.tdkt.platform.CurrentUser;
+
+/** Targets: yearly progress for everyone, actual values from the responsible department. */
+@RestController
+class TargetController {
+
+    private final TargetProgress progress;
+    private final OfficialRepository officials;
+
+    TargetController(TargetProgress progress, OfficialRepository officials) {
+        this.progress = progress;
+        this.officials = officials;
+    }
+
+    @GetMapping("/api/campaigns/{id}/targets/progress")
+    List<TargetProgress.Row> progress(@PathVariable Long id, @RequestParam int year, HttpServletRequest request) {
+        CurrentUser.of(request);
+        return progress.progress(id, year);
+    }
+
+    record Actual(Integer year, BigDecimal value) {
+    }
+
+    @PostMapping("/api/campaigns/{id}/targets/{code}/actuals")
+    void enter(@PathVariable Long id, @PathVariable String code, @RequestBody Actual actual, HttpServletRequest request) {
+        CurrentUser user = CurrentUser.of(request);
+        Long unitId = officials.findByUsername(user.userId()).map(o -> o.getUnit().getId()).orElse(null);
+        if (actual.year() == null) {
+            throw vn.dienbien.tdkt.platform.ApiException.badRequest("Thiếu năm số liệu (year).");
+        }
+        progress.enterActual(id, code, actual.year(), actual.value(), unitId, user.inGroup(CamundaGroups.BOARD),
+                user.userId());
+    }
+}
