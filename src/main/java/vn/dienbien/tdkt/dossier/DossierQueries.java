@@ -77,6 +77,26 @@ public class DossierQueries {
                 .sorted((a, b) -> Long.compare(a.getId(), b.getId())).map(this::entry).toList();
     }
 
+    /** An award given, with what the reports count (kind, unit, direct worker, women). */
+    public record AwardedItem(Long dossierId, int year, String awardCode, String awardName, String nomineeKind,
+            String nomineeName, String unitName, Boolean directWorker, String gender, Integer womenSharePercent,
+            String achievementSummary) {
+    }
+
+    /** Every award of a campaign up to a year. */
+    @Transactional(readOnly = true)
+    public List<AwardedItem> awardedIn(Long campaignId, int upToYear) {
+        return dossiers.findAll().stream()
+                .filter(d -> d.getCampaignId().equals(campaignId) && d.getYear() <= upToYear
+                        && d.getStatus() == DossierStatus.AWARDED)
+                .sorted((a, b) -> Long.compare(a.getId(), b.getId()))
+                .map(d -> new AwardedItem(d.getId(), d.getYear(), d.getAwardCode(),
+                        awards.findById(d.getAwardCode()).orElseThrow().getName(), d.getNomineeKind().name(),
+                        d.getNomineeName(), units.findById(d.getProposingUnitId()).orElseThrow().getName(),
+                        d.getDirectWorker(), d.getGender(), d.getWomenSharePercent(), d.getAchievementSummary()))
+                .toList();
+    }
+
     /** Every dossier of a unit (as nominee or proposer), with its outcome. */
     @Transactional(readOnly = true)
     public List<AwardEntry> historyOfUnit(String unitCode) {

@@ -319,6 +319,32 @@ public class BlockEvaluations implements BlockLeadership {
         round(roundId).close();
     }
 
+    /** A block's elected leader in one year. */
+    public record YearResult(int year, String block, String electedUnit) {
+    }
+
+    /** Every block result of a campaign up to a year. */
+    @Transactional(readOnly = true)
+    public List<YearResult> resultsOf(Long campaignId, int upToYear) {
+        List<YearResult> list = new ArrayList<>();
+        for (EvaluationRound round : rounds.findAll()) {
+            if (!round.getCampaignId().equals(campaignId) || round.getYear() > upToYear) {
+                continue;
+            }
+            for (BlockResult r : results.findByRoundId(round.getId())) {
+                list.add(new YearResult(round.getYear(), groupById(r.getGroupId()).getName(),
+                        units.findById(r.getElectedUnitId()).orElseThrow().getName()));
+            }
+        }
+        list.sort(Comparator.comparing(YearResult::year).thenComparing(YearResult::block));
+        return list;
+    }
+
+    @Transactional(readOnly = true)
+    public long roundsOf(Long campaignId, int upToYear) {
+        return rounds.findAll().stream().filter(r -> r.getCampaignId().equals(campaignId) && r.getYear() <= upToYear).count();
+    }
+
     @Override
     @Transactional(readOnly = true)
     public Optional<Long> electedLeader(Long groupId, int year) {

@@ -146,6 +146,7 @@ class IdentityProvisioning implements ApplicationRunner {
     private void grantUnit(String unitGroup) {
         grant(unitGroup, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(unitGroup, Resources.PROCESS_DEFINITION, WorkflowKeys.LAUNCH_PLAN, Permissions.READ);
+        grant(unitGroup, Resources.PROCESS_DEFINITION, WorkflowKeys.YEARLY_EVALUATION, Permissions.READ);
         // Units propose awards from Tasklist's "start process" (the dossier's start form).
         grant(unitGroup, Resources.PROCESS_DEFINITION, WorkflowKeys.AWARD_DOSSIER, Permissions.READ,
                 Permissions.CREATE_INSTANCE);
@@ -166,8 +167,14 @@ class IdentityProvisioning implements ApplicationRunner {
         for (String group : List.of(CamundaGroups.COUNCIL, CamundaGroups.COUNCIL_STANDING, CamundaGroups.CHAIRMAN)) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, WorkflowKeys.COUNCIL_SESSION, Permissions.READ);
+            grant(group, Resources.PROCESS_DEFINITION, WorkflowKeys.CAMPAIGN_REVIEW, Permissions.READ);
         }
         for (String group : List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD)) {
+            for (String key : List.of(WorkflowKeys.YEARLY_EVALUATION, WorkflowKeys.EVALUATION_CYCLE,
+                    WorkflowKeys.CAMPAIGN_REVIEW)) {
+                grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.READ_INSTANCE,
+                        Permissions.READ_HISTORY, Permissions.READ_TASK);
+            }
             // The Board opens council sessions from Tasklist's "start process".
             grant(group, Resources.PROCESS_DEFINITION, WorkflowKeys.COUNCIL_SESSION, Permissions.READ,
                     Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.CREATE_INSTANCE);

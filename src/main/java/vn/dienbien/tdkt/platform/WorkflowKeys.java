@@ -18,6 +18,9 @@ public final class WorkflowKeys {
     /** Chu kỳ đánh giá hằng năm của một đợt thi đua (timer per year). */
     public static final String EVALUATION_CYCLE = "evaluation-cycle";
 
+    /** Sơ kết, tổng kết đợt thi đua. */
+    public static final String CAMPAIGN_REVIEW = "campaign-review";
+
     /** Điều kiện khen thưởng (DMN). */
     public static final String DOSSIER_ELIGIBILITY = "dossier-eligibility";
 

@@ -1,0 +1,144 @@
+package vn.dienbien.tdkt.review;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.dienbien.tdkt.organization.CamundaGroups;
+import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.CurrentUser;
+
+/**
+ * Reviews: started by the Board, read as JSON, XLSX or CSV; the approved final review's exemplary
+ * models are public at /public/... for the provincial media.
+ */
+@RestController
+class ReviewController {
+
+    private final CampaignReviews reviews;
+
+    ReviewController(CampaignReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    record StartReview(String kind) {
+    }
+
+    @PostMapping("/api/campaigns/{campaignId}/reviews")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> start(@PathVariable Long campaignId, @RequestBody StartReview request, HttpServletRequest http) {
+        CurrentUser user = CurrentUser.of(http);
+        if (!user.inAnyGroup(List.of(CamundaGroups.BOARD, CamundaGroups.ADMINISTRATORS))) {
+            throw ApiException.forbidden("Chỉ Ban Thi đua – Khen thưởng lập báo cáo sơ kết, tổng kết.");
+        }
+        return Map.of("id", reviews.start(campaignId, request.kind(), user.userId()));
+    }
+
+    @GetMapping("/api/reviews/{id}")
+    CampaignReviews.ReportView view(@PathVariable Long id, HttpServletRequest http) {
+        CurrentUser.of(http);
+        return reviews.view(id);
+    }
+
+    @GetMapping("/api/reviews/{id}/report.xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable Long id, HttpServletRequest http) {
+        CurrentUser.of(http);
+        var report = reviews.view(id);
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet(report.kind().equals("FINAL") ? "Tổng kết" : "Sơ kết");
+            int r = 0;
+            for (List<Object> line : lines(report)) {
+                Row row = sheet.createRow(r++);
+                for (int i = 0; i < line.size(); i++) {
+                    if (line.get(i) instanceof Number n) {
+                        row.createCell(i).setCellValue(n.doubleValue());
+                    } else {
+                        row.createCell(i).setCellValue(String.valueOf(line.get(i)));
+                    }
+                }
+            }
+            sheet.autoSizeColumn(0);
+            book.write(out);
+            return file(out.toByteArray(), "bao-cao-" + id + ".xlsx",
+                    MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GetMapping("/api/reviews/{id}/report.csv")
+    ResponseEntity<byte[]> csv(@PathVariable Long id, HttpServletRequest http) {
+        CurrentUser.of(http);
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        for (List<Object> line : lines(reviews.view(id))) {
+            csv.append(String.join(",", line.stream().map(v -> v instanceof Number ? v.toString()
+                    : "\"" + String.valueOf(v).replace("\"", "\"\"") + "\"").toList())).append("\r\n");
+        }
+        return file(csv.toString().getBytes(StandardCharsets.UTF_8), "bao-cao-" + id + ".csv",
+                new MediaType("text", "csv", StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/public/campaigns/{campaignId}/exemplary-models")
+    List<Map<String, Object>> exemplary(@PathVariable Long campaignId) {
+        return reviews.publishedExemplaryModels(campaignId);
+    }
+
+    @GetMapping("/public/campaigns/{campaignId}/exemplary-models.csv")
+    ResponseEntity<byte[]> exemplaryCsv(@PathVariable Long campaignId) {
+        StringBuilder csv = new StringBuilder("\uFEFFĐiển hình tiên tiến,Hình thức khen thưởng,Đơn vị,Năm,Thành tích\r\n");
+        for (var m : reviews.publishedExemplaryModels(campaignId)) {
+            csv.append(String.join(",", List.of(m.get("nomineeName"), m.get("awardName"), m.get("unitName"),
+                    m.get("year"), m.get("achievement")).stream()
+                    .map(v -> "\"" + String.valueOf(v).replace("\"", "\"\"") + "\"").toList())).append("\r\n");
+        }
+        return file(csv.toString().getBytes(StandardCharsets.UTF_8), "dien-hinh-tien-tien.csv",
+                new MediaType("text", "csv", StandardCharsets.UTF_8));
+    }
+
+    /** The report as rows: figure name, value. */
+    private static List<List<Object>> lines(CampaignReviews.ReportView report) {
+        var c = report.content();
+        List<List<Object>> lines = new ArrayList<>();
+        lines.add(List.of(report.kind().equals("FINAL") ? "Báo cáo tổng kết" : "Báo cáo sơ kết", c.campaignCode() + " — năm " + c.year()));
+        c.launchPlans().forEach((k, v) -> lines.add(List.of("Kế hoạch phát động: " + k, v)));
+        lines.add(List.of("Số kỳ đánh giá hằng năm", c.evaluationRounds()));
+        c.blockLeaders().forEach(b -> lines.add(List.of("Dẫn đầu " + b.get("block") + " năm " + b.get("year"), String.valueOf(b.get("leader")))));
+        c.targets().forEach((k, v) -> lines.add(List.of("Chỉ tiêu " + k, v)));
+        lines.add(List.of("Tổng số khen thưởng", c.awardsTotal()));
+        c.awardsByAward().forEach((k, v) -> lines.add(List.of("Khen thưởng – " + k, v)));
+        c.awardsByNomineeKind().forEach((k, v) -> lines.add(List.of("Khen thưởng – " + k, v)));
+        c.awardsByUnit().forEach((k, v) -> lines.add(List.of("Khen thưởng – " + k, v)));
+        c.awardsByYear().forEach((k, v) -> lines.add(List.of("Khen thưởng năm " + k, v)));
+        lines.add(List.of("Tỷ lệ người trực tiếp lao động, sản xuất (%)", c.directWorkerPercent()));
+        lines.add(List.of("Tỷ lệ nữ trong cá nhân được khen (%)", c.womenPercent()));
+        lines.add(List.of("Tập thể có từ 70% nữ", c.collectivesWithSeventyPercentWomen()));
+        if (report.narrative() != null) {
+            lines.add(List.of("Đánh giá chung", report.narrative()));
+        }
+        return lines;
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, String name, MediaType type) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(type).body(body);
+    }
+}

@@ -1,0 +1,9 @@
+package vn.dienbien.tdkt.review;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReviewReportRepository extends JpaRepository<ReviewReport, Long> {
+
+    List<ReviewReport> findByCampaignIdOrderByIdDesc(Long campaignId);
+}
