@@ -58,11 +58,12 @@ public class BlockEvaluations implements BlockLeadership {
     private final DossierProposals proposals;
     private final RuntimeService runtimeService;
     private final ObjectMapper json;
+    private final TargetProgress targetProgress;
 
     BlockEvaluations(CampaignRepository campaigns, OrgUnitRepository units, ScoringTableRepository tables,
             ScoringCriterionRepository criteria, EvaluationRoundRepository rounds, UnitScoreRepository scores,
             BlockVoteRepository votes, BlockResultRepository results, EvaluationDocuments documents,
-            DossierProposals proposals, RuntimeService runtimeService, ObjectMapper json) {
+            DossierProposals proposals, RuntimeService runtimeService, ObjectMapper json, TargetProgress targetProgress) {
         this.campaigns = campaigns;
         this.units = units;
         this.tables = tables;
@@ -75,6 +76,7 @@ public class BlockEvaluations implements BlockLeadership {
         this.proposals = proposals;
         this.runtimeService = runtimeService;
         this.json = json;
+        this.targetProgress = targetProgress;
     }
 
     /** One criterion of a new scoring table. */
@@ -130,6 +132,7 @@ public class BlockEvaluations implements BlockLeadership {
         variables.put("roundId", round.getId());
         variables.put("year", year);
         variables.put("campaignCode", campaign.getCode());
+        variables.put("campaignId", campaign.getId());
         var instance = runtimeService.startProcessInstanceByKey(WorkflowKeys.YEARLY_EVALUATION,
                 "DG-" + year + " | " + campaign.getCode(), variables);
         round.attachCase(instance.getId());
@@ -146,6 +149,17 @@ public class BlockEvaluations implements BlockLeadership {
     public List<String> blocksOf(DelegateExecution execution) {
         int year = round(roundId(execution)).getYear();
         return tables.findByYear(year).stream().map(t -> groupById(t.getGroupId()).getCode()).sorted().toList();
+    }
+
+    /** {@code ${blockEvaluations.departmentsOf(execution)}}: who enters the year's target values. */
+    @Transactional(readOnly = true)
+    public List<String> departmentsOf(DelegateExecution execution) {
+        return targetProgress.responsibleUnits(round(roundId(execution)).getCampaignId());
+    }
+
+    @Transactional(readOnly = true)
+    public Long campaignOf(Long roundId) {
+        return round(roundId).getCampaignId();
     }
 
     /** {@code ${blockEvaluations.unitsOf(blockCode)}}: the member units of a block. */

@@ -53,6 +53,26 @@ class EvaluationDelegates {
         };
     }
 
+    /** "Ghi nhận số liệu thực hiện chỉ tiêu": the department's values for the round's year. */
+    @Bean
+    JavaDelegate recordTargetValues(TargetProgress targets, BlockEvaluations evaluations,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        return execution -> {
+            String given = (String) execution.getVariable("targetValues");
+            java.util.List<TargetProgress.EnteredValue> values;
+            try {
+                values = given == null || given.isBlank() ? java.util.List.of()
+                        : json.readValue(given, new com.fasterxml.jackson.core.type.TypeReference<
+                                java.util.List<TargetProgress.EnteredValue>>() { });
+            } catch (Exception e) {
+                throw new org.camunda.bpm.engine.BadUserRequestException("Số liệu chỉ tiêu không đọc được.");
+            }
+            targets.enterYear(evaluations.campaignOf(BlockEvaluations.roundId(execution)),
+                    (String) execution.getVariable("departmentCode"), ((Number) execution.getVariable("year")).intValue(),
+                    values, currentUser(execution));
+        };
+    }
+
     /** "Kết thúc kỳ đánh giá". */
     @Bean
     JavaDelegate closeEvaluationRound(BlockEvaluations evaluations) {

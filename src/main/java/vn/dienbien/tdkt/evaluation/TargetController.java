@@ -26,9 +26,10 @@ class TargetController {
     }
 
     @GetMapping("/api/campaigns/{id}/targets/progress")
-    List<TargetProgress.Row> progress(@PathVariable Long id, @RequestParam int year, HttpServletRequest request) {
+    List<TargetProgress.Row> progress(@PathVariable Long id, @RequestParam int year,
+            @RequestParam(required = false) String unit, HttpServletRequest request) {
         CurrentUser.of(request);
-        return progress.progress(id, year);
+        return progress.progress(id, year, unit);
     }
 
     record Actual(Integer year, BigDecimal value) {

@@ -38,8 +38,17 @@ public class TargetProgress {
 
     @Transactional(readOnly = true)
     public List<Row> progress(Long campaignId, int year) {
+        return progress(campaignId, year, null);
+    }
+
+    /** Progress of the indicators one department reports on (all when unitCode is null). */
+    @Transactional(readOnly = true)
+    public List<Row> progress(Long campaignId, int year, String unitCode) {
         Map<Long, String> unitNames = units.findAll().stream().collect(Collectors.toMap(OrgUnit::getId, OrgUnit::getName));
-        return targets.findByCampaignIdOrderByCode(campaignId).stream().map(t -> row(t, year, unitNames)).toList();
+        Long unitId = unitCode == null ? null : units.findByCode(unitCode).map(OrgUnit::getId).orElse(-1L);
+        return targets.findByCampaignIdOrderByCode(campaignId).stream()
+                .filter(t -> unitId == null || t.getResponsibleUnitId().equals(unitId))
+                .map(t -> row(t, year, unitNames)).toList();
     }
 
     Row row(Target t, int year, Map<Long, String> unitNames) {
@@ -74,6 +83,31 @@ public class TargetProgress {
         int elapsed = Math.max(0, year - t.getBaselineYear());
         return t.getBaselineValue().add(t.getTargetValue().subtract(t.getBaselineValue())
                 .multiply(BigDecimal.valueOf(elapsed)).divide(BigDecimal.valueOf(span), 4, RoundingMode.HALF_UP));
+    }
+
+    /** The departments responsible for at least one of the campaign's targets. */
+    @Transactional(readOnly = true)
+    public List<String> responsibleUnits(Long campaignId) {
+        return targets.findByCampaignIdOrderByCode(campaignId).stream().map(Target::getResponsibleUnitId).distinct()
+                .map(id -> units.findById(id).orElseThrow().getCode()).sorted().toList();
+    }
+
+    /** One value of the yearly entry form. */
+    public record EnteredValue(String code, BigDecimal value) {
+    }
+
+    /** The yearly Tasklist entry of one department: every value it gives, in one transaction. */
+    @Transactional
+    public int enterYear(Long campaignId, String unitCode, int year, List<EnteredValue> values, String userId) {
+        Long unitId = units.findByCode(unitCode).orElseThrow().getId();
+        int entered = 0;
+        for (EnteredValue v : values) {
+            if (v.value() != null) {
+                enterActual(campaignId, v.code(), year, v.value(), unitId, false, userId);
+                entered++;
+            }
+        }
+        return entered;
     }
 
     /** Số liệu thực hiện: entered by the responsible department (or the Board). */

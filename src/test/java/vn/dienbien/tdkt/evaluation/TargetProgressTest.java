@@ -19,6 +19,9 @@ class TargetProgressTest {
     @Autowired CampaignRepository campaigns;
     @Autowired OrgUnitRepository units;
     @Autowired TargetRepository targets;
+    @Autowired BlockEvaluations evaluations;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
+    @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
     @Test
     void everyIndicatorOfSectionII1IsLoaded() {
@@ -63,6 +66,31 @@ class TargetProgressTest {
                 .orElseThrow().status()).as("a corrected value").isEqualTo("ON_TRACK");
         assertThat(progress.progress(campaign, 2022).stream().filter(r -> r.code().equals("1.2.15")).findFirst()
                 .orElseThrow().status()).isEqualTo("NO_DATA");
+    }
+
+    @Test
+    void eachResponsibleDepartmentEntersItsYearsValuesInTasklist() {
+        Long campaign = campaigns.findByCode("383/KH-UBND").orElseThrow().getId();
+        Long roundId = evaluations.openRound(campaign, 2023, "bantdkt");
+        var tasks = taskService.createTaskQuery().processVariableValueEquals("roundId", roundId)
+                .taskDefinitionKey("Task_EnterTargets").list();
+        assertThat(tasks).hasSize(progress.responsibleUnits(campaign).size()).hasSizeGreaterThanOrEqualTo(10);
+        var forestTask = tasks.stream().filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream()
+                .anyMatch(l -> "donvi.snnptnt".equals(l.getGroupId()))).findFirst().orElseThrow();
+        assertThat(forestTask.getName()).isEqualTo("Nhập số liệu thực hiện chỉ tiêu năm 2023");
+
+        identityService.setAuthentication("canbo.snnptnt", java.util.List.of("donvi.snnptnt"));
+        try {
+            taskService.complete(forestTask.getId(), java.util.Map.of("targetValues", "[{\"code\":\"1.3.15\",\"value\":44.0}]"));
+        } finally {
+            identityService.clearAuthentication();
+        }
+
+        var forest = progress.progress(campaign, 2023, "SNNPTNT").stream().filter(r -> r.code().equals("1.3.15"))
+                .findFirst().orElseThrow();
+        assertThat(forest.actual()).isEqualByComparingTo("44.0");
+        assertThat(forest.status()).isEqualTo("OFF_TRACK");
+        assertThat(forest.gap()).isEqualByComparingTo("-1.5");
     }
 
     @Test
