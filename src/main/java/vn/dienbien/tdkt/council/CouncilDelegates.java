@@ -1,12 +1,11 @@
 package vn.dienbien.tdkt.council;
 
-import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dienbien.tdkt.platform.ProcessActors;
 
 /** The thin delegates of bpmn/council-session.bpmn. */
 @Configuration(proxyBeanMethods = false)
@@ -17,10 +16,10 @@ class CouncilDelegates {
     JavaDelegate openCouncilSession(CouncilSessions sessions) {
         return execution -> {
             Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            var user = new vn.dienbien.tdkt.platform.CurrentUser(auth == null ? "he-thong" : auth.getUserId(),
+            var user = new vn.dienbien.tdkt.platform.CurrentUser(auth == null ? ProcessActors.SYSTEM : auth.getUserId(),
                     auth == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds());
             // Reading the council's membership is the system's act, not the Board officer's.
-            withoutAuthorization(() -> sessions.openForCase((String) execution.getVariable("sessionTitleInput"),
+            ProcessActors.asSystem(() -> sessions.openForCase((String) execution.getVariable("sessionTitleInput"),
                     (String) execution.getVariable("meetingDate"), (String) execution.getVariable("dossierIds"), user,
                     execution));
         };
@@ -31,7 +30,7 @@ class CouncilDelegates {
     JavaDelegate recordBallot(CouncilSessions sessions) {
         return execution -> sessions.recordBallot(CouncilSessions.sessionId(execution),
                 (String) execution.getVariable("member"), (String) execution.getVariable("ballot"),
-                currentUser(execution));
+                ProcessActors.currentUser(execution));
     }
 
     /** "Tổng hợp kết quả biểu quyết". */
@@ -44,7 +43,7 @@ class CouncilDelegates {
     @Bean
     JavaDelegate recordSubmission(CouncilSessions sessions) {
         return execution -> sessions.recordSubmission(CouncilSessions.sessionId(execution),
-                (String) execution.getVariable("submissionNote"), currentUser(execution));
+                (String) execution.getVariable("submissionNote"), ProcessActors.currentUser(execution));
     }
 
     /** "Ghi nhận ý kiến của Chủ tịch UBND tỉnh". */
@@ -65,19 +64,11 @@ class CouncilDelegates {
     @Bean
     JavaDelegate issueAwardDecision(CouncilSessions sessions) {
         return execution -> {
-            var decision = withoutAuthorization(() -> sessions.issueDecision(CouncilSessions.sessionId(execution),
-                    currentUser(execution)));
+            var decision = ProcessActors.asSystem(() -> sessions.issueDecision(CouncilSessions.sessionId(execution),
+                    ProcessActors.currentUser(execution)));
             execution.setVariable("decisionCode", decision == null ? null : decision.code());
         };
     }
 
-    private static <T> T withoutAuthorization(Callable<T> call) throws Exception {
-        var context = Context.getCommandContext();
-        return context == null ? call.call() : context.runWithoutAuthorization(call);
-    }
 
-    private static String currentUser(DelegateExecution execution) {
-        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return auth != null && auth.getUserId() != null ? auth.getUserId() : "he-thong";
-    }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.organization.CamundaGroups;
 
@@ -33,8 +34,7 @@ class DossierDelegates {
             var user = new vn.dienbien.tdkt.platform.CurrentUser(auth.getUserId(),
                     auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds());
             String proposal = (String) execution.getVariable("proposalJson");
-            org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(
-                    () -> proposals.registerForCase(proposal, user, execution));
+            ProcessActors.asSystem(() -> proposals.registerForCase(proposal, user, execution));
             execution.removeVariable("proposalJson");
         };
     }
@@ -44,7 +44,7 @@ class DossierDelegates {
     JavaDelegate recordHeadConfirmation(DossierAppraisal appraisal) {
         return execution -> {
             var deadlines = appraisal.confirmByHead(dossierId(execution), (String) execution.getVariable(HEAD_DECISION),
-                    (String) execution.getVariable(HEAD_NOTE), currentUser(execution));
+                    (String) execution.getVariable(HEAD_NOTE), ProcessActors.currentUser(execution));
             execution.setVariable(HEAD_CONFIRMED, deadlines != null);
             setDeadlines(execution, deadlines);
         };
@@ -66,7 +66,7 @@ class DossierDelegates {
         return execution -> {
             String reason = (String) execution.getVariable(APPRAISAL_REASON);
             String outcome = appraisal.recordAppraisal(dossierId(execution),
-                    (String) execution.getVariable(APPRAISAL_DECISION), reason, currentUser(execution));
+                    (String) execution.getVariable(APPRAISAL_DECISION), reason, ProcessActors.currentUser(execution));
             execution.setVariable(APPRAISAL_OUTCOME, outcome);
             if ("RETURNED".equals(outcome)) {
                 execution.setVariable(RETURN_REASON, reason);
@@ -93,7 +93,7 @@ class DossierDelegates {
                 }
             }
             var deadlines = appraisal.resubmit(dossierId(execution), replaced,
-                    (String) execution.getVariable(SUPPLEMENT_NOTE), currentUser(execution));
+                    (String) execution.getVariable(SUPPLEMENT_NOTE), ProcessActors.currentUser(execution));
             setDeadlines(execution, deadlines);
             execution.removeVariable(RETURN_REASON);
             execution.removeVariable("supplementDocuments");
@@ -111,7 +111,7 @@ class DossierDelegates {
     /** "Ghi nhận xử lý hồ sơ quá hạn". */
     @Bean
     JavaDelegate recordOverdueHandling(DossierHistoryNotes notes) {
-        return execution -> notes.note(dossierId(execution), currentUser(execution),
+        return execution -> notes.note(dossierId(execution), ProcessActors.currentUser(execution),
                 "Quá hạn giải quyết; lãnh đạo Ban chỉ đạo: " + execution.getVariable("overdueNote"));
     }
 
@@ -138,8 +138,4 @@ class DossierDelegates {
         return ((Number) execution.getVariable(DOSSIER_ID)).longValue();
     }
 
-    private static String currentUser(DelegateExecution execution) {
-        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return auth != null && auth.getUserId() != null ? auth.getUserId() : "he-thong";
-    }
 }

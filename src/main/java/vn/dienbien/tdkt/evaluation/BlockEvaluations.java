@@ -28,6 +28,7 @@ import vn.dienbien.tdkt.organization.OrgUnit;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
+import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.WorkflowClock;
 import vn.dienbien.tdkt.platform.WorkflowKeys;
 
@@ -294,7 +295,7 @@ public class BlockEvaluations implements BlockLeadership {
                 "Được " + group.getName() + " bình xét, suy tôn dẫn đầu phong trào thi đua năm " + round.getYear()
                         + " với " + elected.votes() + "/" + votesCast + " phiếu, " + elected.finalTotal() + " điểm.",
                 new Proposal.Facts(List.of(), 0, false, false, false), docs),
-                new CurrentUser("he-thong", List.of(CamundaGroups.BOARD)));
+                new CurrentUser(ProcessActors.SYSTEM, List.of(CamundaGroups.BOARD)));
         result.flagDossier(dossierId);
         return result.getFlagDossierId();
     }

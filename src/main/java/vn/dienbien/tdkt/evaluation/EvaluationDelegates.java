@@ -3,13 +3,11 @@ package vn.dienbien.tdkt.evaluation;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dienbien.tdkt.platform.ProcessActors;
 import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.campaign.CampaignRepository;
 
@@ -29,7 +27,7 @@ class EvaluationDelegates {
     JavaDelegate recordAdjustments(BlockEvaluations evaluations) {
         return execution -> evaluations.adjust(BlockEvaluations.roundId(execution),
                 (String) execution.getVariable("blockCode"), (String) execution.getVariable("adjustments"),
-                currentUser(execution));
+                ProcessActors.currentUser(execution));
     }
 
     /** "Ghi nhận phiếu suy tôn". */
@@ -37,7 +35,7 @@ class EvaluationDelegates {
     JavaDelegate recordBlockVote(BlockEvaluations evaluations) {
         return execution -> evaluations.vote(BlockEvaluations.roundId(execution),
                 (String) execution.getVariable("unitCode"), (String) execution.getVariable("votedUnit"),
-                currentUser(execution));
+                ProcessActors.currentUser(execution));
     }
 
     /**
@@ -47,7 +45,7 @@ class EvaluationDelegates {
     @Bean
     JavaDelegate concludeBlock(BlockEvaluations evaluations) {
         return execution -> {
-            Long dossierId = withoutAuthorization(() -> evaluations.conclude(BlockEvaluations.roundId(execution),
+            Long dossierId = ProcessActors.asSystem(() -> evaluations.conclude(BlockEvaluations.roundId(execution),
                     (String) execution.getVariable("blockCode")));
             execution.setVariable("flagDossierId", dossierId);
         };
@@ -69,7 +67,7 @@ class EvaluationDelegates {
             }
             targets.enterYear(evaluations.campaignOf(BlockEvaluations.roundId(execution)),
                     (String) execution.getVariable("departmentCode"), ((Number) execution.getVariable("year")).intValue(),
-                    values, currentUser(execution));
+                    values, ProcessActors.currentUser(execution));
         };
     }
 
@@ -86,7 +84,7 @@ class EvaluationDelegates {
             Long campaignId = ((Number) execution.getVariable("campaignId")).longValue();
             int year = ((Number) execution.getVariable("nextYear")).intValue();
             if (evaluations.roundOf(campaignId, year).isEmpty()) {
-                evaluations.openRound(campaignId, year, "he-thong");
+                evaluations.openRound(campaignId, year, ProcessActors.SYSTEM);
             }
             execution.setVariable("nextYear", year + 1);
         };
@@ -116,13 +114,5 @@ class EvaluationDelegates {
         }
     }
 
-    private static <T> T withoutAuthorization(Callable<T> call) throws Exception {
-        var context = Context.getCommandContext();
-        return context == null ? call.call() : context.runWithoutAuthorization(call);
-    }
 
-    private static String currentUser(DelegateExecution execution) {
-        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return auth != null && auth.getUserId() != null ? auth.getUserId() : "he-thong";
-    }
 }

@@ -16,6 +16,7 @@ import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.organization.EmulationGroup;
 import vn.dienbien.tdkt.organization.OrgUnit;
 import vn.dienbien.tdkt.platform.CurrentUser;
+import vn.dienbien.tdkt.platform.ProcessActors;
 
 /**
  * Writes the block's documents from the recorded data (DOCX): the minutes of the block meeting
@@ -35,7 +36,7 @@ class EvaluationDocuments {
 
     Map<String, Long> blockDocuments(EmulationGroup group, int year, List<BlockEvaluations.Standing> standings,
             OrgUnit winner, String tieBreak) {
-        CurrentUser system = new CurrentUser("he-thong", List.of(CamundaGroups.BOARD));
+        CurrentUser system = new CurrentUser(ProcessActors.SYSTEM, List.of(CamundaGroups.BOARD));
         Map<String, Long> ids = new LinkedHashMap<>();
         int cast = standings.stream().mapToInt(BlockEvaluations.Standing::votes).sum();
         ids.put("BIEN_BAN_KHOI", store(system, "bien-ban-binh-xet-" + group.getCode() + "-" + year + ".docx", doc -> {

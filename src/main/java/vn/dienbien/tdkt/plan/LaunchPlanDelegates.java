@@ -4,9 +4,9 @@ import static vn.dienbien.tdkt.plan.LaunchPlanVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dienbien.tdkt.platform.ProcessActors;
 
 /**
  * The thin service-task delegates of bpmn/launch-plan.bpmn, each named by
@@ -24,7 +24,7 @@ class LaunchPlanDelegates {
                     (String) execution.getVariable(PLAN_DATE),
                     (String) execution.getVariable(PLAN_SUMMARY),
                     asLong(execution.getVariable(PLAN_DOCUMENT_ID)));
-            boolean late = service.recordSubmission(launchPlanId(execution), sending, currentUser(execution));
+            boolean late = service.recordSubmission(launchPlanId(execution), sending, ProcessActors.currentUser(execution));
             execution.setVariable(SENT_LATE, late);
             execution.removeVariable(RETURN_REASON);
         };
@@ -36,7 +36,7 @@ class LaunchPlanDelegates {
         return execution -> {
             String reason = (String) execution.getVariable(REVIEW_REASON);
             boolean accepted = service.recordReview(launchPlanId(execution),
-                    (String) execution.getVariable(REVIEW_DECISION), reason, currentUser(execution));
+                    (String) execution.getVariable(REVIEW_DECISION), reason, ProcessActors.currentUser(execution));
             execution.setVariable(PLAN_ACCEPTED, accepted);
             if (!accepted) {
                 execution.setVariable(RETURN_REASON, reason);
@@ -58,7 +58,7 @@ class LaunchPlanDelegates {
     JavaDelegate recordUrging(LaunchPlanService service) {
         return execution -> service.recordUrging(launchPlanId(execution),
                 (String) execution.getVariable(URGE_METHOD), (String) execution.getVariable(URGE_NOTE),
-                currentUser(execution));
+                ProcessActors.currentUser(execution));
     }
 
     static Long launchPlanId(DelegateExecution execution) {
@@ -75,10 +75,5 @@ class LaunchPlanDelegates {
         return null;
     }
 
-    /** The user completing the step, as the engine knows it (Tasklist or REST). */
-    private static String currentUser(DelegateExecution execution) {
-        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return auth != null && auth.getUserId() != null ? auth.getUserId() : "he-thong";
-    }
 
 }

@@ -2,9 +2,9 @@ package vn.dienbien.tdkt.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dienbien.tdkt.platform.ProcessActors;
 
 /** The thin delegates of bpmn/campaign-review.bpmn. */
 @Configuration(proxyBeanMethods = false)
@@ -14,7 +14,7 @@ class ReviewDelegates {
     @Bean
     JavaDelegate saveReviewReport(CampaignReviews reviews) {
         return execution -> reviews.finalise(reportId(execution), (String) execution.getVariable("reportNarrative"),
-                (String) execution.getVariable("exemplaryDossierIds"), currentUser(execution));
+                (String) execution.getVariable("exemplaryDossierIds"), ProcessActors.currentUser(execution));
     }
 
     /** "Ghi nhận ý kiến phê duyệt". */
@@ -22,7 +22,7 @@ class ReviewDelegates {
     JavaDelegate recordReviewApproval(CampaignReviews reviews) {
         return execution -> {
             boolean approved = reviews.decide(reportId(execution), (String) execution.getVariable("reviewDecision"),
-                    (String) execution.getVariable("reviewNote"), currentUser(execution));
+                    (String) execution.getVariable("reviewNote"), ProcessActors.currentUser(execution));
             execution.setVariable("reviewApproved", approved);
             execution.removeVariable("reviewDecision");
         };
@@ -32,8 +32,4 @@ class ReviewDelegates {
         return ((Number) execution.getVariable("reportId")).longValue();
     }
 
-    private static String currentUser(DelegateExecution execution) {
-        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return auth != null && auth.getUserId() != null ? auth.getUserId() : "he-thong";
-    }
 }

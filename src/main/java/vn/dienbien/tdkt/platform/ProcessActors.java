@@ -1,0 +1,31 @@
+package vn.dienbien.tdkt.platform;
+
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** Who acts in a delegate, and acting as the system where a step is the system's own act. */
+public final class ProcessActors {
+
+    /** Recorded as the actor of steps no person took (timers, the system's own acts). */
+    public static final String SYSTEM = "he-thong";
+
+    private ProcessActors() {
+    }
+
+    /** The user completing the step, as the engine knows it (Tasklist or REST), or the system. */
+    public static String currentUser(DelegateExecution execution) {
+        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return auth != null && auth.getUserId() != null ? auth.getUserId() : SYSTEM;
+    }
+
+    /**
+     * Runs a system act (granting access, starting a case, telling other cases) inside the current
+     * command without the acting user's own authorizations.
+     */
+    public static <T> T asSystem(Callable<T> call) throws Exception {
+        var context = Context.getCommandContext();
+        return context == null ? call.call() : context.runWithoutAuthorization(call);
+    }
+}
