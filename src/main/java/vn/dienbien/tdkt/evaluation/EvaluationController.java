@@ -3,10 +3,7 @@ package vn.dienbien.tdkt.evaluation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
+import vn.dienbien.tdkt.platform.Spreadsheets;
 
 /** Scoring tables, yearly evaluation rounds, a block's view for the forms, and the result exports. */
 @RestController
@@ -68,20 +66,13 @@ class EvaluationController {
     @GetMapping("/api/evaluation-rounds/{roundId}/results.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable Long roundId, HttpServletRequest http) {
         CurrentUser.of(http);
-        return file(exports.xlsx(roundId), "ket-qua-danh-gia-" + roundId + ".xlsx",
-                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        return Spreadsheets.download(exports.xlsx(roundId), "ket-qua-danh-gia-" + roundId + ".xlsx", Spreadsheets.XLSX);
     }
 
     @GetMapping("/api/evaluation-rounds/{roundId}/results.csv")
     ResponseEntity<byte[]> csv(@PathVariable Long roundId, HttpServletRequest http) {
         CurrentUser.of(http);
-        return file(exports.csv(roundId), "ket-qua-danh-gia-" + roundId + ".csv",
-                new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+        return Spreadsheets.download(exports.csv(roundId), "ket-qua-danh-gia-" + roundId + ".csv", Spreadsheets.CSV);
     }
 
-    private static ResponseEntity<byte[]> file(byte[] body, String name, MediaType type) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(type).body(body);
-    }
 }

@@ -1,17 +1,11 @@
 package vn.dienbien.tdkt.evaluation;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
+import vn.dienbien.tdkt.platform.Spreadsheets;
 
 /** Kết quả đánh giá hằng năm as XLSX (Vietnamese offices work in Excel) and CSV. */
 @Service
@@ -57,41 +51,18 @@ public class EvaluationExports {
     @Transactional(readOnly = true)
     public byte[] xlsx(Long roundId) {
         var round = rounds.findById(roundId).orElseThrow();
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("Kết quả năm " + round.getYear());
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < HEADER.length; i++) {
-                head.createCell(i).setCellValue(HEADER[i]);
-            }
-            int r = 1;
-            for (List<Object> values : rows(roundId)) {
-                Row row = sheet.createRow(r++);
-                for (int i = 0; i < values.size(); i++) {
-                    Object v = values.get(i);
-                    if (v instanceof Number n) {
-                        row.createCell(i).setCellValue(n.doubleValue());
-                    } else {
-                        row.createCell(i).setCellValue(String.valueOf(v));
-                    }
-                }
-            }
-            for (int i = 0; i < HEADER.length; i++) {
-                sheet.autoSizeColumn(i);
-            }
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Spreadsheets.xlsx("Kết quả năm " + round.getYear(), table(roundId));
     }
 
     @Transactional(readOnly = true)
     public byte[] csv(Long roundId) {
-        StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(",", HEADER)).append("\r\n");
-        for (List<Object> values : rows(roundId)) {
-            csv.append(String.join(",", values.stream().map(v -> v instanceof Number ? v.toString()
-                    : "\"" + String.valueOf(v).replace("\"", "\"\"") + "\"").toList())).append("\r\n");
-        }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return Spreadsheets.csv(table(roundId));
+    }
+
+    private List<List<Object>> table(Long roundId) {
+        List<List<Object>> table = new ArrayList<>();
+        table.add(List.of((Object[]) HEADER));
+        table.addAll(rows(roundId));
+        return table;
     }
 }

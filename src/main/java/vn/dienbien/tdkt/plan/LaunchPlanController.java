@@ -1,15 +1,13 @@
 package vn.dienbien.tdkt.plan;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +16,7 @@ import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
+import vn.dienbien.tdkt.platform.Spreadsheets;
 
 /** The progress board (JSON and CSV) and one plan's record with all its rounds. */
 @RestController
@@ -50,25 +49,21 @@ class LaunchPlanController {
     ResponseEntity<byte[]> csv(@PathVariable Long id, HttpServletRequest request) {
         requireOversight(request);
         var board = progress.board(id);
-        StringBuilder csv = new StringBuilder("\uFEFF"); // BOM: Excel then reads the Vietnamese text as UTF-8
-        csv.append("Mã đơn vị,Tên đơn vị,Cụm/khối,Trạng thái,Số kế hoạch,Ngày kế hoạch,Gửi lần đầu,Gửi gần nhất,"
-                + "Đúng hạn,Số lần gửi,Ngày tiếp nhận,Ngày đôn đốc,Lý do trả lại gần nhất\r\n");
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("Mã đơn vị", "Tên đơn vị", "Cụm/khối", "Trạng thái", "Số kế hoạch", "Ngày kế hoạch", "Gửi lần đầu",
+                "Gửi gần nhất", "Đúng hạn", "Số lần gửi", "Ngày tiếp nhận", "Ngày đôn đốc", "Lý do trả lại gần nhất"));
         for (var row : board.rows()) {
-            csv.append(String.join(",", cell(row.unitCode()), cell(row.unitName()), cell(row.emulationGroup()),
-                    cell(row.statusLabel()), cell(row.planNumber()),
-                    cell(row.planDate() == null ? null : row.planDate().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))),
-                    cell(time(row.firstSentAt())), cell(time(row.lastSentAt())),
-                    cell(row.onTime() == null ? null : row.onTime() ? "có" : "không"), String.valueOf(row.rounds()),
-                    cell(time(row.acceptedAt())), cell(time(row.urgedAt())), cell(row.lastReturnReason())))
-                    .append("\r\n");
+            rows.add(Arrays.asList(row.unitCode(), row.unitName(), row.emulationGroup(), row.statusLabel(),
+                    row.planNumber(), row.planDate() == null ? null : row.planDate().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                    time(row.firstSentAt()), time(row.lastSentAt()),
+                    row.onTime() == null ? null : row.onTime() ? "có" : "không", row.rounds(),
+                    time(row.acceptedAt()), time(row.urgedAt()), row.lastReturnReason()));
         }
-        csv.append("\r\nTổng hợp\r\n");
-        board.countsByLabel().forEach((label, count) -> csv.append(cell(label)).append(',').append(count).append("\r\n"));
+        rows.add(List.of());
+        rows.add(List.of("Tổng hợp"));
+        board.countsByLabel().forEach((label, count) -> rows.add(List.of(label, count)));
         String fileName = "tien-do-ke-hoach-" + board.campaignCode().replaceAll("[^A-Za-z0-9]+", "-") + ".csv";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return Spreadsheets.download(Spreadsheets.csv(rows), fileName, Spreadsheets.CSV);
     }
 
     @GetMapping("/api/launch-plans/{id}")
@@ -92,10 +87,4 @@ class LaunchPlanController {
         return instant == null ? null : LocalDateTime.ofInstant(instant, VIETNAM).format(CSV_TIME);
     }
 
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
 }

@@ -1,20 +1,10 @@
 package vn.dienbien.tdkt.review;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
+import vn.dienbien.tdkt.platform.Spreadsheets;
 
 /**
  * Reviews: started by the Board, read as JSON, XLSX or CSV; the approved final review's exemplary
@@ -62,38 +53,14 @@ class ReviewController {
     ResponseEntity<byte[]> xlsx(@PathVariable Long id, HttpServletRequest http) {
         CurrentUser.of(http);
         var report = reviews.view(id);
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet(report.kind().equals("FINAL") ? "Tổng kết" : "Sơ kết");
-            int r = 0;
-            for (List<Object> line : lines(report)) {
-                Row row = sheet.createRow(r++);
-                for (int i = 0; i < line.size(); i++) {
-                    if (line.get(i) instanceof Number n) {
-                        row.createCell(i).setCellValue(n.doubleValue());
-                    } else {
-                        row.createCell(i).setCellValue(String.valueOf(line.get(i)));
-                    }
-                }
-            }
-            sheet.autoSizeColumn(0);
-            book.write(out);
-            return file(out.toByteArray(), "bao-cao-" + id + ".xlsx",
-                    MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Spreadsheets.download(Spreadsheets.xlsx(report.kind().equals("FINAL") ? "Tổng kết" : "Sơ kết", lines(report)),
+                "bao-cao-" + id + ".xlsx", Spreadsheets.XLSX);
     }
 
     @GetMapping("/api/reviews/{id}/report.csv")
     ResponseEntity<byte[]> csv(@PathVariable Long id, HttpServletRequest http) {
         CurrentUser.of(http);
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        for (List<Object> line : lines(reviews.view(id))) {
-            csv.append(String.join(",", line.stream().map(v -> v instanceof Number ? v.toString()
-                    : "\"" + String.valueOf(v).replace("\"", "\"\"") + "\"").toList())).append("\r\n");
-        }
-        return file(csv.toString().getBytes(StandardCharsets.UTF_8), "bao-cao-" + id + ".csv",
-                new MediaType("text", "csv", StandardCharsets.UTF_8));
+        return Spreadsheets.download(Spreadsheets.csv(lines(reviews.view(id))), "bao-cao-" + id + ".csv", Spreadsheets.CSV);
     }
 
     @GetMapping("/public/campaigns/{campaignId}/exemplary-models")
@@ -103,14 +70,12 @@ class ReviewController {
 
     @GetMapping("/public/campaigns/{campaignId}/exemplary-models.csv")
     ResponseEntity<byte[]> exemplaryCsv(@PathVariable Long campaignId) {
-        StringBuilder csv = new StringBuilder("\uFEFFĐiển hình tiên tiến,Hình thức khen thưởng,Đơn vị,Năm,Thành tích\r\n");
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("Điển hình tiên tiến", "Hình thức khen thưởng", "Đơn vị", "Năm", "Thành tích"));
         for (var m : reviews.publishedExemplaryModels(campaignId)) {
-            csv.append(String.join(",", List.of(m.get("nomineeName"), m.get("awardName"), m.get("unitName"),
-                    m.get("year"), m.get("achievement")).stream()
-                    .map(v -> "\"" + String.valueOf(v).replace("\"", "\"\"") + "\"").toList())).append("\r\n");
+            rows.add(List.of(m.get("nomineeName"), m.get("awardName"), m.get("unitName"), m.get("year"), m.get("achievement")));
         }
-        return file(csv.toString().getBytes(StandardCharsets.UTF_8), "dien-hinh-tien-tien.csv",
-                new MediaType("text", "csv", StandardCharsets.UTF_8));
+        return Spreadsheets.download(Spreadsheets.csv(rows), "dien-hinh-tien-tien.csv", Spreadsheets.CSV);
     }
 
     /** The report as rows: figure name, value. */
@@ -136,9 +101,4 @@ class ReviewController {
         return lines;
     }
 
-    private static ResponseEntity<byte[]> file(byte[] body, String name, MediaType type) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(type).body(body);
-    }
 }
