@@ -83,6 +83,7 @@ class IdentityProvisioning implements ApplicationRunner {
             }
         }
         grantRoles();
+        grantDirectory();
         ensureFilters();
         log.info("Identity provisioned from the registry ({} new users)", created);
     }
@@ -190,6 +191,20 @@ class IdentityProvisioning implements ApplicationRunner {
             grant(group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
         }
         grant(CamundaGroups.AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
+    }
+
+    /** Everyone may read the directory, so Tasklist shows names of groups and colleagues, not ids. */
+    private void grantDirectory() {
+        for (Resource resource : List.of(Resources.GROUP, Resources.USER)) {
+            if (authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
+                    .resourceType(resource).resourceId(ANY).count() == 0) {
+                Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+                read.setResource(resource);
+                read.setResourceId(ANY);
+                read.addPermission(Permissions.READ);
+                authorizationService.saveAuthorization(read);
+            }
+        }
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -28,12 +28,29 @@ function translate(node) {
   }
 }
 
+// The engine's refusals reach Tasklist as "Cannot submit task form <id>: <our Vietnamese message>":
+// keep only our message.
+const ENGINE_PREFIX = /^(Cannot submit task form|Cannot complete task|Cannot instantiate process definition) [^:]*: /;
+
+function stripEnginePrefix(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    if (node.nodeValue && ENGINE_PREFIX.test(node.nodeValue.trim())) {
+      node.nodeValue = node.nodeValue.trim().replace(ENGINE_PREFIX, '');
+    }
+  }
+}
+
 function translateWithin(root) {
   if (!root.closest && root.parentElement) {
     root = root.parentElement;
   }
   if (!root || !root.querySelectorAll) {
     return;
+  }
+  if (root.closest('.notifications, .alert') || root.querySelector('.notifications, .alert')) {
+    stripEnginePrefix(root);
   }
   const inForm = root.closest('.fjs-container') || root.querySelector('.fjs-container');
   if (!inForm) {
