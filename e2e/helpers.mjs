@@ -23,10 +23,8 @@ export function runner(browser) {
       const page = await context.newPage();
       state.lastPage = page;
       await page.goto(base + '/camunda/app/tasklist/');
-      await page.fill('input[ng-model="username"]', username);
-      await page.fill('input[ng-model="password"]', 'demo');
-      await page.click('button[type=submit]');
-      await page.waitForSelector('text=Nhiệm vụ của đơn vị tôi', { timeout: 20000 });
+      await login(page, username);
+      await page.waitForSelector('text=Nhiệm vụ của đơn vị tôi', { timeout: 30000 });
       return { context, page };
     },
     async step(name, fn) {
@@ -47,6 +45,25 @@ export function runner(browser) {
       state.lastPage = page;
     },
   };
+}
+
+/**
+ * Fills the webapps' login form. The form's autofocus may take the focus back while typing, so
+ * the values are checked and typed again when they did not land where they belong.
+ */
+export async function login(page, username) {
+  const user = page.locator('input[ng-model="username"]');
+  const password = page.locator('input[ng-model="password"]');
+  await user.waitFor();
+  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await user.fill(username);
+    await password.fill('demo');
+    if ((await user.inputValue()) === username && (await password.inputValue()) === 'demo') {
+      break;
+    }
+  }
+  await password.press('Enter');
 }
 
 /** Opens a task by its name in the list, and claims it when it is not yet the user's. */

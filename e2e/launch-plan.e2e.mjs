@@ -2,7 +2,7 @@
 // a unit's officer sends the plan with an attached document, the Board reviews and accepts it,
 // and the progress board shows the unit. Screenshots go to e2e/screenshots/.
 import assert from 'node:assert/strict';
-import { base, shots, openBrowser, runner } from './helpers.mjs';
+import { base, shots, openBrowser, runner, login } from './helpers.mjs';
 
 const browser = await openBrowser();
 const { state, loginToTasklist, step, track } = runner(browser);
@@ -130,9 +130,7 @@ await step('Cockpit, Admin and Welcome speak Vietnamese too', async () => {
   const page = await context.newPage();
   track(page);
   await page.goto(base + '/camunda/app/cockpit/');
-  await page.fill('input[ng-model="username"]', 'admin');
-  await page.fill('input[ng-model="password"]', 'demo');
-  await page.click('button[type=submit]');
+  await login(page, 'admin');
   await page.waitForSelector('text=Định nghĩa quy trình', { timeout: 30000 });
   await page.waitForTimeout(1500);
   await page.screenshot({ path: shots + '10-cockpit.png' });
