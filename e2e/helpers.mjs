@@ -69,10 +69,13 @@ export async function login(page, username) {
 /** Opens a task by its name in the list, and claims it when it is not yet the user's. */
 export async function openTask(page, name) {
   await page.click(`text=${name}`);
-  await page.waitForTimeout(1500);
+  // The task's header (its tabs and, when unclaimed, "Nhận việc") renders after the list click.
+  await page.waitForSelector('text=Biểu mẫu', { timeout: 20000 });
+  await page.waitForTimeout(1000);
   if (await page.locator('text=Nhận việc').count()) {
     await page.click('text=Nhận việc');
-    await page.waitForTimeout(800);
+    await page.waitForSelector('text=Nhận việc', { state: 'detached', timeout: 10000 }).catch(() => {});
+    await page.waitForTimeout(500);
   }
 }
 
