@@ -55,7 +55,7 @@ public class DocumentService {
             throw ApiException.badRequest("Tệp \"" + cleanName + "\" vượt quá 20 MB.");
         }
         Long ownerUnitId = officials.findByUsername(user.userId()).map(o -> o.getUnit().getId()).orElse(null);
-        String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+        String type = mediaTypeOrBinary(contentType);
         return documents.save(new StoredDocument(cleanName, type, content, sha256(content), ownerUnitId,
                 user.userId(), WorkflowClock.now())).info();
     }
@@ -91,6 +91,15 @@ public class DocumentService {
     private StoredDocument find(Long id) {
         return documents.findById(id)
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy văn bản số " + id + "."));
+    }
+
+    /** What the browser claimed, if it is a valid media type; downloads are served with it. */
+    private static String mediaTypeOrBinary(String contentType) {
+        try {
+            return org.springframework.http.MediaType.parseMediaType(contentType).toString();
+        } catch (RuntimeException invalidOrMissing) {
+            return "application/octet-stream";
+        }
     }
 
     private static String sha256(byte[] content) {

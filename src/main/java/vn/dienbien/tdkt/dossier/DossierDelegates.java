@@ -110,8 +110,8 @@ class DossierDelegates {
 
     /** "Ghi nhận xử lý hồ sơ quá hạn". */
     @Bean
-    JavaDelegate recordOverdueHandling(DossierHistoryNotes notes) {
-        return execution -> notes.note(dossierId(execution), ProcessActors.currentUser(execution),
+    JavaDelegate recordOverdueHandling(DossierHistory history) {
+        return execution -> history.note(dossierId(execution), ProcessActors.currentUser(execution),
                 "Quá hạn giải quyết; lãnh đạo Ban chỉ đạo: " + execution.getVariable("overdueNote"));
     }
 

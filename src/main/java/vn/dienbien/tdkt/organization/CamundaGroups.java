@@ -36,8 +36,4 @@ public final class CamundaGroups {
     public static String headsOf(String unitCode) {
         return "thutruong." + unitCode.toLowerCase(Locale.ROOT);
     }
-
-    public static boolean isUnitGroup(String groupId) {
-        return groupId.startsWith(UNIT_PREFIX);
-    }
 }

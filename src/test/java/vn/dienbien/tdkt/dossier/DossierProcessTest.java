@@ -224,5 +224,11 @@ class DossierProcessTest {
         assertThat(taskService.getIdentityLinksForTask(overdue.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("lanh-dao-ban-tdkt"));
         assertThat(notifications.forGroup("ban-tdkt")).anySatisfy(n -> assertThat(n.subject()).contains(name));
+
+        scenario.completeAs("truongban.tdkt", overdue, Map.of("overdueNote", "Trình Hội đồng trong phiên họp gần nhất."));
+        var last = queries.record(id).history().get(queries.record(id).history().size() - 1);
+        assertThat(last.actor()).isEqualTo("truongban.tdkt");
+        assertThat(last.status()).as("a note keeps the status").isEqualTo("UNDER_APPRAISAL");
+        assertThat(last.reason()).contains("Trình Hội đồng trong phiên họp gần nhất.");
     }
 }
