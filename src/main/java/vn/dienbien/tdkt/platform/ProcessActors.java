@@ -21,6 +21,18 @@ public final class ProcessActors {
     }
 
     /**
+     * The person completing the step with their groups, as the engine authenticated them; null when
+     * no person acts (a timer, a job, the system).
+     */
+    public static CurrentUser currentActor(DelegateExecution execution) {
+        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (auth == null || auth.getUserId() == null) {
+            return null;
+        }
+        return new CurrentUser(auth.getUserId(), auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds());
+    }
+
+    /**
      * Runs a system act (granting access, starting a case, telling other cases) inside the current
      * command without the acting user's own authorizations.
      */
