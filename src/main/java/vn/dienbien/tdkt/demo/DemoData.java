@@ -23,7 +23,7 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
  */
 @Component
 @Order(StartupOrder.DEMO_DATA)
-@ConditionalOnProperty(name = "tdkt.demo.enabled", havingValue = "true")
+@ConditionalOnProperty(name = {"tdkt.demo.enabled", "tdkt.demo.campaign"}, havingValue = "true")
 class DemoData implements ApplicationRunner {
 
     static final String DEMO_CODE = "DEMO/KH-UBND";

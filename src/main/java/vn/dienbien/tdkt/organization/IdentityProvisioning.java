@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -53,10 +52,12 @@ class IdentityProvisioning implements ApplicationRunner {
     private final OrgUnitRepository units;
     private final OfficialRepository officials;
     private final String demoPassword;
+    private final boolean demo;
 
     IdentityProvisioning(IdentityService identityService, AuthorizationService authorizationService,
             FilterService filterService, TaskService taskService, OrgUnitRepository units,
-            OfficialRepository officials, @Value("${tdkt.demo.password:demo}") String demoPassword) {
+            OfficialRepository officials, @Value("${tdkt.demo.password:demo}") String demoPassword,
+            @Value("${tdkt.demo.enabled:false}") boolean demo) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -64,6 +65,7 @@ class IdentityProvisioning implements ApplicationRunner {
         this.units = units;
         this.officials = officials;
         this.demoPassword = demoPassword;
+        this.demo = demo;
     }
 
     @Override
@@ -86,6 +88,15 @@ class IdentityProvisioning implements ApplicationRunner {
         grantDirectory();
         ensureFilters();
         log.info("Identity provisioned from the registry ({} new users)", created);
+        if (demo) {
+            log.warn("""
+
+                    ================================================================================
+                      CHẾ ĐỘ DEMO (TDKT_DEMO_ENABLED=true): dữ liệu mẫu; cán bộ mẫu đăng nhập bằng mật khẩu
+                      demo. Không dùng cho hồ sơ thật: đặt TDKT_DEMO_ENABLED=false và TDKT_ADMIN_PASSWORD.
+                      DEMO MODE: sample officials with demo passwords; not for real dossiers.
+                    ================================================================================""");
+        }
     }
 
     private static Map<String, String> roleGroups() {
@@ -122,11 +133,19 @@ class IdentityProvisioning implements ApplicationRunner {
             // so "Nguyễn Văn An" is stored as Nguyễn Văn / An (the vi labels say so).
             user.setFirstName(lastSpace < 0 ? fullName : fullName.substring(0, lastSpace));
             user.setLastName(lastSpace < 0 ? "" : fullName.substring(lastSpace + 1));
-            user.setPassword(official.isDemo() ? demoPassword : UUID.randomUUID().toString());
+            // Outside demo mode nobody gets a password the application knows: the administrator sets
+            // each official's password in Camunda Admin.
+            user.setPassword(demo && official.isDemo() ? demoPassword : unknowablePassword());
             identityService.saveUser(user);
             created = true;
         }
-        ensureMembership(id, official.getUnit().camundaGroup());
+        // Oversight roles read and never write: they are not members of their unit's group, whose
+        // members send plans, propose dossiers and complete the unit's tasks.
+        if (official.getRoles().stream().allMatch(Role::isOversight) && !official.getRoles().isEmpty()) {
+            removeMembership(id, official.getUnit().camundaGroup());
+        } else {
+            ensureMembership(id, official.getUnit().camundaGroup());
+        }
         for (Role role : official.getRoles()) {
             if (role.group() != null) {
                 ensureMembership(id, role.group());
@@ -136,6 +155,18 @@ class IdentityProvisioning implements ApplicationRunner {
             }
         }
         return created;
+    }
+
+    private void removeMembership(String userId, String groupId) {
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
+            identityService.deleteMembership(userId, groupId);
+        }
+    }
+
+    private static String unknowablePassword() {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private void ensureMembership(String userId, String groupId) {

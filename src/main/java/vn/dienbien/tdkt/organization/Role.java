@@ -32,6 +32,11 @@ public enum Role {
         this.group = group;
     }
 
+    /** Oversight roles (giám sát, kiểm tra) read everything they may and never write. */
+    public boolean isOversight() {
+        return this == FATHERLAND_FRONT || this == AUDITOR;
+    }
+
     /** The Camunda role group, or null for roles that only mean membership of the unit's group. */
     public String group() {
         return group;

@@ -47,9 +47,18 @@ class ApiAuthenticationFilter {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            CurrentUser user = fromSession(request.getSession(false));
+            // Credentials sent with the call win: a cross-site page cannot send them.
+            CurrentUser user = fromBasicAuth(request.getHeader("Authorization"));
             if (user == null) {
-                user = fromBasicAuth(request.getHeader("Authorization"));
+                user = fromSession(request.getSession(false));
+                if (user != null && changesState(request) && !sameOrigin(request)) {
+                    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                    response.setContentType("application/json;charset=UTF-8");
+                    response.getOutputStream().write(("{\"status\":403,\"message\":\"Yêu cầu bị từ chối: "
+                            + "thao tác thay đổi dữ liệu phải gửi từ chính trang của hệ thống.\"}")
+                            .getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
             }
             if (user == null) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -62,6 +71,41 @@ class ApiAuthenticationFilter {
             }
             request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE, user);
             chain.doFilter(request, response);
+        }
+
+        private static boolean changesState(HttpServletRequest request) {
+            String method = request.getMethod();
+            return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+        }
+
+        /**
+         * CSRF protection for calls authenticated by the webapps' session cookie: a browser names the
+         * page that sent a POST in Origin (or at least Referer); it must be this application.
+         */
+        static boolean sameOrigin(HttpServletRequest request) {
+            String source = request.getHeader("Origin");
+            if (source == null || source.isBlank() || "null".equals(source)) {
+                source = request.getHeader("Referer");
+            }
+            if (source == null || source.isBlank()) {
+                return false;
+            }
+            try {
+                var uri = java.net.URI.create(source.trim());
+                String host = request.getHeader("Host");
+                if (uri.getHost() == null || host == null) {
+                    return false;
+                }
+                String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+                return authority.equalsIgnoreCase(host)
+                        || (uri.getPort() < 0 && host.equalsIgnoreCase(uri.getHost() + ":" + defaultPort(uri.getScheme())));
+            } catch (IllegalArgumentException malformed) {
+                return false;
+            }
+        }
+
+        private static int defaultPort(String scheme) {
+            return "https".equalsIgnoreCase(scheme) ? 443 : 80;
         }
 
         private static CurrentUser fromSession(HttpSession session) {

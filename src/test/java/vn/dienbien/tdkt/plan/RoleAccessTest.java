@@ -75,7 +75,8 @@ class RoleAccessTest {
     void registryRolesBecomeCamundaGroups() {
         assertThat(scenario.groupsOf("truongban.tdkt")).contains("donvi.snv", "ban-tdkt", "lanh-dao-ban-tdkt");
         assertThat(scenario.groupsOf("chutich")).contains("chu-tich-ubnd", "hoi-dong-tdkt", "donvi.vpubnd");
-        assertThat(scenario.groupsOf("mttq.giamsat")).contains("mttq-giam-sat", "donvi.mttq");
+        assertThat(scenario.groupsOf("mttq.giamsat")).contains("mttq-giam-sat").doesNotContain("donvi.mttq");
+        assertThat(scenario.groupsOf("kiemtoan")).containsExactly("kiem-tra");
         assertThat(scenario.groupsOf("canbo.dbp")).containsExactly("donvi.dbp");
         assertThat(scenario.groupsOf("lanhdao.dbp")).containsExactlyInAnyOrder("donvi.dbp", "thutruong.dbp");
         var hang = identityService.createUserQuery().userId("bantdkt").singleResult();

@@ -1,0 +1,85 @@
+package vn.dienbien.tdkt.platform;
+
+import java.sql.SQLException;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * What a person is told when a step is refused: an HTTP status and a Vietnamese message, never a
+ * class name, SQL or a stack trace. One classification for /api and /engine-rest.
+ */
+public record Refusal(HttpStatus status, String message) {
+
+    static final String CONFLICT = "Dữ liệu vừa được người khác cập nhật hoặc nhiệm vụ đã được xử lý. "
+            + "Vui lòng tải lại trang và thử lại.";
+    static final String FORBIDDEN = "Bạn không có quyền thực hiện thao tác này.";
+    static final String NOT_FOUND = "Không tìm thấy đối tượng được yêu cầu (có thể đã được xử lý hoặc không tồn tại).";
+    static final String BAD_REQUEST = "Yêu cầu không hợp lệ. Vui lòng kiểm tra dữ liệu đã nhập.";
+    static final String UNAUTHORIZED = "Vui lòng đăng nhập.";
+    static final String SERVER_ERROR = "Hệ thống tạm thời không xử lý được yêu cầu. Vui lòng thử lại sau "
+            + "hoặc báo quản trị hệ thống.";
+
+    private static final Pattern VIETNAMESE = Pattern.compile("[À-ỹĐđ]");
+    private static final Pattern INTERNALS = Pattern.compile(
+            "(?i)(\\b(org|java|javax|jakarta|com)\\.[a-z]+\\.|exception|select |insert |update |delete from|sql|constraint|\\$\\{)");
+
+    /** The refusal that an exception (anywhere in its cause chain) stands for, or null if none is known. */
+    public static Refusal of(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return new Refusal(api.status(), api.getMessage());
+            }
+        }
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
+                    || t instanceof DataIntegrityViolationException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23"))) {
+                return new Refusal(HttpStatus.CONFLICT, CONFLICT);
+            }
+        }
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AuthorizationException) {
+                return new Refusal(HttpStatus.FORBIDDEN, FORBIDDEN);
+            }
+            if (t instanceof NullValueException || t instanceof NotFoundException) {
+                return new Refusal(HttpStatus.NOT_FOUND, NOT_FOUND);
+            }
+            if (t instanceof FormFieldValidationException form) {
+                return new Refusal(HttpStatus.BAD_REQUEST, readable(form.getMessage())
+                        ? form.getMessage() : "Biểu mẫu chưa hợp lệ: có trường bắt buộc chưa nhập hoặc giá trị sai.");
+            }
+            if (t instanceof BadUserRequestException bad) {
+                return new Refusal(HttpStatus.BAD_REQUEST, readable(bad.getMessage()) ? bad.getMessage() : BAD_REQUEST);
+            }
+        }
+        return null;
+    }
+
+    /** A message fit to show a person: Vietnamese, no internals. */
+    static boolean readable(String message) {
+        return message != null && VIETNAMESE.matcher(message).find() && !INTERNALS.matcher(message).find()
+                && message.length() <= 2_000;
+    }
+
+    /** The generic Vietnamese message for a status. */
+    static String generic(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 409 -> CONFLICT;
+            case 405 -> "Phương thức không được hỗ trợ cho địa chỉ này.";
+            case 413 -> "Dữ liệu gửi lên quá lớn (tệp tối đa 20 MB).";
+            case 415 -> "Định dạng dữ liệu gửi lên không được hỗ trợ.";
+            default -> status >= 500 ? SERVER_ERROR : BAD_REQUEST;
+        };
+    }
+}
