@@ -20,6 +20,8 @@ public record Refusal(HttpStatus status, String message) {
 
     static final String CONFLICT = "Dữ liệu vừa được người khác cập nhật hoặc nhiệm vụ đã được xử lý. "
             + "Vui lòng tải lại trang và thử lại.";
+    static final String TOO_LONG = "Dữ liệu quá dài hoặc vượt giới hạn cho phép (văn bản, số). "
+            + "Vui lòng rút gọn nội dung hoặc kiểm tra lại giá trị.";
     static final String FORBIDDEN = "Bạn không có quyền thực hiện thao tác này.";
     static final String NOT_FOUND = "Không tìm thấy đối tượng được yêu cầu (có thể đã được xử lý hoặc không tồn tại).";
     static final String BAD_REQUEST = "Yêu cầu không hợp lệ. Vui lòng kiểm tra dữ liệu đã nhập.";
@@ -39,9 +41,18 @@ public record Refusal(HttpStatus status, String message) {
             }
         }
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                if (sql.getSQLState().startsWith("22")) {
+                    return new Refusal(HttpStatus.BAD_REQUEST, TOO_LONG);
+                }
+                if (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40")) {
+                    return new Refusal(HttpStatus.CONFLICT, CONFLICT);
+                }
+            }
+        }
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
-                    || t instanceof DataIntegrityViolationException
-                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23"))) {
+                    || t instanceof DataIntegrityViolationException) {
                 return new Refusal(HttpStatus.CONFLICT, CONFLICT);
             }
         }

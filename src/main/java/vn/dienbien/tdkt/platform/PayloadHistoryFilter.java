@@ -1,0 +1,73 @@
+package vn.dienbien.tdkt.platform;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's history, without the variables that carry whole forms ({@link FormPayloads}): their
+ * data lives once, in our tables, and history keeps everything else (full level).
+ */
+@Component
+class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
+
+    private final ObjectProvider<FormPayloads> declared;
+    private volatile Set<String> names;
+
+    PayloadHistoryFilter(ObjectProvider<FormPayloads> declared) {
+        this.declared = declared;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setEnableDefaultDbHistoryEventHandler(false);
+        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+        handlers.add(0, new Handler(new DbHistoryEventHandler()));
+        configuration.setCustomHistoryEventHandlers(handlers);
+    }
+
+    private boolean isPayload(HistoryEvent event) {
+        return event instanceof HistoricVariableUpdateEventEntity variable && payloadNames().contains(variable.getVariableName());
+    }
+
+    private Set<String> payloadNames() {
+        Set<String> known = names;
+        if (known == null) {
+            Set<String> all = new HashSet<>();
+            declared.orderedStream().forEach(p -> all.addAll(p.names()));
+            known = Set.copyOf(all);
+            names = known;
+        }
+        return known;
+    }
+
+    private final class Handler implements HistoryEventHandler {
+        private final HistoryEventHandler database;
+
+        Handler(HistoryEventHandler database) {
+            this.database = database;
+        }
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (!isPayload(event)) {
+                database.handleEvent(event);
+            }
+        }
+
+        @Override
+        public void handleEvents(List<HistoryEvent> events) {
+            events.forEach(this::handleEvent);
+        }
+    }
+}
