@@ -3,6 +3,7 @@ package vn.dienbien.tdkt.campaign;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +42,7 @@ class CampaignController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CampaignView create(@RequestBody CampaignService.NewCampaign request, HttpServletRequest http) {
+    CampaignView create(@Valid @RequestBody CampaignService.NewCampaign request, HttpServletRequest http) {
         requireManager(http);
         return CampaignView.of(campaigns.create(request));
     }

@@ -1,5 +1,9 @@
 package vn.dienbien.tdkt.campaign;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,9 +30,19 @@ public class CampaignService {
     }
 
     /** What a new campaign needs; the launch-plan deadline is a local time in the campaign's zone. */
-    public record NewCampaign(String code, String title, LocalDate issuedOn, Integer periodStartYear,
-            Integer periodEndYear, LocalDateTime launchPlanDueBefore, String timeZone, List<Integer> reminderDaysBefore,
-            Integer midTermReviewYear, Integer finalReviewYear, boolean demo, String evaluationMonthDay) {
+    public record NewCampaign(
+            @Size(max = 64) String code,
+            @Size(max = 500) String title,
+            LocalDate issuedOn,
+            @Min(MIN_YEAR) @Max(MAX_YEAR) Integer periodStartYear,
+            @Min(MIN_YEAR) @Max(MAX_YEAR) Integer periodEndYear,
+            LocalDateTime launchPlanDueBefore,
+            @Size(max = 64) String timeZone,
+            @Size(max = 10) List<@NotNull @Min(1) @Max(365) Integer> reminderDaysBefore,
+            @Min(MIN_YEAR) @Max(MAX_YEAR) Integer midTermReviewYear,
+            @Min(MIN_YEAR) @Max(MAX_YEAR) Integer finalReviewYear,
+            boolean demo,
+            @Size(max = 5) String evaluationMonthDay) {
 
         /** Without an evaluation day: the default, 15 December. */
         public NewCampaign(String code, String title, LocalDate issuedOn, Integer periodStartYear, Integer periodEndYear,
@@ -39,9 +53,31 @@ public class CampaignService {
         }
     }
 
+    /** A plan's number and symbol as written on it, e.g. 383/KH-UBND. */
+    static final String CODE_PATTERN = "^[\\p{L}0-9][\\p{L}0-9 ./_-]{0,63}$";
+    static final int MIN_YEAR = 2000;
+    static final int MAX_YEAR = 2100;
+    /** A movement runs for at most a decade (the plan's is five years). */
+    static final int LONGEST_PERIOD_YEARS = 10;
+
     @Transactional
     public Campaign create(NewCampaign request) {
         List<String> problems = new ArrayList<>();
+        if (request.issuedOn() != null && (request.issuedOn().getYear() < MIN_YEAR || request.issuedOn().getYear() > MAX_YEAR)) {
+            problems.add("ngày ban hành phải trong khoảng năm " + MIN_YEAR + "–" + MAX_YEAR);
+        }
+        if (request.launchPlanDueBefore() != null && (request.launchPlanDueBefore().getYear() < MIN_YEAR
+                || request.launchPlanDueBefore().getYear() > MAX_YEAR)) {
+            problems.add("hạn gửi kế hoạch phải trong khoảng năm " + MIN_YEAR + "–" + MAX_YEAR);
+        }
+        if (request.periodStartYear() != null && request.periodEndYear() != null
+                && request.periodEndYear() - request.periodStartYear() >= LONGEST_PERIOD_YEARS) {
+            problems.add("giai đoạn thi đua dài tối đa " + LONGEST_PERIOD_YEARS + " năm");
+        }
+        if (request.finalReviewYear() != null && request.periodStartYear() != null && request.periodEndYear() != null
+                && (request.finalReviewYear() < request.periodStartYear() || request.finalReviewYear() > request.periodEndYear() + 1)) {
+            problems.add("năm tổng kết phải nằm trong giai đoạn hoặc ngay sau giai đoạn");
+        }
         if (blank(request.code())) {
             problems.add("thiếu số hiệu kế hoạch (code)");
         } else if (campaigns.findByCode(request.code().trim()).isPresent()) {
@@ -72,7 +108,7 @@ public class CampaignService {
             }
         }
         List<Integer> reminders = request.reminderDaysBefore() == null ? List.of(10, 3) : request.reminderDaysBefore();
-        if (reminders.stream().anyMatch(d -> d == null || d < 1 || d > 365)) {
+        if (reminders.size() > 10 || reminders.stream().anyMatch(d -> d == null || d < 1 || d > 365)) {
             problems.add("số ngày nhắc trước hạn phải từ 1 đến 365");
         }
         int start = request.periodStartYear() == null ? 0 : request.periodStartYear();
@@ -87,6 +123,12 @@ public class CampaignService {
             java.time.MonthDay.parse("--" + evaluationDay);
         } catch (DateTimeException e) {
             problems.add("ngày mở đánh giá hằng năm phải có dạng MM-dd (ví dụ 12-15)");
+        }
+        if (!blank(request.code()) && !request.code().strip().matches(CODE_PATTERN)) {
+            problems.add("số hiệu kế hoạch chỉ gồm chữ, số, dấu cách và . / _ - (tối đa 64 ký tự)");
+        }
+        if (!blank(request.title()) && request.title().strip().length() > 500) {
+            problems.add("tên đợt thi đua tối đa 500 ký tự");
         }
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Không tạo được đợt thi đua: " + String.join("; ", problems) + ".");
