@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
+import vn.dienbien.tdkt.platform.ApiException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -124,7 +124,7 @@ class DossierProcessTest {
         scenario.confirmByHead(id, "lanhdao.syt");
 
         assertThatThrownBy(() -> scenario.appraise(id, "ACCEPT", null))
-                .isInstanceOf(BadUserRequestException.class)
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("Chưa đủ 2 năm liên tục hoàn thành xuất sắc nhiệm vụ");
         assertThat(scenario.dossier(id).getStatus()).isEqualTo(DossierStatus.UNDER_APPRAISAL);
 

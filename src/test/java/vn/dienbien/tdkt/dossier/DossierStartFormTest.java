@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
+import vn.dienbien.tdkt.platform.ApiException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -65,7 +65,7 @@ class DossierStartFormTest {
                 "Thành tích", null, Map.of());
 
         assertThatThrownBy(() -> startAs("canbo.syt", json.writeValueAsString(proposal)))
-                .isInstanceOf(BadUserRequestException.class)
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("Cờ thi đua của UBND tỉnh không tặng cho cá nhân");
 
         assertThat(dossiers.count()).isEqualTo(dossiersBefore);

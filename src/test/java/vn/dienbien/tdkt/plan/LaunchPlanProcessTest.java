@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
+import vn.dienbien.tdkt.platform.ApiException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -247,7 +247,7 @@ class LaunchPlanProcessTest {
         Task review = scenario.task(tg, REVIEW);
 
         assertThatThrownBy(() -> scenario.completeAs("bantdkt", review, Map.of("reviewDecision", "RETURN")))
-                .isInstanceOf(BadUserRequestException.class)
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("Trả lại kế hoạch phải nêu lý do");
 
         assertThat(scenario.task(tg, REVIEW)).as("the review task is still open").isNotNull();
@@ -264,7 +264,7 @@ class LaunchPlanProcessTest {
 
         assertThatThrownBy(() -> scenario.completeAs("canbo.stp", submit, Map.of("planNumber", "2/KH-STP",
                 "planDate", "2031-03-01", "planSummary", "Nội dung")))
-                .isInstanceOf(BadUserRequestException.class)
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("chưa đính kèm văn bản kế hoạch");
 
         assertThat(scenario.task(stp, SUBMIT)).isNotNull();
