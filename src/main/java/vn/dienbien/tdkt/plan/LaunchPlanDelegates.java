@@ -41,6 +41,8 @@ class LaunchPlanDelegates {
             boolean late = service.recordSubmission(planOf(execution, service), sending,
                     ProcessActors.currentActor(execution));
             execution.setVariable(SENT_LATE, late);
+            // The Board's review form links the document by this id: keep only the checked number.
+            execution.setVariable(PLAN_DOCUMENT_ID, sending.documentId());
             execution.removeVariable(RETURN_REASON);
         };
     }

@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import vn.dienbien.tdkt.platform.ApiException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,6 +25,7 @@ import vn.dienbien.tdkt.campaign.Campaign;
 import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.notification.NotificationView;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
+import vn.dienbien.tdkt.platform.ApiException;
 
 /** The launch-plan procedure of 383/KH-UBND section V.2, driven by the engine's clock. */
 @WorkflowTest
