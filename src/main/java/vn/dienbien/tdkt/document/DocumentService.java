@@ -80,6 +80,31 @@ public class DocumentService {
         return id != null && documents.existsById(id);
     }
 
+    /**
+     * Refuses unless the document exists and this person may attach it to a case of the given unit:
+     * a document is attached only by the unit that uploaded it, and only to that unit's own cases.
+     * A document with no owning unit (written by the system) only by the one who stored it.
+     * Reads who owns the document, never its content.
+     */
+    @Transactional(readOnly = true)
+    public void requireAttachable(Long documentId, Long caseUnitId, CurrentUser actor) {
+        if (documentId == null) {
+            throw ApiException.badRequest("Chưa chọn văn bản đính kèm.");
+        }
+        DocumentOwnership document = documents.findOwnershipById(documentId)
+                .orElseThrow(() -> ApiException.notFound("Không tìm thấy văn bản số " + documentId + "."));
+        boolean storedByActor = actor != null && actor.userId().equals(document.getUploadedBy());
+        Long owner = document.getOwnerUnitId();
+        boolean attachable = owner == null ? storedByActor
+                : owner.equals(caseUnitId) && (storedByActor || actor != null && units.findById(owner)
+                        .map(unit -> actor.inGroup(unit.camundaGroup())).orElse(false));
+        if (!attachable) {
+            throw ApiException.forbidden("Văn bản số " + documentId + " (\"" + document.getFileName()
+                    + "\") không phải văn bản do đơn vị của hồ sơ tải lên. Chỉ đính kèm được văn bản do chính đơn vị"
+                    + " mình tải lên, vào hồ sơ của đơn vị mình.");
+        }
+    }
+
     private boolean mayRead(StoredDocument document, CurrentUser user) {
         if (user.userId().equals(document.getUploadedBy()) || user.inAnyGroup(OVERSIGHT)) {
             return true;

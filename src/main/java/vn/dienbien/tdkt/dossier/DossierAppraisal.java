@@ -1,67 +1,58 @@
 package vn.dienbien.tdkt.dossier;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.HashMap;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.calendar.WorkingDayCalendar;
+import vn.dienbien.tdkt.document.DocumentService;
 import vn.dienbien.tdkt.notification.NotificationService;
-import vn.dienbien.tdkt.organization.OrgUnit;
-import vn.dienbien.tdkt.organization.OrgUnitRepository;
+import vn.dienbien.tdkt.organization.CamundaGroups;
+import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.CurrentUser;
 import vn.dienbien.tdkt.platform.WorkflowClock;
-import vn.dienbien.tdkt.platform.WorkflowKeys;
 
 /**
- * Thẩm định: the head's confirmation, the completeness checklist and the eligibility rules (DMN
- * {@code bpmn/dossier-eligibility.dmn}), the Board's decision, supplements, and the
- * 25-working-day clock that stops while a dossier is back with its unit.
+ * Thẩm định: the head's confirmation, the Board's decision on the checked dossier (the check itself
+ * is {@link DossierEligibility}), supplements, and the 25-working-day clock that stops while a
+ * dossier is back with its unit. Each step is taken on the dossier of its own case, by a person
+ * {@link DossierActors} allows, in the step's status.
  */
 @Service
 public class DossierAppraisal {
 
-    private static final Set<DossierStatus> COUNTING_STATUSES = EnumSet.of(DossierStatus.AWAITING_HEAD,
-            DossierStatus.UNDER_APPRAISAL, DossierStatus.RETURNED, DossierStatus.ACCEPTED, DossierStatus.AWARDED);
+    /** The longest note or reason a dossier's history keeps (dossier_status_history.reason). */
+    static final int MAX_NOTE = 2000;
+    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final DossierRepository dossiers;
-    private final AwardRepository awards;
     private final DossierRuleResultRepository ruleResults;
     private final DossierHistory history;
-    private final OrgUnitRepository units;
     private final WorkingDayCalendar calendar;
     private final NotificationService notifications;
-    private final DecisionService decisionService;
-    private final List<BlockLeadership> leadership;
+    private final DossierActors actors;
+    private final DocumentService documents;
     private final int timeLimitWorkingDays;
     private final int reminderWorkingDaysBefore;
 
-    DossierAppraisal(DossierRepository dossiers, AwardRepository awards, DossierRuleResultRepository ruleResults,
-            DossierHistory history, OrgUnitRepository units, WorkingDayCalendar calendar,
-            NotificationService notifications, DecisionService decisionService, List<BlockLeadership> leadership,
+    DossierAppraisal(DossierRepository dossiers, DossierRuleResultRepository ruleResults, DossierHistory history,
+            WorkingDayCalendar calendar, NotificationService notifications, DossierActors actors,
+            DocumentService documents,
             @Value("${tdkt.dossier.time-limit-working-days:25}") int timeLimitWorkingDays,
             @Value("${tdkt.dossier.reminder-working-days-before:5}") int reminderWorkingDaysBefore) {
         this.dossiers = dossiers;
-        this.awards = awards;
         this.ruleResults = ruleResults;
         this.history = history;
-        this.units = units;
         this.calendar = calendar;
         this.notifications = notifications;
-        this.decisionService = decisionService;
-        this.leadership = leadership;
+        this.actors = actors;
+        this.documents = documents;
         this.timeLimitWorkingDays = timeLimitWorkingDays;
         this.reminderWorkingDaysBefore = reminderWorkingDaysBefore;
     }
@@ -70,80 +61,54 @@ public class DossierAppraisal {
     record Deadlines(Instant dueAt, Instant reminderAt) {
     }
 
-    /** Thủ trưởng đơn vị xác nhận: sent to the Board (the clock starts), or withdrawn. */
+    /** The dossier this case was opened for: a case knows its record, whatever its variables say. */
+    @Transactional(readOnly = true)
+    public Long dossierOfCase(String processInstanceId) {
+        return dossiers.findByProcessInstanceId(processInstanceId).map(Dossier::getId)
+                .orElseThrow(() -> ApiException.notFound(
+                        "Không tìm thấy hồ sơ đề nghị khen thưởng của hồ sơ công việc này."));
+    }
+
+    /**
+     * Thủ trưởng đơn vị xác nhận: sent to the Board (the clock starts), or withdrawn. Only a head of
+     * the proposing unit, only while the dossier awaits the head.
+     */
     @Transactional
-    public Deadlines confirmByHead(Long dossierId, String decision, String note, String head) {
+    public Deadlines confirmByHead(Long dossierId, String decision, String note, CurrentUser head) {
         Dossier dossier = dossier(dossierId);
+        actors.requireHeadOfProposingUnit(dossier, head);
+        DossierActors.requireStatus(dossier, DossierStatus.AWAITING_HEAD);
+        requireNoteLength(note, "Ghi chú của thủ trưởng");
         if ("WITHDRAW".equals(decision)) {
             if (blank(note)) {
-                throw new BadUserRequestException("Rút hồ sơ phải ghi lý do.");
+                throw ApiException.badRequest("Rút hồ sơ phải ghi lý do.");
             }
             dossier.close(DossierStatus.WITHDRAWN, note.trim());
-            history.record(dossier, DossierStatus.WITHDRAWN, head, note.trim());
+            history.record(dossier, DossierStatus.WITHDRAWN, head.userId(), note.trim());
             return null;
         }
         if (!"CONFIRM".equals(decision)) {
-            throw new BadUserRequestException("Chưa chọn xác nhận gửi hồ sơ hoặc rút hồ sơ.");
+            throw ApiException.badRequest("Chưa chọn xác nhận gửi hồ sơ hoặc rút hồ sơ.");
         }
-        history.record(dossier, DossierStatus.UNDER_APPRAISAL, head,
+        history.record(dossier, DossierStatus.UNDER_APPRAISAL, head.userId(),
                 blank(note) ? "Thủ trưởng đơn vị xác nhận, gửi Ban Thi đua – Khen thưởng" : note.trim());
         return resumeClock(dossier);
     }
 
-    /** Kiểm tra thành phần hồ sơ và điều kiện: records each rule's result; true when all pass. */
+    /** The Board's decision on a dossier under appraisal: ACCEPT, RETURN (for supplement) or REJECT (ineligible). */
     @Transactional
-    public EligibilityOutcome evaluate(Long dossierId) {
+    public String recordAppraisal(Long dossierId, String decision, String reason, CurrentUser actor) {
         Dossier dossier = dossier(dossierId);
-        Award award = awards.findById(dossier.getAwardCode()).orElseThrow();
-        int round = ruleResults.findByDossierIdOrderByRoundAscIdAsc(dossierId).stream()
-                .mapToInt(DossierRuleResult::getRound).max().orElse(0) + 1;
-        Instant now = WorkflowClock.now();
-        List<RuleResult> results = new ArrayList<>();
-        List<String> missing = award.requiredFor(dossier.getNomineeKind()).stream()
-                .filter(type -> !dossier.getDocuments().containsKey(type)).map(DocumentType::label).toList();
-        results.add(missing.isEmpty()
-                ? new RuleResult("COMPLETENESS", true, "Đủ thành phần hồ sơ theo quy định.")
-                : new RuleResult("COMPLETENESS", false, "Thiếu thành phần hồ sơ: " + String.join("; ", missing) + "."));
-        DmnDecisionResult dmn = withoutAuthorization(
-                () -> decisionService.evaluateDecisionByKey(WorkflowKeys.DOSSIER_ELIGIBILITY)
-                        .variables(eligibilityInputs(dossier)).evaluate());
-        dmn.forEach(row -> results.add(new RuleResult((String) row.get("ruleCode"), (Boolean) row.get("passed"),
-                (String) row.get("reason"))));
-        results.forEach(r -> ruleResults.save(new DossierRuleResult(dossierId, round, r.ruleCode(), r.passed(),
-                r.reason(), now)));
-        return new EligibilityOutcome(results.stream().allMatch(RuleResult::passed), results);
-    }
-
-    /** One rule's verdict. */
-    public record RuleResult(String ruleCode, boolean passed, String reason) {
-    }
-
-    /** All verdicts of one evaluation. */
-    public record EligibilityOutcome(boolean allPassed, List<RuleResult> results) {
-
-        /** A few lines for the Board's form: ✔ passed, ✘ failed, with reasons. */
-        String summary() {
-            return results.stream().map(r -> (r.passed() ? "✔ " : "✘ ") + r.reason()).collect(Collectors.joining("\n"));
-        }
-
-        List<String> failures() {
-            return results.stream().filter(r -> !r.passed()).map(RuleResult::reason).toList();
-        }
-    }
-
-    /** The Board's decision: ACCEPT, RETURN (for supplement) or REJECT (ineligible). */
-    @Transactional
-    public String recordAppraisal(Long dossierId, String decision, String reason, String reviewer) {
-        Dossier dossier = dossier(dossierId);
-        if (dossier.getStatus() != DossierStatus.UNDER_APPRAISAL) {
-            throw new BadUserRequestException("Hồ sơ không ở trạng thái đang thẩm định.");
-        }
+        actors.requireBoard(actor);
+        DossierActors.requireStatus(dossier, DossierStatus.UNDER_APPRAISAL);
+        requireNoteLength(reason, "Ý kiến thẩm định");
+        String reviewer = actor.userId();
         List<DossierRuleResult> latest = latestRound(dossierId);
         List<String> failures = latest.stream().filter(r -> !r.isPassed()).map(DossierRuleResult::getReason).toList();
         switch (decision == null ? "" : decision) {
             case "ACCEPT" -> {
                 if (!failures.isEmpty()) {
-                    throw new BadUserRequestException("Không thể tiếp nhận: hồ sơ chưa đạt điều kiện — "
+                    throw ApiException.badRequest("Không thể tiếp nhận: hồ sơ chưa đạt điều kiện — "
                             + String.join(" ", failures));
                 }
                 history.record(dossier, DossierStatus.ACCEPTED, reviewer,
@@ -152,7 +117,7 @@ public class DossierAppraisal {
             }
             case "RETURN" -> {
                 if (blank(reason)) {
-                    throw new BadUserRequestException("Trả lại bổ sung phải nêu nội dung cần bổ sung.");
+                    throw ApiException.badRequest("Trả lại bổ sung phải nêu nội dung cần bổ sung.");
                 }
                 dossier.pauseClock(calendar.workingDaysBetween(dossier.getClockResumedAt(), WorkflowClock.now()));
                 history.record(dossier, DossierStatus.RETURNED, reviewer, reason.trim());
@@ -164,40 +129,73 @@ public class DossierAppraisal {
                 String why = failures.isEmpty() ? (blank(reason) ? null : reason.trim())
                         : String.join(" ", failures) + (blank(reason) ? "" : " " + reason.trim());
                 if (why == null) {
-                    throw new BadUserRequestException("Dừng hồ sơ phải nêu lý do không đủ điều kiện.");
+                    throw ApiException.badRequest("Dừng hồ sơ phải nêu lý do không đủ điều kiện.");
                 }
+                why = abbreviate(why);
                 dossier.close(DossierStatus.NOT_ELIGIBLE, why);
                 history.record(dossier, DossierStatus.NOT_ELIGIBLE, reviewer, why);
                 notifications.notifyUnit(dossier.getProposingUnitId(), "DOSSIER_NOT_ELIGIBLE",
                         "Hồ sơ đề nghị khen thưởng " + dossier.getNomineeName() + " không đủ điều kiện", why);
                 return "NOT_ELIGIBLE";
             }
-            default -> throw new BadUserRequestException("Chưa chọn kết quả thẩm định (tiếp nhận, trả lại bổ sung, dừng hồ sơ).");
+            default -> throw ApiException.badRequest("Chưa chọn kết quả thẩm định (tiếp nhận, trả lại bổ sung, dừng hồ sơ).");
         }
     }
 
-    /** The unit sends the supplemented dossier: the clock resumes with the days it had left. */
+    /**
+     * The proposing unit sends its returned dossier back with the documents it replaced, each one
+     * uploaded by the unit itself: the clock resumes with the days it had left.
+     */
     @Transactional
-    public Deadlines resubmit(Long dossierId, Map<DocumentType, Long> replacedDocuments, String note, String officer) {
+    public Deadlines resubmit(Long dossierId, Map<DocumentType, Long> replacedDocuments, String note, CurrentUser officer) {
         Dossier dossier = dossier(dossierId);
-        if (dossier.getStatus() != DossierStatus.RETURNED) {
-            throw new BadUserRequestException("Hồ sơ không ở trạng thái trả lại bổ sung.");
-        }
+        actors.requireProposingUnit(dossier, officer);
+        DossierActors.requireStatus(dossier, DossierStatus.RETURNED);
+        requireNoteLength(note, "Giải trình của đơn vị");
+        replacedDocuments.values().forEach(id -> documents.requireAttachable(id, dossier.getProposingUnitId(), officer));
         replacedDocuments.forEach(dossier::attach);
-        history.record(dossier, DossierStatus.UNDER_APPRAISAL, officer,
+        history.record(dossier, DossierStatus.UNDER_APPRAISAL, officer.userId(),
                 blank(note) ? "Đơn vị gửi lại hồ sơ đã bổ sung" : note.trim());
         return resumeClock(dossier);
     }
 
-    /** Được khen thưởng or không: the dossier's end, and the unit is told. */
+    /** Được khen thưởng or không: the end of an accepted dossier, and the unit is told. */
     @Transactional
     public void close(Long dossierId, boolean awarded, String reason, String actor) {
         Dossier dossier = dossier(dossierId);
+        DossierActors.requireStatus(dossier, DossierStatus.ACCEPTED);
         DossierStatus status = awarded ? DossierStatus.AWARDED : DossierStatus.NOT_AWARDED;
         dossier.close(status, reason);
         history.record(dossier, status, actor, reason);
         notifications.notifyUnit(dossier.getProposingUnitId(), awarded ? "DOSSIER_AWARDED" : "DOSSIER_NOT_AWARDED",
                 "Kết quả xét khen thưởng: " + dossier.getNomineeName() + " — " + status.label(), reason);
+    }
+
+    /** Nhắc Ban TĐKT: the dossier's time limit is near. */
+    @Transactional
+    public void remindBoardOfDue(Long dossierId) {
+        Dossier dossier = dossier(dossierId);
+        notifications.notifyGroup(CamundaGroups.BOARD, "DOSSIER_DUE_SOON",
+                "Hồ sơ " + dossier.getNomineeName() + " sắp hết thời hạn giải quyết",
+                dossier.getDueAt() == null ? "Hồ sơ sắp hết thời hạn giải quyết."
+                        : "Hạn giải quyết: trước ngày "
+                                + LocalDateTime.ofInstant(dossier.getDueAt(), VIETNAM).format(VN_DATE) + ".");
+    }
+
+    /** Lãnh đạo Ban chỉ đạo xử lý hồ sơ quá hạn: a note in the dossier's history, its status kept. */
+    @Transactional
+    public void recordOverdueHandling(Long dossierId, String note, CurrentUser actor) {
+        Dossier dossier = dossier(dossierId);
+        actors.requireBoardHead(actor);
+        if (blank(note)) {
+            throw ApiException.badRequest("Chưa ghi chỉ đạo xử lý hồ sơ quá hạn.");
+        }
+        String prefix = "Quá hạn giải quyết; lãnh đạo Ban chỉ đạo: ";
+        if (prefix.length() + note.trim().length() > MAX_NOTE) {
+            throw ApiException.badRequest("Chỉ đạo xử lý dài quá " + (MAX_NOTE - prefix.length()) + " ký tự.");
+        }
+        String text = prefix + note.trim();
+        history.note(dossier.getId(), actor.userId(), text);
     }
 
     private Deadlines resumeClock(Dossier dossier) {
@@ -209,53 +207,6 @@ public class DossierAppraisal {
         return new Deadlines(due, reminder);
     }
 
-    private Map<String, Object> eligibilityInputs(Dossier dossier) {
-        Map<String, Object> in = new HashMap<>();
-        in.put("awardCode", dossier.getAwardCode());
-        in.put("nomineeKind", dossier.getNomineeKind().name());
-        OrgUnit nomineeUnit = dossier.getNomineeUnitId() == null ? null
-                : units.findById(dossier.getNomineeUnitId()).orElse(null);
-        boolean inGroup = nomineeUnit != null && nomineeUnit.getEmulationGroup() != null
-                && nomineeUnit.getEmulationGroup().getId().equals(dossier.getLedGroupId());
-        // The block's vote of that year decides; without one, the registry's leader.
-        boolean leader = inGroup && leadership.stream().findFirst()
-                .flatMap(l -> l.electedLeader(dossier.getLedGroupId(), dossier.getYear()))
-                .map(elected -> elected.equals(nomineeUnit.getId()))
-                .orElse(nomineeUnit.isGroupLeader());
-        in.put("isGroupLeader", leader);
-        long otherFlags = dossier.getLedGroupId() == null ? 0
-                : dossiers.findByAwardCodeAndYearAndLedGroupIdAndStatusIn(dossier.getAwardCode(), dossier.getYear(),
-                        dossier.getLedGroupId(), EnumSet.of(DossierStatus.ACCEPTED, DossierStatus.AWARDED))
-                        .stream().filter(d -> !d.getId().equals(dossier.getId())).count();
-        in.put("otherFlagsForGroup", otherFlags);
-        in.put("consecutiveExcellentYears", consecutiveYears(dossier.getExcellentYears(), dossier.getYear()));
-        in.put("recognisedInitiatives", dossier.getRecognisedInitiatives() == null ? 0 : dossier.getRecognisedInitiatives());
-        in.put("underDiscipline", dossier.isUnderDiscipline());
-        in.put("underInvestigation", dossier.isUnderInvestigation());
-        in.put("openComplaint", dossier.isOpenComplaint());
-        long same = dossiers.findByNomineeKeyOrderByYear(dossier.getNomineeKey()).stream()
-                .filter(d -> !d.getId().equals(dossier.getId()) && d.getAwardCode().equals(dossier.getAwardCode())
-                        && d.getYear() == dossier.getYear() && COUNTING_STATUSES.contains(d.getStatus()))
-                .count();
-        in.put("sameAwardSameYear", same);
-        return in;
-    }
-
-    /** The run of consecutive years rated excellent that ends at the award year or the year before. */
-    static int consecutiveYears(String years, int awardYear) {
-        if (blank(years)) {
-            return 0;
-        }
-        TreeSet<Integer> set = Arrays.stream(years.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(Integer::valueOf).collect(Collectors.toCollection(TreeSet::new));
-        int end = set.contains(awardYear) ? awardYear : awardYear - 1;
-        int run = 0;
-        while (set.contains(end - run)) {
-            run++;
-        }
-        return run;
-    }
-
     private List<DossierRuleResult> latestRound(Long dossierId) {
         List<DossierRuleResult> all = ruleResults.findByDossierIdOrderByRoundAscIdAsc(dossierId);
         int last = all.stream().mapToInt(DossierRuleResult::getRound).max().orElse(0);
@@ -264,19 +215,18 @@ public class DossierAppraisal {
 
     Dossier dossier(Long id) {
         return dossiers.findById(id)
-                .orElseThrow(() -> new BadUserRequestException("Không tìm thấy hồ sơ số " + id + "."));
+                .orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ số " + id + "."));
     }
 
-    /** The rules are the system's check, whoever's step triggers them. */
-    private static <T> T withoutAuthorization(java.util.concurrent.Callable<T> call) {
-        CommandContext context = Context.getCommandContext();
-        try {
-            return context == null ? call.call() : context.runWithoutAuthorization(call);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    private static void requireNoteLength(String note, String what) {
+        if (note != null && note.trim().length() > MAX_NOTE) {
+            throw ApiException.badRequest(what + " dài quá " + MAX_NOTE + " ký tự.");
         }
+    }
+
+    /** The rules' reasons and the Board's own may together pass what the history keeps: cut at the limit. */
+    private static String abbreviate(String text) {
+        return text.length() <= MAX_NOTE ? text : text.substring(0, MAX_NOTE - 1) + "…";
     }
 
     private static boolean blank(String s) {

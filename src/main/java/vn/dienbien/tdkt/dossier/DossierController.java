@@ -1,6 +1,7 @@
 package vn.dienbien.tdkt.dossier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,7 @@ class DossierController {
 
     @PostMapping("/api/dossiers")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> propose(@RequestBody Proposal proposal, HttpServletRequest request) {
+    Map<String, Object> propose(@RequestBody @Valid Proposal proposal, HttpServletRequest request) {
         Long id = proposals.propose(proposal, CurrentUser.of(request));
         var record = queries.record(id);
         return Map.of("id", id, "status", record.status(), "statusLabel", record.statusLabel(),

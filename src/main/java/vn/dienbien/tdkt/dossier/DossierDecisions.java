@@ -3,6 +3,7 @@ package vn.dienbien.tdkt.dossier;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +39,21 @@ public class DossierDecisions {
     @Transactional
     public DecisionView decide(List<Long> approvedDossierIds, Map<Long, String> refusedWithReasons,
             LocalDate signedOn, String signer, String issuedBy) {
+        if (approvedDossierIds.stream().anyMatch(Objects::isNull)
+                || refusedWithReasons.keySet().stream().anyMatch(Objects::isNull)) {
+            throw ApiException.badRequest("Danh sách hồ sơ có mục để trống.");
+        }
+        refusedWithReasons.forEach((id, reason) -> {
+            Dossier dossier = dossiers.findById(id)
+                    .orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ số " + id + "."));
+            if (dossier.getStatus() != DossierStatus.ACCEPTED) {
+                throw ApiException.badRequest("Hồ sơ số " + id + " không ở trạng thái chờ quyết định khen thưởng.");
+            }
+            if (reason != null && reason.length() > DossierAppraisal.MAX_NOTE) {
+                throw ApiException.badRequest("Lý do không khen thưởng hồ sơ số " + id + " dài quá "
+                        + DossierAppraisal.MAX_NOTE + " ký tự.");
+            }
+        });
         List<Dossier> approved = dossiers.findAllById(approvedDossierIds);
         if (approved.size() != approvedDossierIds.size()
                 || approved.stream().anyMatch(d -> d.getStatus() != DossierStatus.ACCEPTED)) {
@@ -69,7 +85,7 @@ public class DossierDecisions {
             Dossier dossier = dossiers.findById(id).orElseThrow();
             runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(dossier.getProcessInstanceId())
                     .setVariable(DossierVariables.AWARDED, false)
-                    .setVariable("decisionReason", reason)
+                    .setVariable(DossierVariables.DECISION_REASON, reason)
                     .correlate();
         });
     }

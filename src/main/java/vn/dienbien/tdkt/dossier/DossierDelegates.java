@@ -5,17 +5,19 @@ import static vn.dienbien.tdkt.dossier.DossierVariables.*;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.CurrentUser;
 import vn.dienbien.tdkt.platform.ProcessActors;
-import vn.dienbien.tdkt.notification.NotificationService;
-import vn.dienbien.tdkt.organization.CamundaGroups;
+import vn.dienbien.tdkt.platform.ProtectedVariables;
 
-/** The thin delegates of bpmn/award-dossier.bpmn; each passes ids and outcomes to a domain service. */
+/**
+ * The thin delegates of bpmn/award-dossier.bpmn; each passes the dossier of its own case (never one
+ * named by a variable), the person the engine authenticated and the form's values to a domain service.
+ */
 @Configuration(proxyBeanMethods = false)
 class DossierDelegates {
 
@@ -27,15 +29,16 @@ class DossierDelegates {
     @Bean
     JavaDelegate registerProposal(DossierProposals proposals) {
         return execution -> {
-            Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            if (auth == null || auth.getUserId() == null) {
-                throw new BadUserRequestException("Vui lòng đăng nhập để lập hồ sơ đề nghị.");
+            CurrentUser user = ProcessActors.currentActor(execution);
+            if (user == null) {
+                throw ApiException.forbidden("Vui lòng đăng nhập để lập hồ sơ đề nghị.");
             }
-            var user = new vn.dienbien.tdkt.platform.CurrentUser(auth.getUserId(),
-                    auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds());
-            String proposal = (String) execution.getVariable("proposalJson");
-            ProcessActors.asSystem(() -> proposals.registerForCase(proposal, user, execution));
-            execution.removeVariable("proposalJson");
+            String proposal = text(execution, PROPOSAL_JSON);
+            var registered = ProcessActors.asSystem(
+                    () -> proposals.registerForCase(proposal, user, execution.getProcessInstanceId()));
+            execution.setVariables(registered.variables());
+            execution.getProcessInstance().setProcessBusinessKey(registered.businessKey());
+            execution.removeVariable(PROPOSAL_JSON);
         };
     }
 
@@ -43,8 +46,8 @@ class DossierDelegates {
     @Bean
     JavaDelegate recordHeadConfirmation(DossierAppraisal appraisal) {
         return execution -> {
-            var deadlines = appraisal.confirmByHead(dossierId(execution), (String) execution.getVariable(HEAD_DECISION),
-                    (String) execution.getVariable(HEAD_NOTE), ProcessActors.currentUser(execution));
+            var deadlines = appraisal.confirmByHead(dossierOf(execution, appraisal), text(execution, HEAD_DECISION),
+                    text(execution, HEAD_NOTE), ProcessActors.currentActor(execution));
             execution.setVariable(HEAD_CONFIRMED, deadlines != null);
             setDeadlines(execution, deadlines);
         };
@@ -52,9 +55,9 @@ class DossierDelegates {
 
     /** "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng". */
     @Bean
-    JavaDelegate evaluateEligibility(DossierAppraisal appraisal) {
+    JavaDelegate evaluateEligibility(DossierEligibility eligibility, DossierAppraisal appraisal) {
         return execution -> {
-            var outcome = appraisal.evaluate(dossierId(execution));
+            var outcome = eligibility.evaluate(dossierOf(execution, appraisal));
             execution.setVariable(ELIGIBILITY_SUMMARY, outcome.summary());
             execution.setVariable(ALL_RULES_PASSED, outcome.allPassed());
         };
@@ -64,12 +67,12 @@ class DossierDelegates {
     @Bean
     JavaDelegate recordAppraisal(DossierAppraisal appraisal) {
         return execution -> {
-            String reason = (String) execution.getVariable(APPRAISAL_REASON);
-            String outcome = appraisal.recordAppraisal(dossierId(execution),
-                    (String) execution.getVariable(APPRAISAL_DECISION), reason, ProcessActors.currentUser(execution));
+            String reason = text(execution, APPRAISAL_REASON);
+            String outcome = appraisal.recordAppraisal(dossierOf(execution, appraisal),
+                    text(execution, APPRAISAL_DECISION), reason, ProcessActors.currentActor(execution));
             execution.setVariable(APPRAISAL_OUTCOME, outcome);
             if ("RETURNED".equals(outcome)) {
-                execution.setVariable(RETURN_REASON, reason);
+                execution.setVariable(RETURN_REASON, reason.trim());
             }
             execution.removeVariable(APPRAISAL_DECISION);
             execution.removeVariable(APPRAISAL_REASON);
@@ -80,51 +83,74 @@ class DossierDelegates {
     @Bean
     JavaDelegate recordSupplement(DossierAppraisal appraisal) {
         return execution -> {
-            Map<DocumentType, Long> replaced = new EnumMap<>(DocumentType.class);
-            String given = (String) execution.getVariable("supplementDocuments");
-            if (given != null && !given.isBlank()) {
-                for (String pair : given.split(",")) {
-                    String[] kv = pair.trim().split("=");
-                    try {
-                        replaced.put(DocumentType.valueOf(kv[0].trim()), Long.valueOf(kv[1].trim()));
-                    } catch (RuntimeException e) {
-                        throw new BadUserRequestException("Văn bản bổ sung không hợp lệ: " + pair);
-                    }
-                }
-            }
-            var deadlines = appraisal.resubmit(dossierId(execution), replaced,
-                    (String) execution.getVariable(SUPPLEMENT_NOTE), ProcessActors.currentUser(execution));
+            var deadlines = appraisal.resubmit(dossierOf(execution, appraisal),
+                    supplementDocuments(text(execution, SUPPLEMENT_DOCUMENTS)), text(execution, SUPPLEMENT_NOTE),
+                    ProcessActors.currentActor(execution));
             setDeadlines(execution, deadlines);
             execution.removeVariable(RETURN_REASON);
-            execution.removeVariable("supplementDocuments");
+            execution.removeVariable(SUPPLEMENT_DOCUMENTS);
         };
     }
 
     /** "Nhắc Ban TĐKT sắp hết hạn giải quyết". */
     @Bean
-    JavaDelegate remindBoardOfDue(DossierAppraisal appraisal, NotificationService notifications) {
-        return execution -> notifications.notifyGroup(CamundaGroups.BOARD, "DOSSIER_DUE_SOON",
-                "Hồ sơ " + execution.getVariable(NOMINEE_NAME) + " sắp hết thời hạn giải quyết",
-                "Hạn: " + execution.getVariable(DUE_AT));
+    JavaDelegate remindBoardOfDue(DossierAppraisal appraisal) {
+        return execution -> appraisal.remindBoardOfDue(dossierOf(execution, appraisal));
     }
 
     /** "Ghi nhận xử lý hồ sơ quá hạn". */
     @Bean
-    JavaDelegate recordOverdueHandling(DossierHistory history) {
-        return execution -> history.note(dossierId(execution), ProcessActors.currentUser(execution),
-                "Quá hạn giải quyết; lãnh đạo Ban chỉ đạo: " + execution.getVariable("overdueNote"));
+    JavaDelegate recordOverdueHandling(DossierAppraisal appraisal) {
+        return execution -> appraisal.recordOverdueHandling(dossierOf(execution, appraisal),
+                text(execution, OVERDUE_NOTE), ProcessActors.currentActor(execution));
     }
 
-    /** "Ghi nhận kết quả, thông báo đơn vị". */
+    /** "Ghi nhận kết quả, thông báo đơn vị": the decision's result, correlated by the system. */
     @Bean
     JavaDelegate closeDossier(DossierAppraisal appraisal) {
         return execution -> {
             boolean awarded = Boolean.TRUE.equals(execution.getVariable(AWARDED));
-            String decision = (String) execution.getVariable(DECISION_CODE);
-            String reason = (String) execution.getVariable("decisionReason");
-            appraisal.close(dossierId(execution), awarded,
+            String decision = text(execution, DECISION_CODE);
+            String reason = text(execution, DECISION_REASON);
+            appraisal.close(dossierOf(execution, appraisal), awarded,
                     awarded ? "Khen thưởng theo Quyết định số " + decision : reason, "chu-tich-ubnd");
         };
+    }
+
+    /**
+     * Variables only the system sets on a dossier's case: the link to the dossier, what the case
+     * shows and assigns by, the deadlines and the outcomes the system computes or correlates.
+     * Form fields (decisions, notes, the proposal, supplement documents) are not listed.
+     */
+    @Bean
+    ProtectedVariables dossierProtectedVariables() {
+        return ProtectedVariables.of(DOSSIER_ID, PROPOSING_UNIT_GROUP, PROPOSING_UNIT_NAME, PROPOSING_UNIT_HEADS,
+                NOMINEE_NAME, AWARD_NAME, HEAD_CONFIRMED, DUE_AT, DUE_REMINDER_AT, ELIGIBILITY_SUMMARY,
+                ALL_RULES_PASSED, APPRAISAL_OUTCOME, RETURN_REASON, AWARDED, DECISION_CODE, DECISION_REASON);
+    }
+
+    /** "TYPE=id,TYPE=id" as the supplement form sends it; anything else is refused with 400. */
+    static Map<DocumentType, Long> supplementDocuments(String given) {
+        Map<DocumentType, Long> replaced = new EnumMap<>(DocumentType.class);
+        if (given == null || given.isBlank()) {
+            return replaced;
+        }
+        if (given.length() > 500) {
+            throw ApiException.badRequest("Danh sách văn bản bổ sung quá dài.");
+        }
+        for (String pair : given.split(",")) {
+            String[] kv = pair.trim().split("=");
+            try {
+                if (kv.length != 2) {
+                    throw new IllegalArgumentException(pair);
+                }
+                replaced.put(DocumentType.valueOf(kv[0].trim()), Long.valueOf(kv[1].trim()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("Văn bản bổ sung không hợp lệ: \"" + pair.trim()
+                        + "\" (cần dạng LOẠI_VĂN_BẢN=số văn bản, ví dụ TO_TRINH=12).");
+            }
+        }
+        return replaced;
     }
 
     private static void setDeadlines(DelegateExecution execution, DossierAppraisal.Deadlines deadlines) {
@@ -134,8 +160,14 @@ class DossierDelegates {
         }
     }
 
-    static Long dossierId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(DOSSIER_ID)).longValue();
+    /** The dossier of this case. */
+    private static Long dossierOf(DelegateExecution execution, DossierAppraisal appraisal) {
+        return appraisal.dossierOfCase(execution.getProcessInstanceId());
     }
 
+    /** A form value as text (a number sent where text belongs counts as its text). */
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
 }

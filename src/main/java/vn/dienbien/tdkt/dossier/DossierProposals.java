@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.BadUserRequestException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.campaign.Campaign;
@@ -35,6 +35,9 @@ import vn.dienbien.tdkt.platform.WorkflowKeys;
 @Service
 public class DossierProposals {
 
+    /** The step a proposal sent through /api starts at. */
+    static final String HEAD_CONFIRMATION = "Task_HeadConfirm";
+
     private final CampaignRepository campaigns;
     private final OrgUnitRepository units;
     private final OfficialRepository officials;
@@ -45,10 +48,11 @@ public class DossierProposals {
     private final RuntimeService runtimeService;
     private final CaseAccess caseAccess;
     private final ObjectMapper json;
+    private final Validator validator;
 
     DossierProposals(CampaignRepository campaigns, OrgUnitRepository units, OfficialRepository officials,
             AwardRepository awards, DocumentService documents, DossierRepository dossiers, DossierHistory history,
-            RuntimeService runtimeService, CaseAccess caseAccess, ObjectMapper json) {
+            RuntimeService runtimeService, CaseAccess caseAccess, ObjectMapper json, Validator validator) {
         this.campaigns = campaigns;
         this.units = units;
         this.officials = officials;
@@ -59,40 +63,48 @@ public class DossierProposals {
         this.runtimeService = runtimeService;
         this.caseAccess = caseAccess;
         this.json = json;
+        this.validator = validator;
     }
 
-    /** Records the proposal and starts its case; returns the dossier id. */
+    /**
+     * Records the proposal and starts its case at the head's confirmation: the proposal is already
+     * checked and recorded, so the case skips the start form's registering step.
+     */
     @Transactional
     public Long propose(Proposal proposal, CurrentUser user) {
         Dossier dossier = create(proposal, user);
-        var instance = runtimeService.startProcessInstanceByKey(WorkflowKeys.AWARD_DOSSIER, businessKey(dossier),
-                caseVariables(dossier));
+        var instance = runtimeService.createProcessInstanceByKey(WorkflowKeys.AWARD_DOSSIER)
+                .businessKey(businessKey(dossier))
+                .setVariables(caseVariables(dossier))
+                .startBeforeActivity(HEAD_CONFIRMATION)
+                .execute();
         attach(dossier, instance.getId());
         return dossier.getId();
     }
 
+    /** What the start form's case receives once its proposal is recorded. */
+    public record RegisteredCase(Long dossierId, String businessKey, Map<String, Object> variables) {
+    }
+
     /**
      * The Tasklist start form's path: the case already runs, so the dossier is recorded for it and
-     * its variables are set on it. A refusal comes back to the form as a Vietnamese message.
+     * linked to it; the caller sets the returned variables and business key on the case. A refusal
+     * comes back to the form as a Vietnamese message.
      */
     @Transactional
-    public Long registerForCase(String proposalJson, CurrentUser user, DelegateExecution execution) {
+    public RegisteredCase registerForCase(String proposalJson, CurrentUser user, String processInstanceId) {
+        if (dossiers.findByProcessInstanceId(processInstanceId).isPresent()) {
+            throw ApiException.conflict("Hồ sơ công việc này đã có hồ sơ đề nghị.");
+        }
         Proposal proposal;
         try {
             proposal = json.readValue(proposalJson == null ? "{}" : proposalJson, Proposal.class);
         } catch (Exception e) {
-            throw new BadUserRequestException("Hồ sơ đề nghị không đọc được: dữ liệu biểu mẫu sai định dạng.");
+            throw ApiException.badRequest("Hồ sơ đề nghị không đọc được: dữ liệu biểu mẫu sai định dạng.");
         }
-        Dossier dossier;
-        try {
-            dossier = create(proposal, user);
-        } catch (ApiException refused) {
-            throw new BadUserRequestException(refused.getMessage());
-        }
-        execution.setVariables(caseVariables(dossier));
-        execution.getProcessInstance().setProcessBusinessKey(businessKey(dossier));
-        attach(dossier, execution.getProcessInstanceId());
-        return dossier.getId();
+        Dossier dossier = create(proposal, user);
+        attach(dossier, processInstanceId);
+        return new RegisteredCase(dossier.getId(), businessKey(dossier), caseVariables(dossier));
     }
 
     private Map<String, Object> caseVariables(Dossier dossier) {
@@ -118,6 +130,11 @@ public class DossierProposals {
     }
 
     private Dossier create(Proposal proposal, CurrentUser user) {
+        List<String> invalid = validator.validate(proposal).stream().map(ConstraintViolation::getMessage)
+                .distinct().sorted().toList();
+        if (!invalid.isEmpty()) {
+            throw ApiException.badRequest("Hồ sơ đề nghị khen thưởng chưa hợp lệ: " + String.join("; ", invalid) + ".");
+        }
         List<String> problems = new ArrayList<>();
         Campaign campaign = null;
         if (blank(proposal.campaignCode())) {
@@ -218,6 +235,7 @@ public class DossierProposals {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Hồ sơ đề nghị khen thưởng chưa hợp lệ: " + String.join("; ", problems) + ".");
         }
+        attached.values().forEach(id -> documents.requireAttachable(id, proposingUnit.getId(), user));
 
         String nomineeName = switch (kind) {
             case INDIVIDUAL -> nominee.fullName().trim();
@@ -275,8 +293,12 @@ public class DossierProposals {
             DocumentType documentType;
             try {
                 documentType = DocumentType.valueOf(type);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | NullPointerException e) {
                 problems.add("loại văn bản \"" + type + "\" không có trong thành phần hồ sơ");
+                return;
+            }
+            if (id == null) {
+                problems.add(documentType.label() + ": chưa chọn văn bản");
                 return;
             }
             if (!documents.exists(id)) {

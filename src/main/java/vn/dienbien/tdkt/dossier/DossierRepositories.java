@@ -2,11 +2,14 @@ package vn.dienbien.tdkt.dossier;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface DossierRepository extends JpaRepository<Dossier, Long> {
 
     List<Dossier> findByNomineeKeyOrderByYear(String nomineeKey);
+
+    Optional<Dossier> findByProcessInstanceId(String processInstanceId);
 
     List<Dossier> findByAwardCodeAndYearAndLedGroupIdAndStatusIn(String awardCode, int year, Long ledGroupId,
             Collection<DossierStatus> statuses);

@@ -4,6 +4,8 @@ package vn.dienbien.tdkt.dossier;
 final class DossierVariables {
 
     static final String DOSSIER_ID = "dossierId";
+    /** The Tasklist start form's proposal, read once by the first step and removed. */
+    static final String PROPOSAL_JSON = "proposalJson";
     static final String PROPOSING_UNIT_GROUP = "proposingUnitGroup";
     static final String PROPOSING_UNIT_NAME = "proposingUnitName";
     static final String PROPOSING_UNIT_HEADS = "proposingUnitHeads";
@@ -26,9 +28,13 @@ final class DossierVariables {
     static final String RETURN_REASON = "returnReason";
 
     static final String SUPPLEMENT_NOTE = "supplementNote";
+    static final String SUPPLEMENT_DOCUMENTS = "supplementDocuments";
+
+    static final String OVERDUE_NOTE = "overdueNote";
 
     static final String AWARDED = "awarded";
     static final String DECISION_CODE = "decisionCode";
+    static final String DECISION_REASON = "decisionReason";
 
     private DossierVariables() {
     }

@@ -19,7 +19,8 @@ import vn.dienbien.tdkt.platform.WorkflowKeys;
 
 /**
  * Opening a campaign starts one launch-plan case per participating unit, in the opening
- * transaction: either every unit has its case or none has.
+ * transaction: either every unit has its case or none has. The case links itself to its plan as it
+ * starts ({@code linkLaunchPlanCase}), before its first step asks for the plan.
  */
 @Component
 class LaunchPlanCases {
@@ -55,7 +56,6 @@ class LaunchPlanCases {
             variables.put(LaunchPlanVariables.DEADLINE, Date.from(campaign.getLaunchPlanDeadline()));
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(WorkflowKeys.LAUNCH_PLAN,
                     campaign.getCode() + " | " + unit.getCode(), variables);
-            plan.attachCase(instance.getId());
             caseAccess.grantUnitRead(unit.camundaGroup(), instance.getId());
             started++;
         }

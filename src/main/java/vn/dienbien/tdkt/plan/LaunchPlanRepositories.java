@@ -1,11 +1,14 @@
 package vn.dienbien.tdkt.plan;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface LaunchPlanRepository extends JpaRepository<LaunchPlan, Long> {
 
     List<LaunchPlan> findByCampaignIdOrderById(Long campaignId);
+
+    Optional<LaunchPlan> findByProcessInstanceId(String processInstanceId);
 }
 
 interface LaunchPlanSubmissionRepository extends JpaRepository<LaunchPlanSubmission, Long> {

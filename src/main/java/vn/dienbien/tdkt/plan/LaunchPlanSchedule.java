@@ -21,6 +21,6 @@ public class LaunchPlanSchedule {
 
     /** Lịch nhắc hạn: the configured days before the deadline that are still ahead. */
     public List<Date> remindersFor(DelegateExecution execution) {
-        return service.reminderTimes(LaunchPlanDelegates.launchPlanId(execution)).stream().map(Date::from).toList();
+        return service.reminderTimes(LaunchPlanDelegates.planOf(execution, service)).stream().map(Date::from).toList();
     }
 }

@@ -8,24 +8,33 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.campaign.Campaign;
 import vn.dienbien.tdkt.campaign.CampaignRepository;
 import vn.dienbien.tdkt.document.DocumentService;
 import vn.dienbien.tdkt.notification.NotificationService;
+import vn.dienbien.tdkt.organization.CamundaGroups;
+import vn.dienbien.tdkt.organization.OrgUnitRepository;
+import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.CurrentUser;
 import vn.dienbien.tdkt.platform.WorkflowClock;
 
 /**
  * The launch-plan record: what each unit sent, when, whether on time, and every review round.
- * Called by the process's delegates; refusals are {@link BadUserRequestException}s so that
- * Tasklist shows their Vietnamese message and the engine rolls the whole step back.
+ * Called by the process's delegates with the plan of their own case and the person acting; each
+ * step checks that this person may act on this plan in its present status. Refusals are
+ * {@link ApiException}s: the user sees their Vietnamese message and the engine rolls the step back.
  */
 @Service
 public class LaunchPlanService {
 
     private static final DateTimeFormatter VN_DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    /** The longest reason or note the record keeps (launch_plan_review.reason, launch_plan_urging.note). */
+    static final int MAX_NOTE = 2000;
+    /** How the Board may urge a unit (the choices of forms/launch-plan-urge.form). */
+    static final Set<String> URGE_METHODS = Set.of("CONG_VAN", "DIEN_THOAI", "THU_DIEN_TU", "TRUC_TIEP");
 
     private final LaunchPlanRepository plans;
     private final LaunchPlanSubmissionRepository submissions;
@@ -34,10 +43,11 @@ public class LaunchPlanService {
     private final CampaignRepository campaigns;
     private final DocumentService documents;
     private final NotificationService notifications;
+    private final OrgUnitRepository units;
 
     LaunchPlanService(LaunchPlanRepository plans, LaunchPlanSubmissionRepository submissions,
             LaunchPlanReviewRepository reviews, LaunchPlanUrgingRepository urgings, CampaignRepository campaigns,
-            DocumentService documents, NotificationService notifications) {
+            DocumentService documents, NotificationService notifications, OrgUnitRepository units) {
         this.plans = plans;
         this.submissions = submissions;
         this.reviews = reviews;
@@ -45,16 +55,51 @@ public class LaunchPlanService {
         this.campaigns = campaigns;
         this.documents = documents;
         this.notifications = notifications;
+        this.units = units;
+    }
+
+    /** The plan this case was opened for: a case knows its record, whatever its variables say. */
+    @Transactional(readOnly = true)
+    public Long planOfCase(String processInstanceId) {
+        return plans.findByProcessInstanceId(processInstanceId).map(LaunchPlan::getId)
+                .orElseThrow(() -> ApiException.notFound("Không tìm thấy kế hoạch phát động của hồ sơ công việc này."));
+    }
+
+    /**
+     * Links a case that has just been opened to its plan. A plan is linked once, to the case opened
+     * for it: a second case cannot take it over.
+     */
+    @Transactional
+    public void linkCase(Long launchPlanId, String processInstanceId) {
+        LaunchPlan plan = launchPlanId == null ? null : plans.findById(launchPlanId).orElse(null);
+        if (plan == null) {
+            throw ApiException.notFound("Không tìm thấy kế hoạch phát động để mở hồ sơ công việc.");
+        }
+        if (plan.getProcessInstanceId() != null && !plan.getProcessInstanceId().equals(processInstanceId)) {
+            throw ApiException.conflict("Kế hoạch số " + launchPlanId + " đã có hồ sơ công việc; không mở hồ sơ thứ hai.");
+        }
+        plan.attachCase(processInstanceId);
     }
 
     /** What a unit fills in when it sends its plan. */
     record PlanSending(String planNumber, String planDate, String summary, Long documentId) {
     }
 
-    /** Records a sending; returns true when it arrived after the deadline. */
+    /**
+     * Records a sending by a person of the plan's own unit, while the plan is not sent yet or is
+     * returned for revision; returns true when it arrived after the deadline.
+     */
     @Transactional
-    public boolean recordSubmission(Long launchPlanId, PlanSending sending, String sentBy) {
+    public boolean recordSubmission(Long launchPlanId, PlanSending sending, CurrentUser actor) {
         LaunchPlan plan = plan(launchPlanId);
+        String unitGroup = units.findById(plan.getUnitId()).orElseThrow().camundaGroup();
+        if (actor == null || !actor.inGroup(unitGroup)) {
+            throw ApiException.forbidden("Anh/Chị chỉ gửi được kế hoạch phát động của đơn vị mình.");
+        }
+        if (plan.getStatus() != LaunchPlanStatus.NOT_SENT && plan.getStatus() != LaunchPlanStatus.RETURNED) {
+            throw ApiException.conflict("Kế hoạch đang ở trạng thái \"" + PlanProgressStatus.of(plan).label()
+                    + "\": chỉ gửi được khi chưa gửi hoặc bị trả lại để chỉnh sửa.");
+        }
         List<String> problems = new ArrayList<>();
         String number = trimmed(sending.planNumber());
         if (number == null) {
@@ -85,39 +130,46 @@ public class LaunchPlanService {
         } else if (summary.length() > 4000) {
             problems.add("trích yếu nội dung dài quá 4000 ký tự");
         }
-        if (!documents.exists(sending.documentId())) {
+        if (sending.documentId() == null) {
             problems.add("chưa đính kèm văn bản kế hoạch");
         }
         if (!problems.isEmpty()) {
-            throw new BadUserRequestException("Chưa gửi được kế hoạch: " + String.join("; ", problems) + ".");
+            throw ApiException.badRequest("Chưa gửi được kế hoạch: " + String.join("; ", problems) + ".");
         }
+        documents.requireAttachable(sending.documentId(), plan.getUnitId(), actor);
         boolean onTime = campaign.isOnTime(now);
         int round = submissions.countByLaunchPlanId(launchPlanId) + 1;
         submissions.save(new LaunchPlanSubmission(launchPlanId, round, number, planDate, summary,
-                sending.documentId(), now, sentBy, onTime));
+                sending.documentId(), now, actor.userId(), onTime));
         plan.send(number, planDate, summary, sending.documentId(), now, onTime);
         return !onTime;
     }
 
-    /** Records the Board's decision; returns true when the plan is accepted. */
+    /** Records the Board's decision on a plan waiting for review; returns true when it is accepted. */
     @Transactional
-    public boolean recordReview(Long launchPlanId, String decision, String reason, String reviewer) {
+    public boolean recordReview(Long launchPlanId, String decision, String reason, CurrentUser actor) {
         LaunchPlan plan = plan(launchPlanId);
+        requireBoard(actor, "Chỉ Ban Thi đua – Khen thưởng thẩm định kế hoạch phát động.");
         if (plan.getStatus() != LaunchPlanStatus.SENT) {
-            throw new BadUserRequestException("Kế hoạch không ở trạng thái chờ thẩm định.");
+            throw ApiException.conflict("Kế hoạch không ở trạng thái chờ thẩm định (hiện: "
+                    + PlanProgressStatus.of(plan).label() + ").");
         }
         boolean accept = "ACCEPT".equals(decision);
         if (!accept && !"RETURN".equals(decision)) {
-            throw new BadUserRequestException("Chưa chọn kết quả thẩm định (tiếp nhận hoặc trả lại).");
+            throw ApiException.badRequest("Chưa chọn kết quả thẩm định (tiếp nhận hoặc trả lại).");
         }
         String cleanReason = trimmed(reason);
         if (!accept && cleanReason == null) {
-            throw new BadUserRequestException("Trả lại kế hoạch phải nêu lý do để đơn vị chỉnh sửa.");
+            throw ApiException.badRequest("Trả lại kế hoạch phải nêu lý do để đơn vị chỉnh sửa.");
+        }
+        if (cleanReason != null && cleanReason.length() > MAX_NOTE) {
+            throw ApiException.badRequest("Lý do, ý kiến thẩm định dài quá " + MAX_NOTE + " ký tự.");
         }
         Instant now = WorkflowClock.now();
         int round = submissions.countByLaunchPlanId(launchPlanId);
         reviews.save(new LaunchPlanReview(launchPlanId, round,
-                accept ? LaunchPlanReview.Outcome.ACCEPTED : LaunchPlanReview.Outcome.RETURNED, cleanReason, reviewer, now));
+                accept ? LaunchPlanReview.Outcome.ACCEPTED : LaunchPlanReview.Outcome.RETURNED, cleanReason,
+                actor.userId(), now));
         Campaign campaign = campaigns.findById(plan.getCampaignId()).orElseThrow();
         if (accept) {
             plan.accept(now);
@@ -147,17 +199,29 @@ public class LaunchPlanService {
                         + deadline + ".");
     }
 
-    /** Records how the Board urged a unit past the deadline (đôn đốc) and tells the unit. */
+    /** Records how the Board urged a unit that has not sent its plan by the deadline (đôn đốc), and tells the unit. */
     @Transactional
-    public void recordUrging(Long launchPlanId, String method, String note, String urgedBy) {
+    public void recordUrging(Long launchPlanId, String method, String note, CurrentUser actor) {
         LaunchPlan plan = plan(launchPlanId);
+        requireBoard(actor, "Chỉ Ban Thi đua – Khen thưởng đôn đốc đơn vị gửi kế hoạch.");
+        if (plan.getStatus() != LaunchPlanStatus.NOT_SENT) {
+            throw ApiException.conflict("Đơn vị đã gửi kế hoạch (" + PlanProgressStatus.of(plan).label()
+                    + "); không cần đôn đốc nữa.");
+        }
         String cleanMethod = trimmed(method);
         String cleanNote = trimmed(note);
         if (cleanMethod == null || cleanNote == null) {
-            throw new BadUserRequestException("Chưa ghi hình thức và nội dung đôn đốc.");
+            throw ApiException.badRequest("Chưa ghi hình thức và nội dung đôn đốc.");
+        }
+        if (!URGE_METHODS.contains(cleanMethod)) {
+            throw ApiException.badRequest("Hình thức đôn đốc không hợp lệ: chọn công văn, điện thoại, thư điện tử"
+                    + " hoặc làm việc trực tiếp.");
+        }
+        if (cleanNote.length() > MAX_NOTE) {
+            throw ApiException.badRequest("Nội dung đôn đốc dài quá " + MAX_NOTE + " ký tự.");
         }
         Instant now = WorkflowClock.now();
-        urgings.save(new LaunchPlanUrging(launchPlanId, cleanMethod, cleanNote, urgedBy, now));
+        urgings.save(new LaunchPlanUrging(launchPlanId, cleanMethod, cleanNote, actor.userId(), now));
         plan.urged(now);
         Campaign campaign = campaigns.findById(plan.getCampaignId()).orElseThrow();
         notifications.notifyUnit(plan.getUnitId(), "PLAN_URGED",
@@ -179,7 +243,13 @@ public class LaunchPlanService {
 
     LaunchPlan plan(Long launchPlanId) {
         return plans.findById(launchPlanId)
-                .orElseThrow(() -> new BadUserRequestException("Không tìm thấy kế hoạch số " + launchPlanId + "."));
+                .orElseThrow(() -> ApiException.notFound("Không tìm thấy kế hoạch số " + launchPlanId + "."));
+    }
+
+    private static void requireBoard(CurrentUser actor, String refusal) {
+        if (actor == null || !actor.inGroup(CamundaGroups.BOARD)) {
+            throw ApiException.forbidden(refusal);
+        }
     }
 
     private static String trimmed(String s) {

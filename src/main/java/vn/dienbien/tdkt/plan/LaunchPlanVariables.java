@@ -8,6 +8,8 @@ final class LaunchPlanVariables {
     static final String UNIT_GROUP = "unitGroup";
     static final String UNIT_NAME = "unitName";
     static final String DEADLINE = "deadline";
+    /** The element variable of the reminder timers' multi-instance. */
+    static final String REMINDER_AT = "reminderAt";
 
     static final String PLAN_NUMBER = "planNumber";
     static final String PLAN_DATE = "planDate";

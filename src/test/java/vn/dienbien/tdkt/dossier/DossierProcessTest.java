@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
+import vn.dienbien.tdkt.platform.ApiException;
 
 /** Award dossiers from proposal to decision, driven by the engine's clock. */
 @WorkflowTest
@@ -124,7 +124,7 @@ class DossierProcessTest {
         scenario.confirmByHead(id, "lanhdao.syt");
 
         assertThatThrownBy(() -> scenario.appraise(id, "ACCEPT", null))
-                .isInstanceOf(BadUserRequestException.class)
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("Chưa đủ 2 năm liên tục hoàn thành xuất sắc nhiệm vụ");
         assertThat(scenario.dossier(id).getStatus()).isEqualTo(DossierStatus.UNDER_APPRAISAL);
 

@@ -72,6 +72,23 @@ class DossierScenario {
                 documentsFor("canbo.syt", "TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG"));
     }
 
+    /** Bằng khen cho một cá nhân của đơn vị {@code unitCode}, đề nghị bởi cán bộ của đơn vị ấy. */
+    Proposal individualCertificate(String unitCode, String fullName) {
+        return new Proposal("383/KH-UBND", 2023, "CERTIFICATE", "INDIVIDUAL", unitCode,
+                new Proposal.Nominee(fullName, "Nam", 1978, "Chuyên viên chính", "Văn phòng " + unitCode, false,
+                        null, null, null, null, null, null, null, null, null),
+                "Hoàn thành xuất sắc nhiệm vụ hai năm liền.", new Proposal.Facts(List.of(2022, 2023), 2, false, false, false),
+                documentsFor(officerOf(unitCode), "TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG"));
+    }
+
+    static String officerOf(String unitCode) {
+        return "canbo." + unitCode.toLowerCase();
+    }
+
+    static String headOf(String unitCode) {
+        return "lanhdao." + unitCode.toLowerCase();
+    }
+
     /** Cờ thi đua cho đơn vị dẫn đầu khối. */
     Proposal flag(String unitCode, String groupCode, int year, String proposer) {
         return new Proposal("383/KH-UBND", year, "FLAG", "COLLECTIVE", unitCode,

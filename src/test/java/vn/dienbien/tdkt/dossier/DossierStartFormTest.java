@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.dienbien.tdkt.WorkflowTest;
+import vn.dienbien.tdkt.platform.ApiException;
 
 /** A unit's officer proposes from Tasklist's start form, with the officer's own authorizations. */
 @WorkflowTest
@@ -65,8 +65,26 @@ class DossierStartFormTest {
                 "Thành tích", null, Map.of());
 
         assertThatThrownBy(() -> startAs("canbo.syt", json.writeValueAsString(proposal)))
-                .isInstanceOf(BadUserRequestException.class)
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("Cờ thi đua của UBND tỉnh không tặng cho cá nhân");
+
+        assertThat(dossiers.count()).isEqualTo(dossiersBefore);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("award-dossier").count())
+                .isEqualTo(casesBefore);
+    }
+
+    @Test
+    void aStartFormWithAnEmptyExcellentYearIsRefusedAndStoresNothing() throws Exception {
+        long dossiersBefore = dossiers.count();
+        long casesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey("award-dossier").count();
+        var valid = scenario.individualCertificate("Lò Văn Tiến", List.of(2022, 2023), 2, 2023);
+        var proposal = new Proposal(valid.campaignCode(), valid.year(), valid.awardCode(), valid.nomineeKind(),
+                valid.proposingUnitCode(), valid.nominee(), valid.achievementSummary(),
+                new Proposal.Facts(java.util.Arrays.asList(2022, null), 2, false, false, false), valid.documents());
+
+        assertThatThrownBy(() -> startAs("canbo.syt", json.writeValueAsString(proposal)))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("năm hoàn thành xuất sắc nhiệm vụ không được để trống");
 
         assertThat(dossiers.count()).isEqualTo(dossiersBefore);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("award-dossier").count())

@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,6 +25,7 @@ import vn.dienbien.tdkt.campaign.Campaign;
 import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.notification.NotificationView;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
+import vn.dienbien.tdkt.platform.ApiException;
 
 /** The launch-plan procedure of 383/KH-UBND section V.2, driven by the engine's clock. */
 @WorkflowTest
@@ -247,7 +247,7 @@ class LaunchPlanProcessTest {
         Task review = scenario.task(tg, REVIEW);
 
         assertThatThrownBy(() -> scenario.completeAs("bantdkt", review, Map.of("reviewDecision", "RETURN")))
-                .isInstanceOf(BadUserRequestException.class)
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("Trả lại kế hoạch phải nêu lý do");
 
         assertThat(scenario.task(tg, REVIEW)).as("the review task is still open").isNotNull();
@@ -264,7 +264,7 @@ class LaunchPlanProcessTest {
 
         assertThatThrownBy(() -> scenario.completeAs("canbo.stp", submit, Map.of("planNumber", "2/KH-STP",
                 "planDate", "2031-03-01", "planSummary", "Nội dung")))
-                .isInstanceOf(BadUserRequestException.class)
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("chưa đính kèm văn bản kế hoạch");
 
         assertThat(scenario.task(stp, SUBMIT)).isNotNull();

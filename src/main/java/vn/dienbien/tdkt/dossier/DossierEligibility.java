@@ -1,0 +1,158 @@
+package vn.dienbien.tdkt.dossier;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dienbien.tdkt.organization.OrgUnit;
+import vn.dienbien.tdkt.organization.OrgUnitRepository;
+import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.WorkflowClock;
+import vn.dienbien.tdkt.platform.WorkflowKeys;
+
+/**
+ * Kiểm tra thành phần hồ sơ và điều kiện khen thưởng: the completeness checklist and the
+ * eligibility rules (DMN {@code bpmn/dossier-eligibility.dmn}), recorded round by round for the
+ * Board's appraisal. The system's own check of a dossier under appraisal.
+ */
+@Service
+public class DossierEligibility {
+
+    private static final Set<DossierStatus> COUNTING_STATUSES = EnumSet.of(DossierStatus.AWAITING_HEAD,
+            DossierStatus.UNDER_APPRAISAL, DossierStatus.RETURNED, DossierStatus.ACCEPTED, DossierStatus.AWARDED);
+
+    private final DossierRepository dossiers;
+    private final AwardRepository awards;
+    private final DossierRuleResultRepository ruleResults;
+    private final OrgUnitRepository units;
+    private final DecisionService decisionService;
+    private final List<BlockLeadership> leadership;
+
+    DossierEligibility(DossierRepository dossiers, AwardRepository awards, DossierRuleResultRepository ruleResults,
+            OrgUnitRepository units, DecisionService decisionService, List<BlockLeadership> leadership) {
+        this.dossiers = dossiers;
+        this.awards = awards;
+        this.ruleResults = ruleResults;
+        this.units = units;
+        this.decisionService = decisionService;
+        this.leadership = leadership;
+    }
+
+    /** Kiểm tra thành phần hồ sơ và điều kiện: records each rule's result; true when all pass. */
+    @Transactional
+    public EligibilityOutcome evaluate(Long dossierId) {
+        Dossier dossier = dossiers.findById(dossierId)
+                .orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ số " + dossierId + "."));
+        DossierActors.requireStatus(dossier, DossierStatus.UNDER_APPRAISAL);
+        Award award = awards.findById(dossier.getAwardCode()).orElseThrow();
+        int round = ruleResults.findByDossierIdOrderByRoundAscIdAsc(dossierId).stream()
+                .mapToInt(DossierRuleResult::getRound).max().orElse(0) + 1;
+        Instant now = WorkflowClock.now();
+        List<RuleResult> results = new ArrayList<>();
+        List<String> missing = award.requiredFor(dossier.getNomineeKind()).stream()
+                .filter(type -> !dossier.getDocuments().containsKey(type)).map(DocumentType::label).toList();
+        results.add(missing.isEmpty()
+                ? new RuleResult("COMPLETENESS", true, "Đủ thành phần hồ sơ theo quy định.")
+                : new RuleResult("COMPLETENESS", false, "Thiếu thành phần hồ sơ: " + String.join("; ", missing) + "."));
+        DmnDecisionResult dmn = withoutAuthorization(
+                () -> decisionService.evaluateDecisionByKey(WorkflowKeys.DOSSIER_ELIGIBILITY)
+                        .variables(eligibilityInputs(dossier)).evaluate());
+        dmn.forEach(row -> results.add(new RuleResult((String) row.get("ruleCode"), (Boolean) row.get("passed"),
+                (String) row.get("reason"))));
+        results.forEach(r -> ruleResults.save(new DossierRuleResult(dossierId, round, r.ruleCode(), r.passed(),
+                r.reason(), now)));
+        return new EligibilityOutcome(results.stream().allMatch(RuleResult::passed), results);
+    }
+
+    /** One rule's verdict. */
+    public record RuleResult(String ruleCode, boolean passed, String reason) {
+    }
+
+    /** All verdicts of one evaluation. */
+    public record EligibilityOutcome(boolean allPassed, List<RuleResult> results) {
+
+        /** A few lines for the Board's form: ✔ passed, ✘ failed, with reasons. */
+        String summary() {
+            return results.stream().map(r -> (r.passed() ? "✔ " : "✘ ") + r.reason()).collect(Collectors.joining("\n"));
+        }
+
+        List<String> failures() {
+            return results.stream().filter(r -> !r.passed()).map(RuleResult::reason).toList();
+        }
+    }
+
+    private Map<String, Object> eligibilityInputs(Dossier dossier) {
+        Map<String, Object> in = new HashMap<>();
+        in.put("awardCode", dossier.getAwardCode());
+        in.put("nomineeKind", dossier.getNomineeKind().name());
+        OrgUnit nomineeUnit = dossier.getNomineeUnitId() == null ? null
+                : units.findById(dossier.getNomineeUnitId()).orElse(null);
+        boolean inGroup = nomineeUnit != null && nomineeUnit.getEmulationGroup() != null
+                && nomineeUnit.getEmulationGroup().getId().equals(dossier.getLedGroupId());
+        // The block's vote of that year decides; without one, the registry's leader.
+        boolean leader = inGroup && leadership.stream().findFirst()
+                .flatMap(l -> l.electedLeader(dossier.getLedGroupId(), dossier.getYear()))
+                .map(elected -> elected.equals(nomineeUnit.getId()))
+                .orElse(nomineeUnit.isGroupLeader());
+        in.put("isGroupLeader", leader);
+        long otherFlags = dossier.getLedGroupId() == null ? 0
+                : dossiers.findByAwardCodeAndYearAndLedGroupIdAndStatusIn(dossier.getAwardCode(), dossier.getYear(),
+                        dossier.getLedGroupId(), EnumSet.of(DossierStatus.ACCEPTED, DossierStatus.AWARDED))
+                        .stream().filter(d -> !d.getId().equals(dossier.getId())).count();
+        in.put("otherFlagsForGroup", otherFlags);
+        in.put("consecutiveExcellentYears", consecutiveYears(dossier.getExcellentYears(), dossier.getYear()));
+        in.put("recognisedInitiatives", dossier.getRecognisedInitiatives() == null ? 0 : dossier.getRecognisedInitiatives());
+        in.put("underDiscipline", dossier.isUnderDiscipline());
+        in.put("underInvestigation", dossier.isUnderInvestigation());
+        in.put("openComplaint", dossier.isOpenComplaint());
+        long same = dossiers.findByNomineeKeyOrderByYear(dossier.getNomineeKey()).stream()
+                .filter(d -> !d.getId().equals(dossier.getId()) && d.getAwardCode().equals(dossier.getAwardCode())
+                        && d.getYear() == dossier.getYear() && COUNTING_STATUSES.contains(d.getStatus()))
+                .count();
+        in.put("sameAwardSameYear", same);
+        return in;
+    }
+
+    /** The run of consecutive years rated excellent that ends at the award year or the year before. */
+    static int consecutiveYears(String years, int awardYear) {
+        if (blank(years)) {
+            return 0;
+        }
+        TreeSet<Integer> set = Arrays.stream(years.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(Integer::valueOf).collect(Collectors.toCollection(TreeSet::new));
+        int end = set.contains(awardYear) ? awardYear : awardYear - 1;
+        int run = 0;
+        while (set.contains(end - run)) {
+            run++;
+        }
+        return run;
+    }
+
+    /** The rules are the system's check, whoever's step triggers them. */
+    private static <T> T withoutAuthorization(java.util.concurrent.Callable<T> call) {
+        CommandContext context = Context.getCommandContext();
+        try {
+            return context == null ? call.call() : context.runWithoutAuthorization(call);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
