@@ -120,7 +120,7 @@ class CampaignReviewTest {
     private void sendPlanOnTime(Campaign campaign, String unit) {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(campaign.getCode() + " | " + unit)
                 .taskDefinitionKey("Task_SubmitPlan").singleResult();
-        Long doc = documents.store("ke-hoach.pdf", "application/pdf", "%PDF".getBytes(), user("canbo." + unit.toLowerCase())).id();
+        Long doc = documents.store("ke-hoach.pdf", "application/pdf", "%PDF-1.4".getBytes(), user("canbo." + unit.toLowerCase())).id();
         complete("canbo." + unit.toLowerCase(), task, Map.of("planNumber", "1/KH-" + unit, "planDate", "2041-02-10",
                 "planSummary", "Kế hoạch phát động.", "planDocumentId", doc));
     }
@@ -157,7 +157,7 @@ class CampaignReviewTest {
     private Map<String, Long> docs(String userId, String... types) {
         Map<String, Long> ids = new HashMap<>();
         for (String type : types) {
-            ids.put(type, documents.store(type + ".pdf", "application/pdf", "%PDF".getBytes(), user(userId)).id());
+            ids.put(type, documents.store(type + ".pdf", "application/pdf", "%PDF-1.4".getBytes(), user(userId)).id());
         }
         return ids;
     }
