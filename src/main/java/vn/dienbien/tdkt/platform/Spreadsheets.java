@@ -25,6 +25,9 @@ public final class Spreadsheets {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     public static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
+    /** = + - @, tab, CR, LF, and their full-width forms, which some spreadsheet locales accept too. */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
+
     private Spreadsheets() {
     }
 
@@ -99,7 +102,4 @@ public final class Spreadsheets {
         }
         return text;
     }
-
-    /** = + - @, tab, CR, LF, and their full-width forms, which some spreadsheet locales accept too. */
-    private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
 }
