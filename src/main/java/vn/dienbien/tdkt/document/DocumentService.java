@@ -4,8 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.organization.CamundaGroups;
@@ -20,7 +19,8 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
 public class DocumentService {
 
     static final long MAX_BYTES = 20L * 1024 * 1024;
-    private static final Set<String> ALLOWED_EXTENSIONS = Set.of("pdf", "doc", "docx", "odt", "xls", "xlsx", "png", "jpg", "jpeg");
+    /** The length of stored_document.file_name. */
+    static final int MAX_NAME_LENGTH = 255;
     /** Groups that oversee every unit's documents. */
     private static final List<String> OVERSIGHT = List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD,
             CamundaGroups.COUNCIL, CamundaGroups.COUNCIL_STANDING, CamundaGroups.CHAIRMAN,
@@ -36,26 +36,29 @@ public class DocumentService {
         this.units = units;
     }
 
+    /**
+     * Stores an upload whose bytes are what its name says: a PDF, DOCX, XLSX, JPEG or PNG (see
+     * {@link DocumentTypes}). The media type the client claimed is not trusted; the document is
+     * stored and later served with the type its content was verified to be.
+     */
     @Transactional
-    public DocumentInfo store(String fileName, String contentType, byte[] content, CurrentUser user) {
+    public DocumentInfo store(String fileName, String claimedContentType, byte[] content, CurrentUser user) {
         if (fileName == null || fileName.isBlank()) {
             throw ApiException.badRequest("Tệp đính kèm phải có tên.");
         }
-        String cleanName = fileName.replaceAll("[\\\\/]", "_").trim();
-        String extension = cleanName.contains(".")
-                ? cleanName.substring(cleanName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        if (!ALLOWED_EXTENSIONS.contains(extension)) {
-            throw ApiException.badRequest("Định dạng tệp \"" + cleanName
-                    + "\" không được chấp nhận. Chỉ nhận: PDF, DOC, DOCX, ODT, XLS, XLSX, PNG, JPG.");
+        String cleanName = fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
+        if (cleanName.length() > MAX_NAME_LENGTH) {
+            throw ApiException.badRequest("Tên tệp dài " + cleanName.length() + " ký tự, quá " + MAX_NAME_LENGTH
+                    + " ký tự cho phép. Xin đổi tên tệp ngắn hơn rồi tải lên lại.");
         }
-        if (content.length == 0) {
+        if (content == null || content.length == 0) {
             throw ApiException.badRequest("Tệp \"" + cleanName + "\" rỗng.");
         }
         if (content.length > MAX_BYTES) {
-            throw ApiException.badRequest("Tệp \"" + cleanName + "\" vượt quá 20 MB.");
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Tệp \"" + cleanName + "\" vượt quá 20 MB.");
         }
+        String type = DocumentTypes.verifiedMediaType(cleanName, content);
         Long ownerUnitId = officials.findByUsername(user.userId()).map(o -> o.getUnit().getId()).orElse(null);
-        String type = mediaTypeOrBinary(contentType);
         return documents.save(new StoredDocument(cleanName, type, content, sha256(content), ownerUnitId,
                 user.userId(), WorkflowClock.now())).info();
     }
@@ -116,15 +119,6 @@ public class DocumentService {
     private StoredDocument find(Long id) {
         return documents.findById(id)
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy văn bản số " + id + "."));
-    }
-
-    /** What the browser claimed, if it is a valid media type; downloads are served with it. */
-    private static String mediaTypeOrBinary(String contentType) {
-        try {
-            return org.springframework.http.MediaType.parseMediaType(contentType).toString();
-        } catch (RuntimeException invalidOrMissing) {
-            return "application/octet-stream";
-        }
     }
 
     private static String sha256(byte[] content) {

@@ -16,13 +16,17 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Tables for Vietnamese offices: CSV in UTF-8 with a byte-order mark (so Excel reads the
- * diacritics) and XLSX with numbers kept as numbers.
+ * diacritics) and XLSX with numbers kept as numbers. Every CSV export goes through {@link #csv},
+ * which neutralises cells that a spreadsheet would run as formulas.
  */
 public final class Spreadsheets {
 
     public static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     public static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    /** = + - @, tab, CR, LF, and their full-width forms, which some spreadsheet locales accept too. */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
 
     private Spreadsheets() {
     }
@@ -78,6 +82,24 @@ public final class Spreadsheets {
         if (value instanceof Number) {
             return value.toString();
         }
-        return "\"" + String.valueOf(value).replace("\"", "\"\"") + "\"";
+        return "\"" + neutralised(String.valueOf(value)).replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * A text that Excel or LibreOffice would take for a formula ({@code =HYPERLINK(...)},
+     * {@code +cmd|...}, {@code -2+3}, {@code @SUM(...)}, also after a tab, a line break or
+     * spaces) is shown as typed: a single quote in front makes the spreadsheet read it as text.
+     * Every CSV cell that is not a number goes through here; XLSX needs no such care, as a string
+     * cell ({@code setCellValue(String)}) is never evaluated.
+     */
+    static String neutralised(String text) {
+        int first = 0;
+        while (first < text.length() && (text.charAt(first) == ' ' || text.charAt(first) == '\u00A0')) {
+            first++; // an importer that trims spaces would see the formula behind them
+        }
+        if (first < text.length() && FORMULA_STARTS.indexOf(text.charAt(first)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
 }

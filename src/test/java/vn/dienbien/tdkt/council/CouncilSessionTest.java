@@ -156,7 +156,7 @@ class CouncilSessionTest {
         String name = baseName + " " + (System.nanoTime() % 100000);
         Map<String, Long> docs = new HashMap<>();
         for (String type : List.of("TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")) {
-            docs.put(type, documents.store(type + ".pdf", "application/pdf", "%PDF".getBytes(), user("canbo.syt")).id());
+            docs.put(type, documents.store(type + ".pdf", "application/pdf", "%PDF-1.4".getBytes(), user("canbo.syt")).id());
         }
         Long id = proposals.propose(new Proposal("383/KH-UBND", 2023, "CERTIFICATE", "INDIVIDUAL", "SYT",
                 new Proposal.Nominee(name, "Nam", 1982, "Chuyên viên", "Sở Y tế", false, null, null, null, null, null,

@@ -51,7 +51,7 @@ class DossierScenario {
     }
 
     Long upload(String userId, String name) {
-        return documents.store(name, "application/pdf", ("%PDF " + name).getBytes(), user(userId)).id();
+        return documents.store(name, "application/pdf", ("%PDF-1.4 " + name).getBytes(), user(userId)).id();
     }
 
     Map<String, Long> documentsFor(String userId, String... types) {

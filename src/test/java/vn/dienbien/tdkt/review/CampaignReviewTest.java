@@ -117,10 +117,37 @@ class CampaignReviewTest {
         assertThat(csv).contains("Điển hình tiên tiến").contains("Lò Thị Hạnh").contains("Bằng khen của Chủ tịch UBND tỉnh");
     }
 
+    @Test
+    void formulasTypedIntoAProposalReachThePublicCsvOfExemplaryModelsAsPlainText() {
+        String hyperlink = "=HYPERLINK(\"http://x\",\"y\")";
+        String dde = "+cmd|' /C calc'!A0";
+        clockAt(LocalDateTime.of(2046, 2, 10, 8, 0));
+        Campaign created = campaigns.create(new CampaignService.NewCampaign("CSV-" + System.nanoTime() % 100000 + "/KH",
+                "Phong trào thi đua 2046–2050", LocalDate.of(2046, 2, 9), 2046, 2050, LocalDateTime.of(2046, 3, 30, 0, 0),
+                "Asia/Ho_Chi_Minh", List.of(), 2048, 2050, false));
+        Campaign campaign = campaigns.open(created.getId(), "bantdkt");
+        clockAt(LocalDateTime.of(2048, 1, 10, 8, 0));
+        Long hostile = awarded(new Proposal(campaign.getCode(), 2047, "CERTIFICATE", "INDIVIDUAL", "SYT",
+                new Proposal.Nominee(hyperlink, "Nữ", 1980, "Y sĩ", "Trạm y tế xã", false,
+                        null, null, null, null, null, null, null, null, null),
+                dde, new Proposal.Facts(List.of(2046, 2047), 2, false, false, false),
+                docs("canbo.syt", "TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")));
+
+        clockAt(LocalDateTime.of(2050, 11, 1, 8, 0));
+        Long finalReview = reviews.start(campaign.getId(), "FINAL", "bantdkt");
+        complete("bantdkt", task(finalReview, "Task_Finalise"), Map.of("reportNarrative", "Tổng kết giai đoạn 2046–2050.",
+                "exemplaryDossierIds", String.valueOf(hostile)));
+        complete("chutich", task(finalReview, "Task_Approve"), Map.of("reviewDecision", "APPROVE"));
+
+        String csv = rest.getForObject("/public/campaigns/" + campaign.getId() + "/exemplary-models.csv", String.class);
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"").contains("\"'+cmd|' /C calc'!A0\"")
+                .doesNotContain("\"=").doesNotContain("\"+");
+    }
+
     private void sendPlanOnTime(Campaign campaign, String unit) {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(campaign.getCode() + " | " + unit)
                 .taskDefinitionKey("Task_SubmitPlan").singleResult();
-        Long doc = documents.store("ke-hoach.pdf", "application/pdf", "%PDF".getBytes(), user("canbo." + unit.toLowerCase())).id();
+        Long doc = documents.store("ke-hoach.pdf", "application/pdf", "%PDF-1.4".getBytes(), user("canbo." + unit.toLowerCase())).id();
         complete("canbo." + unit.toLowerCase(), task, Map.of("planNumber", "1/KH-" + unit, "planDate", "2041-02-10",
                 "planSummary", "Kế hoạch phát động.", "planDocumentId", doc));
     }
@@ -157,7 +184,7 @@ class CampaignReviewTest {
     private Map<String, Long> docs(String userId, String... types) {
         Map<String, Long> ids = new HashMap<>();
         for (String type : types) {
-            ids.put(type, documents.store(type + ".pdf", "application/pdf", "%PDF".getBytes(), user(userId)).id());
+            ids.put(type, documents.store(type + ".pdf", "application/pdf", "%PDF-1.4".getBytes(), user(userId)).id());
         }
         return ids;
     }
