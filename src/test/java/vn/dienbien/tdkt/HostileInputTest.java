@@ -171,7 +171,7 @@ class HostileInputTest {
                 "<html><script>alert(1)</script></html>".getBytes());
         upload(user, "tệp rỗng", "rong.pdf", "application/pdf", new byte[0]);
         upload(user, "tên tệp 1.000 ký tự", "a".repeat(1000) + ".pdf", "application/pdf", "%PDF-1.4\n%%EOF".getBytes());
-        upload(user, "kiểu khai báo lạ", "ke-hoach.pdf", "application/x-msdownload", "%PDF-1.4\n%%EOF".getBytes());
+        upload(user, "PDF đặt tên .exe", "ke-hoach.exe", "application/pdf", "%PDF-1.4\n%%EOF".getBytes());
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         var noFile = new LinkedMultiValueMap<String, Object>();

@@ -62,6 +62,7 @@ class EngineRestRefusals {
                 "processVariablesLocal", "processVariablesToTriggeredScope", "localVariables");
         private static final Pattern VARIABLE_PATH = Pattern.compile("/(?:variables|localVariables)/([^/]+)(?:/data)?/?$");
         private static final Pattern TASK_ACTION = Pattern.compile("/task/([^/]+)/(?:complete|submit-form|resolve)/?$");
+        private static final Pattern START = Pattern.compile("/process-definition/.+/(?:start|submit-form)/?$");
         private static final int MAX_BODY = 30 * 1024 * 1024;
 
         private final ObjectProvider<ProtectedVariables> declared;
@@ -91,6 +92,11 @@ class EngineRestRefusals {
                 }
                 if (isJson(request)) {
                     byte[] body = request.getInputStream().readNBytes(MAX_BODY);
+                    if (START.matcher(path).find() && startsHalfway(body)) {
+                        refuse(response, "Chỉ được bắt đầu quy trình từ điểm bắt đầu của nó, "
+                                + "không được bắt đầu giữa chừng hay bỏ qua các bước ghi nhận.");
+                        return;
+                    }
                     String forbidden = firstProtected(body);
                     if (forbidden != null) {
                         refuseProtected(response, forbidden);
@@ -158,6 +164,18 @@ class EngineRestRefusals {
             }
         }
 
+        /** A start that names where to begin or skips listeners bypasses the case's own first steps. */
+        private boolean startsHalfway(byte[] body) {
+            try {
+                JsonNode node = json.readTree(body);
+                return node != null && node.isObject() && ((node.hasNonNull("startInstructions")
+                        && !node.get("startInstructions").isEmpty())
+                        || node.path("skipCustomListeners").asBoolean(false) || node.path("skipIoMappings").asBoolean(false));
+            } catch (IOException unreadable) {
+                return false;
+            }
+        }
+
         private String firstProtected(byte[] body) {
             if (body.length == 0) {
                 return null;
@@ -221,10 +239,14 @@ class EngineRestRefusals {
         }
 
         private void refuseProtected(HttpServletResponse response, String name) throws IOException {
+            refuse(response, "Không được đặt hoặc sửa biến \"" + name + "\": giá trị này do hệ thống quản lý.");
+        }
+
+        private void refuse(HttpServletResponse response, String message) throws IOException {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json;charset=UTF-8");
             response.getOutputStream().write(json.writeValueAsBytes(Map.of("type", "Refusal", "status", 403,
-                    "message", "Không được đặt hoặc sửa biến \"" + name + "\": giá trị này do hệ thống quản lý.")));
+                    "message", message)));
         }
 
         private static boolean writes(HttpServletRequest request) {

@@ -16,6 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tdkt.demo.enabled=false",
+        // Its own engine: the engine registry is static, and the suite's REST API looks engines up there.
+        "camunda.bpm.process-engine-name=no-demo",
         "tdkt.admin.password=Quan-tri-2026-DienBien",
         "spring.datasource.url=jdbc:h2:mem:tdkt-no-demo;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
