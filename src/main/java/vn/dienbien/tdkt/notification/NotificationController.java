@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.organization.OfficialRepository;
-import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
 
 /** The notifications of the caller's unit. */
@@ -22,8 +22,11 @@ class NotificationController {
 
     @GetMapping("/api/notifications")
     List<NotificationView> mine(HttpServletRequest request) {
-        var official = officials.findByUsername(CurrentUser.of(request).userId())
-                .orElseThrow(() -> ApiException.notFound("Tài khoản này không thuộc đơn vị nào trong danh mục."));
-        return notifications.forUnit(official.getUnit().getId());
+        CurrentUser user = CurrentUser.of(request);
+        // A unit's notifications go to its people; an administrator or an oversight role has none.
+        return officials.findByUsername(user.userId())
+                .filter(official -> user.inGroup(CamundaGroups.ofUnit(official.getUnit().getCode())))
+                .map(official -> notifications.forUnit(official.getUnit().getId()))
+                .orElse(List.of());
     }
 }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +30,9 @@ class ApiAuthenticationFilter {
     private static final String ENGINE = "default";
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> apiAuthentication(IdentityService identityService) {
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(identityService));
+    FilterRegistrationBean<OncePerRequestFilter> apiAuthentication(IdentityService identityService,
+            @Value("${tdkt.security.read-only-groups:kiem-tra,mttq-giam-sat}") List<String> readOnlyGroups) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(identityService, readOnlyGroups));
         registration.setName("tdkt-api-auth");
         registration.addUrlPatterns("/api/*");
         return registration;
@@ -39,9 +41,11 @@ class ApiAuthenticationFilter {
     static final class Filter extends OncePerRequestFilter {
 
         private final IdentityService identityService;
+        private final List<String> readOnlyGroups;
 
-        Filter(IdentityService identityService) {
+        Filter(IdentityService identityService, List<String> readOnlyGroups) {
             this.identityService = identityService;
+            this.readOnlyGroups = List.copyOf(readOnlyGroups);
         }
 
         @Override
@@ -67,6 +71,14 @@ class ApiAuthenticationFilter {
                 response.getOutputStream().write(
                         "{\"status\":401,\"message\":\"Vui lòng đăng nhập (phiên Tasklist hoặc HTTP Basic).\"}"
                                 .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            // Oversight roles (auditors, the Fatherland Front) read; they never write.
+            if (changesState(request) && !user.groupIds().isEmpty() && readOnlyGroups.containsAll(user.groupIds())) {
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                response.setContentType("application/json;charset=UTF-8");
+                response.getOutputStream().write(("{\"status\":403,\"message\":\"Vai trò giám sát, kiểm tra "
+                        + "chỉ được xem, không được tạo hay sửa dữ liệu.\"}").getBytes(StandardCharsets.UTF_8));
                 return;
             }
             request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE, user);

@@ -1,0 +1,344 @@
+package vn.dienbien.tdkt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Every role of the registry and an anonymous caller × every endpoint of /api and the engine REST
+ * resources our users reach. Each cell is asserted: allowed (the call passes the checks of who may
+ * act: 2xx, or a 4xx about the data, never 401/403/404) or refused (401 anonymous, 403, or 404
+ * for a record the caller may not know of). Lists that every signed-in user may call are checked
+ * by what they show: a unit sees its own, never another's.
+ */
+@WorkflowTest
+class AuthorizationMatrixTest {
+
+    /** The roles of the registry, each played by a demo official, and a second unit for cross-unit attempts. */
+    enum Who {
+        UNIT("canbo.syt"), HEAD("lanhdao.syt"), OTHER_UNIT("canbo.stc"), BOARD("bantdkt"), BOARD_HEAD("truongban.tdkt"),
+        COUNCIL("hoidong1"), STANDING("thuongtruc.hd"), CHAIRMAN("chutich"), FRONT("mttq.giamsat"), AUDITOR("kiemtoan"),
+        ADMIN("admin"), ANONYMOUS(null);
+
+        final String user;
+
+        Who(String user) {
+            this.user = user;
+        }
+    }
+
+    private static final Set<Who> EVERYONE_SIGNED_IN = Set.of(Who.UNIT, Who.HEAD, Who.OTHER_UNIT, Who.BOARD,
+            Who.BOARD_HEAD, Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.FRONT, Who.AUDITOR, Who.ADMIN);
+    private static final Set<Who> BOARD = Set.of(Who.BOARD, Who.BOARD_HEAD);
+    private static final Set<Who> BOARD_OR_ADMIN = Set.of(Who.BOARD, Who.BOARD_HEAD, Who.ADMIN);
+    private static final Set<Who> OVERSIGHT = Set.of(Who.FRONT, Who.AUDITOR);
+    /** People who act for a unit (every official but the oversight roles and the technical administrator). */
+    private static final Set<Who> WRITERS = Set.of(Who.UNIT, Who.HEAD, Who.OTHER_UNIT, Who.BOARD, Who.BOARD_HEAD,
+            Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN);
+
+    @Autowired TestRestTemplate rest;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+
+    record Cell(String endpoint, Who who, boolean expectAllowed, int status) {
+        boolean allowed() {
+            return status != 401 && status != 403 && status != 404 && status < 500;
+        }
+
+        boolean asExpected() {
+            return expectAllowed ? allowed() : !allowed() && status < 500;
+        }
+    }
+
+    private final List<Cell> cells = new ArrayList<>();
+
+    @Test
+    void everyRoleTimesEveryEndpointIsAllowedOrRefusedAsTheProcedureSays() {
+        var fx = fixtures();
+
+        // Campaigns.
+        cell("GET /api/campaigns", EVERYONE_SIGNED_IN, u -> get(u, "/api/campaigns"));
+        cell("GET /api/campaigns/{id}", EVERYONE_SIGNED_IN, u -> get(u, "/api/campaigns/" + fx.campaign()));
+        cell("POST /api/campaigns", BOARD_OR_ADMIN, u -> post(u, "/api/campaigns", "{}"));
+        cell("POST /api/campaigns/{id}/open", BOARD_OR_ADMIN, u -> post(u, "/api/campaigns/" + fx.campaign() + "/open", "{}"));
+        // Launch plans.
+        // The Board runs the movement; the standing body and the Chairman lead it; oversight roles follow it.
+        Set<Who> followsEveryPlan = union(BOARD, OVERSIGHT, Set.of(Who.STANDING, Who.CHAIRMAN, Who.ADMIN));
+        cell("GET /api/campaigns/{id}/launch-plan-progress", followsEveryPlan,
+                u -> get(u, "/api/campaigns/" + fx.campaign() + "/launch-plan-progress"));
+        cell("GET /api/campaigns/{id}/launch-plan-progress.csv", followsEveryPlan,
+                u -> get(u, "/api/campaigns/" + fx.campaign() + "/launch-plan-progress.csv"));
+        cell("GET /api/launch-plans/{own unit's}", union(followsEveryPlan, Set.of(Who.UNIT, Who.HEAD)),
+                u -> get(u, "/api/launch-plans/" + fx.launchPlan()));
+        // Documents.
+        cell("POST /api/documents", WRITERS, u -> upload(u));
+        Set<Who> readsUnitRecords = union(Set.of(Who.UNIT, Who.HEAD), BOARD, OVERSIGHT,
+                Set.of(Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN));
+        cell("GET /api/documents/{unit's}", readsUnitRecords, u -> get(u, "/api/documents/" + fx.document()));
+        cell("GET /api/documents/{unit's}/content", readsUnitRecords, u -> get(u, "/api/documents/" + fx.document() + "/content"));
+        // Dossiers and decisions.
+        cell("POST /api/dossiers", WRITERS, u -> post(u, "/api/dossiers", "{}"));
+        cell("GET /api/dossiers?status=ACCEPTED", union(BOARD, OVERSIGHT, Set.of(Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN)),
+                u -> get(u, "/api/dossiers?status=ACCEPTED"));
+        cell("GET /api/dossiers/{unit's}", readsUnitRecords, u -> get(u, "/api/dossiers/" + fx.dossier()));
+        cell("GET /api/award-history", EVERYONE_SIGNED_IN, u -> get(u, "/api/award-history"));
+        cell("GET /api/decisions", EVERYONE_SIGNED_IN, u -> get(u, "/api/decisions"));
+        cell("GET /api/notifications", EVERYONE_SIGNED_IN, u -> get(u, "/api/notifications"));
+        // Council.
+        cell("POST /api/council-sessions", BOARD_OR_ADMIN, u -> post(u, "/api/council-sessions", "{}"));
+        cell("GET /api/council-sessions/{id}", union(BOARD, OVERSIGHT, Set.of(Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN)),
+                u -> get(u, "/api/council-sessions/" + fx.session()));
+        // Yearly evaluation and targets.
+        cell("POST /api/campaigns/{id}/evaluation-rounds", BOARD_OR_ADMIN,
+                u -> post(u, "/api/campaigns/" + fx.campaign() + "/evaluation-rounds", "{}"));
+        cell("GET /api/campaigns/{id}/targets/progress", EVERYONE_SIGNED_IN,
+                u -> get(u, "/api/campaigns/" + fx.campaign() + "/targets/progress?year=2031"));
+        // Reviews.
+        cell("POST /api/campaigns/{id}/reviews", BOARD_OR_ADMIN, u -> post(u, "/api/campaigns/" + fx.campaign() + "/reviews", "{}"));
+        cell("GET /public/campaigns/{id}/exemplary-models", union(EVERYONE_SIGNED_IN, Set.of(Who.ANONYMOUS)),
+                u -> get(u, "/public/campaigns/" + fx.campaign() + "/exemplary-models"));
+
+        // The engine's REST API.
+        cell("GET /engine-rest/task", EVERYONE_SIGNED_IN, u -> get(u, "/engine-rest/task?maxResults=5"));
+        cell("POST /engine-rest/task/{unit's task}/complete", Set.of(Who.UNIT, Who.HEAD),
+                u -> post(u, "/engine-rest/task/" + fx.planTask() + "/complete", "{\"variables\":{}}"));
+        cell("PUT /engine-rest/task/{unit's task}/variables/launchPlanId", Set.of(),
+                u -> exchange(u, HttpMethod.PUT, "/engine-rest/task/" + fx.planTask() + "/variables/launchPlanId",
+                        "{\"value\": 1, \"type\": \"Long\"}"));
+        cell("POST /engine-rest/task/{unit's task}/complete naming another plan", Set.of(),
+                u -> post(u, "/engine-rest/task/" + fx.planTask() + "/complete",
+                        "{\"variables\":{\"launchPlanId\":{\"value\":" + fx.otherLaunchPlan() + ",\"type\":\"Long\"}}}"));
+        cell("POST /engine-rest/task/{head's task}/complete naming another dossier", Set.of(),
+                u -> post(u, "/engine-rest/task/" + fx.headTask() + "/complete",
+                        "{\"variables\":{\"dossierId\":{\"value\":" + fx.dossier() + ",\"type\":\"Long\"},"
+                                + "\"headDecision\":{\"value\":\"WITHDRAW\",\"type\":\"String\"}}}"));
+        cell("POST /engine-rest/process-definition/key/award-dossier/start", Set.of(Who.UNIT, Who.HEAD, Who.OTHER_UNIT,
+                Who.BOARD, Who.BOARD_HEAD, Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN),
+                u -> post(u, "/engine-rest/process-definition/key/award-dossier/start", "{\"variables\":{}}"));
+        // Launch-plan cases are started by opening a campaign, never by hand.
+        cell("POST /engine-rest/process-definition/key/launch-plan/start", Set.of(),
+                u -> post(u, "/engine-rest/process-definition/key/launch-plan/start",
+                        "{\"variables\":{\"x\":{\"value\":\"y\",\"type\":\"String\"}},\"startInstructions\":[]}"));
+        cell("GET /engine-rest/user", EVERYONE_SIGNED_IN, u -> get(u, "/engine-rest/user?maxResults=3"));
+        cell("POST /engine-rest/user/create", Set.of(Who.ADMIN), u -> post(u, "/engine-rest/user/create",
+                "{\"profile\":{\"id\":\"matrix.user." + u.ordinal() + "\",\"firstName\":\"Thử\",\"lastName\":\"Nghiệm\"},"
+                        + "\"credentials\":{\"password\":\"Ma-tran-2031-thu\"}}"));
+        cell("POST /engine-rest/authorization/create", Set.of(Who.ADMIN), u -> post(u, "/engine-rest/authorization/create",
+                "{\"type\":1,\"permissions\":[\"READ\"],\"userId\":\"canbo.stc\",\"resourceType\":8,\"resourceId\":\"matrix-" + u.ordinal() + "\"}"));
+        cell("POST /engine-rest/deployment/create", Set.of(Who.ADMIN), this::deploy);
+
+        // What lists show: a unit's case and its history to that unit, the Board and the oversight roles only.
+        Map<Who, Integer> tasksSeen = count(u -> get(u, "/engine-rest/task?processInstanceId=" + fx.planCase()));
+        Map<Who, Integer> historySeen = count(u -> get(u, "/engine-rest/history/process-instance?processInstanceId=" + fx.planCase()));
+        Map<Who, Integer> instancesSeen = count(u -> get(u, "/engine-rest/process-instance?processInstanceIds=" + fx.planCase()));
+
+        long wrong = cells.stream().filter(c -> !c.asExpected()).count();
+        System.out.printf("Authorization matrix: %d cells (%d roles × %d endpoints), %d as expected, %d not%n",
+                cells.size(), Who.values().length, cells.size() / Who.values().length, cells.size() - wrong, wrong);
+        cells.stream().filter(c -> !c.asExpected()).forEach(c -> System.out.println("  UNEXPECTED: " + c));
+        System.out.println("  tasks of SYT's case seen: " + tasksSeen);
+        System.out.println("  history of SYT's case seen: " + historySeen);
+        System.out.println("  runtime instance of SYT's case seen: " + instancesSeen);
+
+        assertThat(cells).filteredOn(c -> !c.asExpected()).isEmpty();
+        assertThat(tasksSeen).containsEntry(Who.UNIT, 1).containsEntry(Who.HEAD, 1).containsEntry(Who.OTHER_UNIT, 0)
+                .containsEntry(Who.FRONT, 0).containsEntry(Who.AUDITOR, 0).containsEntry(Who.COUNCIL, 0);
+        assertThat(historySeen).containsEntry(Who.UNIT, 1).containsEntry(Who.HEAD, 1).containsEntry(Who.BOARD, 1)
+                .containsEntry(Who.AUDITOR, 1).containsEntry(Who.FRONT, 1).containsEntry(Who.OTHER_UNIT, 0)
+                .containsEntry(Who.COUNCIL, 0);
+        assertThat(instancesSeen).containsEntry(Who.UNIT, 1).containsEntry(Who.BOARD, 1).containsEntry(Who.OTHER_UNIT, 0)
+                .containsEntry(Who.AUDITOR, 0);
+        // The forged completions changed nothing: the unit's plan task and the head's task are still open.
+        assertThat(taskService.createTaskQuery().taskId(fx.planTask()).count()).isEqualTo(1);
+        assertThat(taskService.createTaskQuery().taskId(fx.headTask()).count()).isEqualTo(1);
+    }
+
+    // ---------------------------------------------------------------- cells
+
+    private void cell(String endpoint, Set<Who> allowed, Function<Who, ResponseEntity<String>> call) {
+        for (Who who : Who.values()) {
+            cells.add(new Cell(endpoint, who, allowed.contains(who), call.apply(who).getStatusCode().value()));
+        }
+    }
+
+    private Map<Who, Integer> count(Function<Who, ResponseEntity<String>> call) {
+        Map<Who, Integer> seen = new LinkedHashMap<>();
+        for (Who who : EVERYONE_SIGNED_IN) {
+            String body = call.apply(who).getBody();
+            seen.put(who, body == null || !body.startsWith("[") ? -1 : body.equals("[]") ? 0 : body.split("\"id\"").length - 1);
+        }
+        return seen;
+    }
+
+    @SafeVarargs
+    private static Set<Who> union(Set<Who>... sets) {
+        var all = new java.util.HashSet<Who>();
+        for (Set<Who> s : sets) {
+            all.addAll(s);
+        }
+        return all;
+    }
+
+    private TestRestTemplate as(Who who) {
+        return who.user == null ? rest : rest.withBasicAuth(who.user, "demo");
+    }
+
+    private ResponseEntity<String> get(Who who, String path) {
+        return as(who).exchange(path, HttpMethod.GET, null, String.class);
+    }
+
+    private ResponseEntity<String> post(Who who, String path, String json) {
+        return exchange(who, HttpMethod.POST, path, json);
+    }
+
+    private ResponseEntity<String> exchange(Who who, HttpMethod method, String path, String json) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return as(who).exchange(path, method, new HttpEntity<>(json, headers), String.class);
+    }
+
+    private ResponseEntity<String> upload(Who who) {
+        return as(who).exchange("/api/documents", HttpMethod.POST, pdf("ma-tran.pdf"), String.class);
+    }
+
+    private ResponseEntity<String> deploy(Who who) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("deployment-name", "ma-tran-" + who.ordinal());
+        body.add("data", new HttpEntity<>(new ByteArrayResource("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                  xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="tdkt">
+                  <process id="ma-tran-%d" name="Thử quyền" isExecutable="true" camunda:historyTimeToLive="1">
+                    <startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="e"/><endEvent id="e"/>
+                  </process>
+                </definitions>""".formatted(who.ordinal()).getBytes()) {
+            @Override
+            public String getFilename() {
+                return "ma-tran.bpmn";
+            }
+        }, new HttpHeaders()));
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as(who).exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private static HttpEntity<LinkedMultiValueMap<String, Object>> pdf(String fileName) {
+        var part = new HttpHeaders();
+        part.setContentType(MediaType.APPLICATION_PDF);
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new HttpEntity<>(new ByteArrayResource("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes()) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }, part));
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return new HttpEntity<>(body, headers);
+    }
+
+    // ---------------------------------------------------------------- fixtures, made through the API
+
+    record Fixtures(long campaign, long launchPlan, long otherLaunchPlan, String planCase, String planTask, long document,
+            long dossier, String headTask, long session) {
+    }
+
+    private Fixtures fixtures() {
+        String code = "MATRAN-" + System.nanoTime() % 1_000_000_000 + "/KH-UBND";
+        var campaign = rest.withBasicAuth("bantdkt", "demo").postForEntity("/api/campaigns", Map.of("code", code,
+                "title", "Đợt thi đua kiểm thử phân quyền", "issuedOn", "2031-02-09", "periodStartYear", 2031,
+                "periodEndYear", 2035, "launchPlanDueBefore", "2031-03-30T00:00"), Map.class);
+        assertThat(campaign.getStatusCode().value()).as("%s", campaign.getBody()).isEqualTo(201);
+        long campaignId = ((Number) campaign.getBody().get("id")).longValue();
+        assertThat(rest.withBasicAuth("bantdkt", "demo").postForEntity("/api/campaigns/" + campaignId + "/open", null,
+                String.class).getStatusCode().is2xxSuccessful()).isTrue();
+        var planCase = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code + " | SYT").singleResult();
+        String planTask = taskService.createTaskQuery().processInstanceId(planCase.getId()).taskDefinitionKey("Task_SubmitPlan")
+                .singleResult().getId();
+        long launchPlan = jdbc.queryForObject("select id from launch_plan where process_instance_id = ?", Long.class,
+                planCase.getId());
+        var otherCase = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code + " | STC").singleResult();
+        long otherLaunchPlan = jdbc.queryForObject("select id from launch_plan where process_instance_id = ?", Long.class,
+                otherCase.getId());
+
+        long document = uploadAs("canbo.syt", "ke-hoach.pdf");
+        Map<String, Long> documents = new LinkedHashMap<>();
+        for (String type : List.of("TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")) {
+            documents.put(type, uploadAs("canbo.syt", type.toLowerCase() + ".pdf"));
+        }
+        Map<String, Object> proposal = new LinkedHashMap<>();
+        proposal.put("campaignCode", "383/KH-UBND");
+        proposal.put("year", 2023);
+        proposal.put("awardCode", "CERTIFICATE");
+        proposal.put("nomineeKind", "INDIVIDUAL");
+        proposal.put("proposingUnitCode", "SYT");
+        proposal.put("nominee", Map.of("fullName", "Lò Thị Ma Trận", "gender", "Nữ", "birthYear", 1980,
+                "position", "Bác sĩ", "workUnit", "Bệnh viện Đa khoa tỉnh", "directWorker", false));
+        proposal.put("achievementSummary", "Hoàn thành xuất sắc nhiệm vụ hai năm liền.");
+        proposal.put("facts", Map.of("excellentYears", List.of(2021, 2022), "recognisedInitiatives", 2,
+                "underDiscipline", false, "underInvestigation", false, "openComplaint", false));
+        proposal.put("documents", documents);
+        var dossier = rest.withBasicAuth("canbo.syt", "demo").postForEntity("/api/dossiers", proposal, Map.class);
+        assertThat(dossier.getStatusCode().value()).as("%s", dossier.getBody()).isEqualTo(201);
+        long dossierId = ((Number) dossier.getBody().get("id")).longValue();
+
+        // A second dossier goes through the head and the Board, so that a council session can hold it.
+        Map<String, Long> moreDocuments = new LinkedHashMap<>();
+        for (String type : List.of("TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")) {
+            moreDocuments.put(type, uploadAs("canbo.syt", type.toLowerCase() + "-2.pdf"));
+        }
+        proposal.put("nominee", Map.of("fullName", "Quàng Văn Hội Đồng", "gender", "Nam", "birthYear", 1978,
+                "position", "Điều dưỡng trưởng", "workUnit", "Bệnh viện Đa khoa tỉnh", "directWorker", false));
+        proposal.put("documents", moreDocuments);
+        var second = rest.withBasicAuth("canbo.syt", "demo").postForEntity("/api/dossiers", proposal, Map.class);
+        assertThat(second.getStatusCode().value()).as("%s", second.getBody()).isEqualTo(201);
+        long secondId = ((Number) second.getBody().get("id")).longValue();
+        String secondCase = jdbc.queryForObject("select process_instance_id from dossier where id = ?", String.class, secondId);
+        completeAs("lanhdao.syt", taskOf(secondCase, "Task_HeadConfirm"), "{\"headDecision\":{\"value\":\"CONFIRM\"}}");
+        completeAs("bantdkt", taskOf(secondCase, "Task_Appraise"), "{\"appraisalDecision\":{\"value\":\"ACCEPT\"}}");
+        var session = rest.withBasicAuth("bantdkt", "demo").postForEntity("/api/council-sessions", Map.of(
+                "title", "Phiên họp kiểm thử phân quyền", "meetingDate", "2031-05-20", "dossierIds", List.of(secondId)), Map.class);
+        assertThat(session.getStatusCode().value()).as("%s", session.getBody()).isEqualTo(201);
+
+        String firstCase = jdbc.queryForObject("select process_instance_id from dossier where id = ?", String.class, dossierId);
+        return new Fixtures(campaignId, launchPlan, otherLaunchPlan, planCase.getId(), planTask, document, dossierId,
+                taskOf(firstCase, "Task_HeadConfirm"), ((Number) session.getBody().get("id")).longValue());
+    }
+
+    private String taskOf(String processInstanceId, String key) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult().getId();
+    }
+
+    private void completeAs(String user, String taskId, String variables) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        var answer = rest.withBasicAuth(user, "demo").exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+                new HttpEntity<>("{\"variables\":" + variables + "}", headers), String.class);
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s completes: %s", user, answer.getBody()).isTrue();
+    }
+
+    private long uploadAs(String user, String fileName) {
+        var answer = rest.withBasicAuth(user, "demo").postForEntity("/api/documents", pdf(fileName), Map.class);
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s", answer.getBody()).isTrue();
+        return ((Number) answer.getBody().get("id")).longValue();
+    }
+}
