@@ -123,9 +123,14 @@ class EngineRestRefusals {
                 throws IOException {
             int status = response.getStatus();
             Refusal refusal = thrown == null ? null : Refusal.of(thrown);
-            if (refusal != null && refusal.status() == HttpStatus.NOT_FOUND && taskAlreadyDone(request)) {
+            // The loser of two simultaneous completions finds the task gone, its candidate links gone, or
+            // (inside the engine) its execution half gone: whatever it met, someone else completed the task.
+            if (taskAlreadyDone(request)) {
                 refusal = new Refusal(HttpStatus.CONFLICT,
                         "Nhiệm vụ này đã được hoàn thành (có thể bởi người khác). Vui lòng tải lại danh sách nhiệm vụ.");
+            } else if (refusal != null && refusal.status() == HttpStatus.CONFLICT && TASK_ACTION.matcher(request.getRequestURI()).find()) {
+                refusal = new Refusal(HttpStatus.CONFLICT, "Nhiệm vụ này vừa được người khác hoàn thành hoặc xử lý "
+                        + "cùng lúc. Vui lòng tải lại danh sách nhiệm vụ.");
             }
             if (refusal == null) {
                 String message = messageOf(response.getContentAsByteArray());
