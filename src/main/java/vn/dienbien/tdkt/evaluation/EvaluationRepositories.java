@@ -39,6 +39,8 @@ interface UnitScoreRepository extends JpaRepository<UnitScore, Long> {
     List<UnitScore> findByRoundIdAndUnitIdIn(Long roundId, List<Long> unitIds);
 
     boolean existsByRoundIdAndUnitId(Long roundId, Long unitId);
+
+    long countByRoundId(Long roundId);
 }
 
 interface BlockVoteRepository extends JpaRepository<BlockVote, Long> {
@@ -46,6 +48,8 @@ interface BlockVoteRepository extends JpaRepository<BlockVote, Long> {
     List<BlockVote> findByRoundIdAndGroupId(Long roundId, Long groupId);
 
     boolean existsByRoundIdAndVoterUnitId(Long roundId, Long voterUnitId);
+
+    long countByRoundId(Long roundId);
 }
 
 interface BlockReviewRepository extends JpaRepository<BlockReview, Long> {

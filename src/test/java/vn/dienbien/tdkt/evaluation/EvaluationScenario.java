@@ -32,12 +32,14 @@ class EvaluationScenario {
     private final BlockEvaluations evaluations;
     private final EvaluationRoundRepository rounds;
     private final TaskService taskService;
+    private final org.camunda.bpm.engine.RuntimeService runtimeService;
     private final ManagementService managementService;
     private final IdentityService identityService;
 
     EvaluationScenario(CampaignService campaigns, ScoringTables tables, BlockEvaluations evaluations,
             EvaluationRoundRepository rounds, TaskService taskService, ManagementService managementService,
-            IdentityService identityService) {
+            IdentityService identityService, org.camunda.bpm.engine.RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
         this.campaigns = campaigns;
         this.tables = tables;
         this.evaluations = evaluations;
@@ -110,6 +112,10 @@ class EvaluationScenario {
     }
 
     /** Runs the case's continuations, as the job executor would; returns how many ran. */
+    boolean caseEnded(Long roundId) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(caseOf(roundId)).count() == 0;
+    }
+
     int executeJobs(Long roundId) {
         int executed = 0;
         List<Job> jobs;
