@@ -37,8 +37,13 @@ class EvaluationDelegates {
     /** Start of a round's case: links the round to it. */
     @Bean
     ExecutionListener attachEvaluationRound(BlockEvaluations evaluations) {
-        return execution -> evaluations.attachCase(((Number) execution.getVariable(EvaluationTasks.ROUND_ID)).longValue(),
-                execution.getProcessInstanceId());
+        return execution -> {
+            if (!(execution.getVariable(EvaluationTasks.ROUND_ID) instanceof Long roundId)) {
+                throw ApiException.badRequest("Kỳ đánh giá năm chỉ được mở bởi Ban Thi đua – Khen thưởng "
+                        + "(POST /api/campaigns/{id}/evaluation-rounds) hoặc theo lịch của đợt thi đua.");
+            }
+            evaluations.attachCase(roundId, execution.getProcessInstanceId());
+        };
     }
 
     /** "Tự chấm điểm" completed: the unit's scores with evidence. */

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.organization.EmulationGroup;
@@ -81,7 +82,8 @@ class EvaluationSteps {
             if (evidence != null && evidence.length() > MAX_TEXT) {
                 throw ApiException.badRequest("Minh chứng của tiêu chí \"" + c.getName() + "\" tối đa 2.000 ký tự.");
             }
-            scores.save(new UnitScore(round.getId(), unit.getId(), c.getId(), s.points(), evidence));
+            once(() -> scores.save(new UnitScore(round.getId(), unit.getId(), c.getId(), s.points(), evidence)),
+                    unit.getName() + " đã tự chấm điểm trong kỳ này (có người khác của đơn vị vừa gửi).");
         }
     }
 
@@ -124,7 +126,8 @@ class EvaluationSteps {
                     .orElseThrow(() -> ApiException.conflict(unit.getName() + " chưa tự chấm điểm."));
             score.adjust(a.points(), reason, leaderUser);
         }
-        reviews.save(new BlockReview(round.getId(), group.getId(), leaderUser, WorkflowClock.now()));
+        once(() -> reviews.save(new BlockReview(round.getId(), group.getId(), leaderUser, WorkflowClock.now())),
+                "Điểm của " + group.getName() + " vừa được người khác rà soát.");
     }
 
     /** Phiếu suy tôn: each member unit votes once, for a unit of its block, after the leader's review. */
@@ -151,7 +154,20 @@ class EvaluationSteps {
         if (votes.existsByRoundIdAndVoterUnitId(round.getId(), voter.getId())) {
             throw ApiException.conflict(voter.getName() + " đã bỏ phiếu suy tôn trong kỳ này.");
         }
-        votes.save(new BlockVote(round.getId(), group.getId(), voter.getId(), voted.getId(), castBy, WorkflowClock.now()));
+        once(() -> votes.save(new BlockVote(round.getId(), group.getId(), voter.getId(), voted.getId(), castBy,
+                WorkflowClock.now())), voter.getName() + " vừa bỏ phiếu suy tôn (có người khác của đơn vị vừa gửi).");
+    }
+
+    /**
+     * A record that exists once (a unit's scores, ballot, the block's review): when two people of the
+     * unit send at the same moment, the database's unique key decides and the later one is told so.
+     */
+    private static void once(Runnable insert, String conflict) {
+        try {
+            insert.run();
+        } catch (DataIntegrityViolationException e) {
+            throw ApiException.conflict(conflict);
+        }
     }
 
     static void requireOpen(EvaluationRound round) {

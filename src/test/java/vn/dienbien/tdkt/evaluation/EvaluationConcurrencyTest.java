@@ -78,6 +78,39 @@ class EvaluationConcurrencyTest {
         assertThat(scenario.caseEnded(roundId)).as("the round's case has ended").isTrue();
     }
 
+    @Test
+    void twoOfficersOfAUnitSendingItsSelfAssessmentAtOnceStoreItOnceAndTheLaterIsToldSo() throws Exception {
+        var campaign = scenario.campaign(2056, 2060);
+        scenario.clockAt(java.time.LocalDateTime.of(2056, 12, 15, 8, 0));
+        scenario.table("CUM2", 2056, "canbo.mnhe");
+        Long roundId = scenario.openRound(campaign, 2056);
+        Task task = scenario.taskOf(roundId, "Task_SelfAssess", "MCHA");
+
+        List<Throwable> failures = runTogetherCollecting(List.of(
+                completion("canbo.mcha", task, Map.of("selfScores", EvaluationScenario.scores(40, 30, 0, 0))),
+                completion("lanhdao.mcha", task, Map.of("selfScores", EvaluationScenario.scores(41, 31, 0, 0)))));
+
+        assertThat(failures).as("exactly one of the two loses").hasSize(1);
+        assertThat(conflictOf(failures.get(0))).as("the loser is told someone acted first: " + failures.get(0)).isTrue();
+        assertThat(scores.countByRoundId(roundId)).as("stored once").isEqualTo(4);
+        assertThat(scenario.executeJobs(roundId)).as("one continuation").isEqualTo(1);
+    }
+
+    /** Our 409, or the engine's own optimistic-locking refusal (which /engine-rest answers with 409). */
+    private static boolean conflictOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof vn.dienbien.tdkt.platform.ApiException api) {
+                return api.status() == org.springframework.http.HttpStatus.CONFLICT;
+            }
+            if (t instanceof org.camunda.bpm.engine.OptimisticLockingException
+                    || t instanceof org.camunda.bpm.engine.exception.NullValueException
+                    || t instanceof org.camunda.bpm.engine.exception.NotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Callable<Void> completion(String userId, Task task, Map<String, Object> variables) {
         List<String> groups = scenario.groupsOf(userId);
         return () -> {
@@ -89,6 +122,23 @@ class EvaluationConcurrencyTest {
             }
             return null;
         };
+    }
+
+    private static List<Throwable> runTogetherCollecting(List<Callable<Void>> calls) throws Exception {
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Callable<Void>> guarded = new ArrayList<>();
+        for (Callable<Void> call : calls) {
+            guarded.add(() -> {
+                try {
+                    call.call();
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+                return null;
+            });
+        }
+        runTogether(guarded);
+        return failures;
     }
 
     /** Starts every call on its own thread at the same instant and waits for all; any failure fails the test. */
