@@ -1,6 +1,8 @@
 package vn.dienbien.tdkt.evaluation;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -20,59 +22,51 @@ import vn.dienbien.tdkt.platform.Spreadsheets;
 @RestController
 class EvaluationController {
 
+    private final ScoringTables tables;
     private final BlockEvaluations evaluations;
+    private final BlockViews views;
     private final EvaluationExports exports;
 
-    EvaluationController(BlockEvaluations evaluations, EvaluationExports exports) {
+    EvaluationController(ScoringTables tables, BlockEvaluations evaluations, BlockViews views, EvaluationExports exports) {
+        this.tables = tables;
         this.evaluations = evaluations;
+        this.views = views;
         this.exports = exports;
-    }
-
-    record NewTable(String groupCode, Integer year, String title, List<BlockEvaluations.NewCriterion> criteria) {
     }
 
     @PostMapping("/api/scoring-tables")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> defineTable(@RequestBody NewTable request, HttpServletRequest http) {
-        if (request.year() == null) {
-            throw ApiException.badRequest("Thiếu năm của bảng tiêu chí (year).");
-        }
-        return Map.of("id", evaluations.defineTable(request.groupCode(), request.year(), request.title(),
-                request.criteria(), CurrentUser.of(http)));
+    Map<String, Object> defineTable(@Valid @RequestBody ScoringTables.NewTable request, HttpServletRequest http) {
+        return Map.of("id", tables.define(request, CurrentUser.of(http)));
     }
 
-    record NewRound(Integer year) {
+    record NewRound(@NotNull(message = "cần năm đánh giá") Integer year) {
     }
 
     @PostMapping("/api/campaigns/{campaignId}/evaluation-rounds")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> open(@PathVariable Long campaignId, @RequestBody NewRound request, HttpServletRequest http) {
+    Map<String, Object> open(@PathVariable Long campaignId, @Valid @RequestBody NewRound request, HttpServletRequest http) {
         CurrentUser user = CurrentUser.of(http);
         if (!user.inAnyGroup(List.of(CamundaGroups.BOARD, CamundaGroups.ADMINISTRATORS))) {
             throw ApiException.forbidden("Chỉ Ban Thi đua – Khen thưởng mở kỳ đánh giá.");
-        }
-        if (request.year() == null) {
-            throw ApiException.badRequest("Thiếu năm đánh giá (year).");
         }
         return Map.of("id", evaluations.openRound(campaignId, request.year(), user.userId()));
     }
 
     @GetMapping("/api/evaluation-rounds/{roundId}/blocks/{blockCode}")
     Map<String, Object> block(@PathVariable Long roundId, @PathVariable String blockCode, HttpServletRequest http) {
-        CurrentUser.of(http);
-        return evaluations.blockView(roundId, blockCode);
+        return views.view(roundId, blockCode, CurrentUser.of(http));
     }
 
     @GetMapping("/api/evaluation-rounds/{roundId}/results.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable Long roundId, HttpServletRequest http) {
-        CurrentUser.of(http);
-        return Spreadsheets.download(exports.xlsx(roundId), "ket-qua-danh-gia-" + roundId + ".xlsx", Spreadsheets.XLSX);
+        return Spreadsheets.download(exports.xlsx(roundId, CurrentUser.of(http)), "ket-qua-danh-gia-" + roundId + ".xlsx",
+                Spreadsheets.XLSX);
     }
 
     @GetMapping("/api/evaluation-rounds/{roundId}/results.csv")
     ResponseEntity<byte[]> csv(@PathVariable Long roundId, HttpServletRequest http) {
-        CurrentUser.of(http);
-        return Spreadsheets.download(exports.csv(roundId), "ket-qua-danh-gia-" + roundId + ".csv", Spreadsheets.CSV);
+        return Spreadsheets.download(exports.csv(roundId, CurrentUser.of(http)), "ket-qua-danh-gia-" + roundId + ".csv",
+                Spreadsheets.CSV);
     }
-
 }

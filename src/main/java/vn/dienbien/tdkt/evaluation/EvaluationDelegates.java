@@ -1,41 +1,108 @@
 package vn.dienbien.tdkt.evaluation;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.dienbien.tdkt.platform.ProcessActors;
 import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.campaign.CampaignRepository;
+import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.ProcessActors;
+import vn.dienbien.tdkt.platform.ProtectedVariables;
 
-/** The thin delegates of bpmn/yearly-evaluation.bpmn and bpmn/evaluation-cycle.bpmn. */
+/**
+ * The thin adapters of bpmn/yearly-evaluation.bpmn and bpmn/evaluation-cycle.bpmn. A unit's step is
+ * recorded when its task completes (a task listener), for the unit the task was created for and the
+ * round of the case — never for a unit or round named by a variable.
+ */
 @Configuration(proxyBeanMethods = false)
 class EvaluationDelegates {
 
-    /** "Ghi nhận điểm tự chấm". */
+    /** Variables only the system sets: the case's links to its records, the elements of its loops, its outcomes. */
     @Bean
-    JavaDelegate recordSelfAssessment(BlockEvaluations evaluations) {
-        return execution -> evaluations.selfAssess(BlockEvaluations.roundId(execution),
-                (String) execution.getVariable("unitCode"), (String) execution.getVariable("selfScores"));
+    ProtectedVariables evaluationProtectedVariables() {
+        return ProtectedVariables.of(EvaluationTasks.ROUND_ID, EvaluationTasks.YEAR, EvaluationTasks.CAMPAIGN_ID,
+                "campaignCode", EvaluationTasks.UNIT_CODE, EvaluationTasks.DEPARTMENT_CODE, EvaluationTasks.BLOCK_CODE,
+                "flagDossierId", "nextYear");
     }
 
-    /** "Ghi nhận điều chỉnh của trưởng khối". */
+    /** Start of a round's case: links the round to it. */
     @Bean
-    JavaDelegate recordAdjustments(BlockEvaluations evaluations) {
-        return execution -> evaluations.adjust(BlockEvaluations.roundId(execution),
-                (String) execution.getVariable("blockCode"), (String) execution.getVariable("adjustments"),
-                ProcessActors.currentUser(execution));
+    ExecutionListener attachEvaluationRound(BlockEvaluations evaluations) {
+        return execution -> {
+            if (!(execution.getVariable(EvaluationTasks.ROUND_ID) instanceof Long roundId)) {
+                throw ApiException.badRequest("Kỳ đánh giá năm chỉ được mở bởi Ban Thi đua – Khen thưởng "
+                        + "(POST /api/campaigns/{id}/evaluation-rounds) hoặc theo lịch của đợt thi đua.");
+            }
+            evaluations.attachCase(roundId, execution.getProcessInstanceId());
+        };
     }
 
-    /** "Ghi nhận phiếu suy tôn". */
+    /** "Tự chấm điểm" completed: the unit's scores with evidence. */
     @Bean
-    JavaDelegate recordBlockVote(BlockEvaluations evaluations) {
-        return execution -> evaluations.vote(BlockEvaluations.roundId(execution),
-                (String) execution.getVariable("unitCode"), (String) execution.getVariable("votedUnit"),
-                ProcessActors.currentUser(execution));
+    TaskListener selfAssessmentCompleted(EvaluationTasks tasks, EvaluationSteps steps) {
+        return task -> {
+            var done = tasks.unitTask(task, EvaluationTasks.UNIT_CODE, true);
+            steps.selfAssess(done.round(), done.unit(), text(task, "selfScores"));
+        };
+    }
+
+    /** "Trưởng khối rà soát, điều chỉnh điểm" completed: the adjustments, each with its reason; the vote opens. */
+    @Bean
+    TaskListener blockReviewCompleted(EvaluationTasks tasks, EvaluationSteps steps, Blocks blocks) {
+        return task -> {
+            var done = tasks.leaderTask(task);
+            steps.review(done.round(), blocks.groupOf(done.unit()), text(task, "adjustments"), done.actor());
+        };
+    }
+
+    /** "Bỏ phiếu suy tôn" completed: the unit's vote. */
+    @Bean
+    TaskListener blockVoteCompleted(EvaluationTasks tasks, EvaluationSteps steps) {
+        return task -> {
+            var done = tasks.unitTask(task, EvaluationTasks.UNIT_CODE, true);
+            steps.vote(done.round(), done.unit(), text(task, "votedUnit"), done.actor());
+        };
+    }
+
+    /** "Nhập số liệu thực hiện chỉ tiêu" completed: the department's values for the round's year. */
+    @Bean
+    TaskListener targetValuesCompleted(EvaluationTasks tasks, TargetProgress targets, ObjectMapper json) {
+        return task -> {
+            var done = tasks.unitTask(task, EvaluationTasks.DEPARTMENT_CODE, false);
+            EvaluationSteps.requireOpen(done.round());
+            targets.enterYear(done.round().getCampaignId(), done.unit().getId(), done.round().getYear(),
+                    parseValues(json, text(task, "targetValues")), done.actor());
+        };
+    }
+
+    /** A form's value: text, or nothing. */
+    private static String text(org.camunda.bpm.engine.delegate.DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        if (value != null && !(value instanceof String)) {
+            throw ApiException.badRequest("Dữ liệu biểu mẫu \"" + name + "\" phải là văn bản.");
+        }
+        return (String) value;
+    }
+
+    private static List<TargetProgress.EnteredValue> parseValues(ObjectMapper json, String given) {
+        if (given == null || given.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<TargetProgress.EnteredValue> values = json.readValue(given, new TypeReference<>() { });
+            return values == null ? List.of() : values;
+        } catch (Exception e) {
+            throw ApiException.badRequest("Số liệu chỉ tiêu không đọc được.");
+        }
     }
 
     /**
@@ -43,38 +110,19 @@ class EvaluationDelegates {
      * dossier case for the elected unit, whoever cast the last vote.
      */
     @Bean
-    JavaDelegate concludeBlock(BlockEvaluations evaluations) {
+    JavaDelegate concludeBlock(BlockEvaluations evaluations, Blocks blocks) {
         return execution -> {
-            Long dossierId = ProcessActors.asSystem(() -> evaluations.conclude(BlockEvaluations.roundId(execution),
-                    (String) execution.getVariable("blockCode")));
+            EvaluationRound round = evaluations.roundOfCase(execution.getProcessInstanceId());
+            var group = blocks.group((String) execution.getVariable(EvaluationTasks.BLOCK_CODE));
+            Long dossierId = ProcessActors.asSystem(() -> evaluations.conclude(round, group));
             execution.setVariable("flagDossierId", dossierId);
-        };
-    }
-
-    /** "Ghi nhận số liệu thực hiện chỉ tiêu": the department's values for the round's year. */
-    @Bean
-    JavaDelegate recordTargetValues(TargetProgress targets, BlockEvaluations evaluations,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
-        return execution -> {
-            String given = (String) execution.getVariable("targetValues");
-            java.util.List<TargetProgress.EnteredValue> values;
-            try {
-                values = given == null || given.isBlank() ? java.util.List.of()
-                        : json.readValue(given, new com.fasterxml.jackson.core.type.TypeReference<
-                                java.util.List<TargetProgress.EnteredValue>>() { });
-            } catch (Exception e) {
-                throw new org.camunda.bpm.engine.BadUserRequestException("Số liệu chỉ tiêu không đọc được.");
-            }
-            targets.enterYear(evaluations.campaignOf(BlockEvaluations.roundId(execution)),
-                    (String) execution.getVariable("departmentCode"), ((Number) execution.getVariable("year")).intValue(),
-                    values, ProcessActors.currentUser(execution));
         };
     }
 
     /** "Kết thúc kỳ đánh giá". */
     @Bean
     JavaDelegate closeEvaluationRound(BlockEvaluations evaluations) {
-        return execution -> evaluations.closeRound(BlockEvaluations.roundId(execution));
+        return execution -> evaluations.closeRound(evaluations.roundOfCase(execution.getProcessInstanceId()));
     }
 
     /** "Mở kỳ đánh giá năm" from the campaign's yearly timer; a round the Board opened already is kept. */
@@ -113,6 +161,4 @@ class EvaluationDelegates {
             return ((Number) execution.getVariable("nextYear")).intValue() <= campaign.getPeriodEndYear();
         }
     }
-
-
 }

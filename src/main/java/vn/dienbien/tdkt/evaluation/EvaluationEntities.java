@@ -147,6 +147,7 @@ class EvaluationRound {
 
     void attachCase(String processInstanceId) { this.processInstanceId = processInstanceId; }
     void close() { this.status = Status.CLOSED; }
+    boolean isOpen() { return status == Status.OPEN; }
 
     Long getId() { return id; }
     Long getCampaignId() { return campaignId; }
@@ -257,6 +258,41 @@ class BlockVote {
     Long getVoterUnitId() { return voterUnitId; }
     Long getVotedUnitId() { return votedUnitId; }
     String getCastBy() { return castBy; }
+}
+
+/**
+ * Trưởng khối đã rà soát điểm của khối trong kỳ: from then on the scores are final, no unit
+ * self-assesses any more, and the block's vote is open.
+ */
+@Entity
+@Table(name = "block_review")
+class BlockReview {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "round_id", nullable = false)
+    private Long roundId;
+
+    @Column(name = "group_id", nullable = false)
+    private Long groupId;
+
+    @Column(name = "reviewed_by", nullable = false)
+    private String reviewedBy;
+
+    @Column(name = "reviewed_at", nullable = false)
+    private Instant reviewedAt;
+
+    protected BlockReview() {
+    }
+
+    BlockReview(Long roundId, Long groupId, String reviewedBy, Instant reviewedAt) {
+        this.roundId = roundId;
+        this.groupId = groupId;
+        this.reviewedBy = reviewedBy;
+        this.reviewedAt = reviewedAt;
+    }
 }
 
 /** Kết quả bình xét, suy tôn của khối. */

@@ -2,12 +2,17 @@ package vn.dienbien.tdkt.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.dienbien.tdkt.organization.OrgUnitRepository;
+import vn.dienbien.tdkt.platform.CurrentUser;
 import vn.dienbien.tdkt.platform.Spreadsheets;
 
-/** Kết quả đánh giá hằng năm as XLSX (Vietnamese offices work in Excel) and CSV. */
+/**
+ * Kết quả đánh giá hằng năm as XLSX (Vietnamese offices work in Excel) and CSV: the blocks whose
+ * results the reader may see (see {@link EvaluationReaders}).
+ */
 @Service
 public class EvaluationExports {
 
@@ -15,54 +20,56 @@ public class EvaluationExports {
             "Số phiếu suy tôn", "Được suy tôn dẫn đầu"};
 
     private final BlockEvaluations evaluations;
+    private final BlockViews views;
     private final BlockResultRepository results;
-    private final EvaluationRoundRepository rounds;
     private final ScoringTableRepository tables;
-    private final OrgUnitRepository units;
+    private final Blocks blocks;
 
-    EvaluationExports(BlockEvaluations evaluations, BlockResultRepository results, EvaluationRoundRepository rounds,
-            ScoringTableRepository tables, OrgUnitRepository units) {
+    EvaluationExports(BlockEvaluations evaluations, BlockViews views, BlockResultRepository results,
+            ScoringTableRepository tables, Blocks blocks) {
         this.evaluations = evaluations;
+        this.views = views;
         this.results = results;
-        this.rounds = rounds;
         this.tables = tables;
-        this.units = units;
+        this.blocks = blocks;
     }
 
-    /** One line per unit of every evaluated block. */
+    /** One line per unit of every evaluated block the reader may see. */
     @Transactional(readOnly = true)
-    public List<List<Object>> rows(Long roundId) {
-        var round = rounds.findById(roundId).orElseThrow();
+    public List<List<Object>> rows(Long roundId, CurrentUser reader) {
+        EvaluationRound round = evaluations.round(roundId);
+        Map<Long, Long> electedByGroup = results.findByRoundId(roundId).stream()
+                .collect(Collectors.toMap(BlockResult::getGroupId, BlockResult::getElectedUnitId));
         List<List<Object>> rows = new ArrayList<>();
         for (var table : tables.findByYear(round.getYear())) {
-            var group = units.findAll().stream().map(u -> u.getEmulationGroup())
-                    .filter(g -> g != null && g.getId().equals(table.getGroupId())).findFirst().orElseThrow();
-            Long elected = results.findByRoundId(roundId).stream().filter(r -> r.getGroupId().equals(group.getId()))
-                    .map(BlockResult::getElectedUnitId).findFirst().orElse(null);
-            for (var s : evaluations.standings(roundId, group.getCode())) {
-                boolean isElected = elected != null && units.findByCode(s.unitCode()).orElseThrow().getId().equals(elected);
+            var group = blocks.groupById(table.getGroupId());
+            if (!views.readsResults(reader, round, group)) {
+                continue;
+            }
+            Long elected = electedByGroup.get(group.getId());
+            String electedCode = elected == null ? null : blocks.unitById(elected).getCode();
+            for (var s : evaluations.standings(round, group)) {
                 rows.add(List.of(group.getName(), s.rank(), s.unitCode(), s.unitName(), s.selfTotal(), s.finalTotal(),
-                        s.votes(), isElected ? "Có" : ""));
+                        s.votes(), s.unitCode().equals(electedCode) ? "Có" : ""));
             }
         }
         return rows;
     }
 
     @Transactional(readOnly = true)
-    public byte[] xlsx(Long roundId) {
-        var round = rounds.findById(roundId).orElseThrow();
-        return Spreadsheets.xlsx("Kết quả năm " + round.getYear(), table(roundId));
+    public byte[] xlsx(Long roundId, CurrentUser reader) {
+        return Spreadsheets.xlsx("Kết quả năm " + evaluations.round(roundId).getYear(), table(roundId, reader));
     }
 
     @Transactional(readOnly = true)
-    public byte[] csv(Long roundId) {
-        return Spreadsheets.csv(table(roundId));
+    public byte[] csv(Long roundId, CurrentUser reader) {
+        return Spreadsheets.csv(table(roundId, reader));
     }
 
-    private List<List<Object>> table(Long roundId) {
+    private List<List<Object>> table(Long roundId, CurrentUser reader) {
         List<List<Object>> table = new ArrayList<>();
         table.add(List.of((Object[]) HEADER));
-        table.addAll(rows(roundId));
+        table.addAll(rows(roundId, reader));
         return table;
     }
 }

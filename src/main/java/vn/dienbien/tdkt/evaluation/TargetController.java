@@ -1,6 +1,8 @@
 package vn.dienbien.tdkt.evaluation;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.organization.OfficialRepository;
+import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
 
 /** Targets: yearly progress for everyone, actual values from the responsible department. */
@@ -25,6 +28,7 @@ class TargetController {
         this.officials = officials;
     }
 
+    /** The province's targets and their progress are no secret to anyone signed in. */
     @GetMapping("/api/campaigns/{id}/targets/progress")
     List<TargetProgress.Row> progress(@PathVariable Long id, @RequestParam int year,
             @RequestParam(required = false) String unit, HttpServletRequest request) {
@@ -32,16 +36,18 @@ class TargetController {
         return progress.progress(id, year, unit);
     }
 
-    record Actual(Integer year, BigDecimal value) {
+    record Actual(@NotNull(message = "cần năm số liệu") Integer year,
+            @NotNull(message = "cần giá trị thực hiện") BigDecimal value) {
     }
 
     @PostMapping("/api/campaigns/{id}/targets/{code}/actuals")
-    void enter(@PathVariable Long id, @PathVariable String code, @RequestBody Actual actual, HttpServletRequest request) {
+    void enter(@PathVariable Long id, @PathVariable String code, @Valid @RequestBody Actual actual,
+            HttpServletRequest request) {
         CurrentUser user = CurrentUser.of(request);
-        Long unitId = officials.findByUsername(user.userId()).map(o -> o.getUnit().getId()).orElse(null);
-        if (actual.year() == null) {
-            throw vn.dienbien.tdkt.platform.ApiException.badRequest("Thiếu năm số liệu (year).");
+        if (user.inAnyGroup(List.of(CamundaGroups.AUDITORS, CamundaGroups.FATHERLAND_FRONT))) {
+            throw ApiException.forbidden("Kiểm tra, giám sát chỉ được xem số liệu chỉ tiêu.");
         }
+        Long unitId = officials.findByUsername(user.userId()).map(o -> o.getUnit().getId()).orElse(null);
         progress.enterActual(id, code, actual.year(), actual.value(), unitId, user.inGroup(CamundaGroups.BOARD),
                 user.userId());
     }

@@ -9,6 +9,8 @@ interface TargetRepository extends JpaRepository<Target, Long> {
     List<Target> findByCampaignIdOrderByCode(Long campaignId);
 
     long countByCampaignId(Long campaignId);
+
+    java.util.Optional<Target> findByCampaignIdAndCode(Long campaignId, String code);
 }
 
 interface TargetActualRepository extends JpaRepository<TargetActual, Long> {

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +21,10 @@ import vn.dienbien.tdkt.dossier.DossierQueries;
 import vn.dienbien.tdkt.evaluation.BlockEvaluations;
 import vn.dienbien.tdkt.evaluation.TargetProgress;
 import vn.dienbien.tdkt.plan.LaunchPlanProgress;
+import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.CurrentUser;
+import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.WorkflowClock;
 import vn.dienbien.tdkt.platform.WorkflowKeys;
 
@@ -32,6 +34,9 @@ import vn.dienbien.tdkt.platform.WorkflowKeys;
  */
 @Service
 public class CampaignReviews {
+
+    static final int MAX_NARRATIVE = 8000;
+    static final int MAX_NOTE = 2000;
 
     private final CampaignService campaigns;
     private final LaunchPlanProgress launchPlans;
@@ -106,49 +111,92 @@ public class CampaignReviews {
 
     /** The Board's finalisation: narrative, and at the final review the exemplary models. */
     @Transactional
-    public void finalise(Long reportId, String narrative, String exemplaryDossierIds, String by) {
+    public void finalise(Long reportId, String narrative, String exemplaryDossierIds, CurrentUser actor) {
         ReviewReport report = report(reportId);
+        requireRole(actor, CamundaGroups.BOARD, "Chỉ Ban Thi đua – Khen thưởng hoàn thiện báo cáo sơ kết, tổng kết.");
+        if (report.getStatus() != ReviewReport.Status.DRAFT) {
+            throw ApiException.conflict("Báo cáo không ở trạng thái dự thảo (đang chờ phê duyệt hoặc đã phê duyệt).");
+        }
         if (narrative == null || narrative.isBlank()) {
-            throw new BadUserRequestException("Chưa nhập nội dung đánh giá của báo cáo.");
+            throw ApiException.badRequest("Chưa nhập nội dung đánh giá của báo cáo.");
+        }
+        if (narrative.trim().length() > MAX_NARRATIVE) {
+            throw ApiException.badRequest("Đánh giá chung của báo cáo tối đa 8.000 ký tự.");
         }
         List<ReviewReport.ExemplaryModel> models = List.of();
         if (report.getKind() == ReviewReport.Kind.FINAL) {
-            Set<Long> chosen = exemplaryDossierIds == null || exemplaryDossierIds.isBlank() ? Set.of()
-                    : Arrays.stream(exemplaryDossierIds.split(",")).map(String::trim).map(Long::valueOf)
-                            .collect(Collectors.toSet());
+            Set<Long> chosen = dossierIds(exemplaryDossierIds);
             if (chosen.isEmpty()) {
-                throw new BadUserRequestException("Tổng kết phải chọn ít nhất một điển hình tiên tiến.");
+                throw ApiException.badRequest("Tổng kết phải chọn ít nhất một điển hình tiên tiến.");
             }
             Map<Long, DossierQueries.AwardedItem> awarded = dossiers.awardedIn(report.getCampaignId(), report.getYear())
                     .stream().collect(Collectors.toMap(DossierQueries.AwardedItem::dossierId, Function.identity()));
             models = chosen.stream().sorted().map(id -> {
                 var a = awarded.get(id);
                 if (a == null) {
-                    throw new BadUserRequestException("Hồ sơ số " + id + " chưa được khen thưởng trong đợt thi đua.");
+                    throw ApiException.badRequest("Hồ sơ số " + id + " chưa được khen thưởng trong đợt thi đua.");
                 }
                 return new ReviewReport.ExemplaryModel(id, a.nomineeName(), a.awardName(), a.unitName(), a.year(),
                         a.achievementSummary());
             }).toList();
         }
-        report.finalise(narrative.trim(), models, by);
+        report.finalise(narrative.trim(), models, actor == null ? ProcessActors.SYSTEM : actor.userId());
+    }
+
+    private static Set<Long> dossierIds(String text) {
+        if (text == null || text.isBlank()) {
+            return Set.of();
+        }
+        if (text.length() > 4000) {
+            throw ApiException.badRequest("Danh sách điển hình tiên tiến quá dài.");
+        }
+        try {
+            return Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).map(Long::valueOf)
+                    .collect(Collectors.toSet());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("Danh sách điển hình tiên tiến phải là các số hồ sơ, cách nhau bằng dấu phẩy.");
+        }
     }
 
     /** The Chairman approves, or returns the report to the Board with a note. */
     @Transactional
-    public boolean decide(Long reportId, String decision, String note, String by) {
+    public boolean decide(Long reportId, String decision, String note, CurrentUser actor) {
         ReviewReport report = report(reportId);
+        requireRole(actor, CamundaGroups.CHAIRMAN, "Chỉ Chủ tịch UBND tỉnh phê duyệt báo cáo sơ kết, tổng kết.");
+        if (report.getStatus() != ReviewReport.Status.SUBMITTED) {
+            throw ApiException.conflict("Báo cáo không ở trạng thái chờ phê duyệt.");
+        }
+        String trimmedNote = note == null || note.isBlank() ? null : note.trim();
+        if (trimmedNote != null && trimmedNote.length() > MAX_NOTE) {
+            throw ApiException.badRequest("Ý kiến chỉ đạo tối đa 2.000 ký tự.");
+        }
+        String by = actor == null ? ProcessActors.SYSTEM : actor.userId();
         if ("APPROVE".equals(decision)) {
-            report.approve(by, WorkflowClock.now(), note);
+            report.approve(by, WorkflowClock.now(), trimmedNote);
             return true;
         }
         if ("RETURN".equals(decision)) {
-            if (note == null || note.isBlank()) {
-                throw new BadUserRequestException("Trả lại báo cáo phải nêu ý kiến chỉ đạo.");
+            if (trimmedNote == null) {
+                throw ApiException.badRequest("Trả lại báo cáo phải nêu ý kiến chỉ đạo.");
             }
-            report.returnToBoard(note.trim());
+            report.returnToBoard(trimmedNote);
             return false;
         }
-        throw new BadUserRequestException("Chưa chọn ý kiến phê duyệt báo cáo.");
+        throw ApiException.badRequest("Chưa chọn ý kiến phê duyệt báo cáo.");
+    }
+
+    /** A step of the review is taken by its role; the system (no person) may act for it. */
+    private static void requireRole(CurrentUser actor, String group, String refusal) {
+        if (actor != null && !actor.inGroup(group)) {
+            throw ApiException.forbidden(refusal);
+        }
+    }
+
+    /** The report of a review case. */
+    @Transactional(readOnly = true)
+    public Long reportOfCase(String processInstanceId) {
+        return reports.findByProcessInstanceId(processInstanceId).map(ReviewReport::getId)
+                .orElseThrow(() -> ApiException.notFound("Hồ sơ xử lý này không thuộc báo cáo sơ kết, tổng kết nào."));
     }
 
     /** A report with its figures and exemplary models. */

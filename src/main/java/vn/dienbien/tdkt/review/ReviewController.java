@@ -1,6 +1,9 @@
 package vn.dienbien.tdkt.review;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +33,15 @@ class ReviewController {
         this.reviews = reviews;
     }
 
-    record StartReview(String kind) {
+    record StartReview(
+            @NotNull(message = "cần loại báo cáo")
+            @Pattern(regexp = "MID_TERM|FINAL", message = "loại báo cáo là MID_TERM (sơ kết) hoặc FINAL (tổng kết)")
+            String kind) {
     }
 
     @PostMapping("/api/campaigns/{campaignId}/reviews")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> start(@PathVariable Long campaignId, @RequestBody StartReview request, HttpServletRequest http) {
+    Map<String, Object> start(@PathVariable Long campaignId, @Valid @RequestBody StartReview request, HttpServletRequest http) {
         CurrentUser user = CurrentUser.of(http);
         if (!user.inAnyGroup(List.of(CamundaGroups.BOARD, CamundaGroups.ADMINISTRATORS))) {
             throw ApiException.forbidden("Chỉ Ban Thi đua – Khen thưởng lập báo cáo sơ kết, tổng kết.");

@@ -20,6 +20,7 @@ class TargetProgressTest {
     @Autowired OrgUnitRepository units;
     @Autowired TargetRepository targets;
     @Autowired BlockEvaluations evaluations;
+    @Autowired EvaluationScenario scenario;
     @Autowired org.camunda.bpm.engine.TaskService taskService;
     @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
@@ -72,8 +73,7 @@ class TargetProgressTest {
     void eachResponsibleDepartmentEntersItsYearsValuesInTasklist() {
         Long campaign = campaigns.findByCode("383/KH-UBND").orElseThrow().getId();
         Long roundId = evaluations.openRound(campaign, 2023, "bantdkt");
-        var tasks = taskService.createTaskQuery().processVariableValueEquals("roundId", roundId)
-                .taskDefinitionKey("Task_EnterTargets").list();
+        var tasks = scenario.tasks(roundId, "Task_EnterTargets");
         assertThat(tasks).hasSize(progress.responsibleUnits(campaign).size()).hasSizeGreaterThanOrEqualTo(10);
         var forestTask = tasks.stream().filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream()
                 .anyMatch(l -> "donvi.snnptnt".equals(l.getGroupId()))).findFirst().orElseThrow();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.campaign.CampaignService;
 import vn.dienbien.tdkt.dossier.DossierQueries;
+import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
 
 /** A block of five units through one year, the yearly timer, and the export. */
@@ -36,6 +35,7 @@ class YearlyEvaluationTest {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Autowired BlockEvaluations evaluations;
+    @Autowired EvaluationScenario scenario;
     @Autowired EvaluationExports exports;
     @Autowired CampaignService campaigns;
     @Autowired DossierQueries dossiers;
@@ -56,11 +56,7 @@ class YearlyEvaluationTest {
         var campaign = campaigns.create(new CampaignService.NewCampaign("DG-" + System.nanoTime() % 100000 + "/KH",
                 "Phong trào thi đua 2031–2035", LocalDate.of(2031, 2, 1), 2031, 2035, LocalDateTime.of(2031, 3, 30, 0, 0),
                 "Asia/Ho_Chi_Minh", List.of(10, 3), 2033, 2035, false));
-        evaluations.defineTable("CUM1", 2031, null, List.of(
-                new BlockEvaluations.NewCriterion("TC1", "Thực hiện nhiệm vụ chính trị", "CRITERION", new BigDecimal("50")),
-                new BlockEvaluations.NewCriterion("TC2", "Phong trào thi đua, khen thưởng", "CRITERION", new BigDecimal("40")),
-                new BlockEvaluations.NewCriterion("TH", "Điểm thưởng", "BONUS", new BigDecimal("10")),
-                new BlockEvaluations.NewCriterion("TR", "Điểm trừ", "PENALTY", new BigDecimal("10"))), user("canbo.dbp"));
+        scenario.table("CUM1", 2031, "canbo.dbp");
 
         Long roundId = evaluations.openRound(campaign.getId(), 2031, "bantdkt");
         List<Task> selfTasks = tasks(roundId, "Task_SelfAssess");
@@ -71,10 +67,12 @@ class YearlyEvaluationTest {
         selfAssess(roundId, "MLAY", 40, 30, 2, 0);   // 72
         selfAssess(roundId, "MANG", 48, 30, 0, 0);   // 78
         selfAssess(roundId, "TGIAO", 35, 30, 0, 2);  // 63
+        assertThat(tasks(roundId, "Task_Adjust")).as("the last self-assessment continues in a job").isEmpty();
+        assertThat(scenario.executeJobs(roundId)).isEqualTo(5);
 
         assertThatThrownBy(() -> complete("canbo.dbp", single(roundId, "Task_Adjust"), Map.of("adjustments",
                 "[{\"unit\":\"DBP\",\"criterion\":\"TH\",\"points\":0,\"reason\":\"\"}]")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("phải nêu lý do");
+                .rootCause().isInstanceOf(ApiException.class).hasMessageContaining("phải nêu lý do");
         complete("canbo.dbp", single(roundId, "Task_Adjust"), Map.of("adjustments",
                 "[{\"unit\":\"DBP\",\"criterion\":\"TH\",\"points\":2,\"reason\":\"Sáng kiến chưa được công nhận cấp tỉnh\"},"
                         + "{\"unit\":\"MANG\",\"criterion\":\"TC1\",\"points\":40,\"reason\":\"Chưa đạt chỉ tiêu giảm nghèo\"}]"));
@@ -84,6 +82,7 @@ class YearlyEvaluationTest {
         vote(roundId, "HDB", "HDB");
         vote(roundId, "MANG", "HDB");
         vote(roundId, "TGIAO", "MLAY");
+        scenario.executeJobs(roundId);
 
         var standings = evaluations.standings(roundId, "CUM1");
         assertThat(standings).extracting(BlockEvaluations.Standing::unitCode, s -> s.finalTotal().intValue(),
@@ -110,7 +109,7 @@ class YearlyEvaluationTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("DG-2031 | " + campaign.getCode())
                 .count()).as("the round's case has ended").isZero();
 
-        try (var book = new XSSFWorkbook(new ByteArrayInputStream(exports.xlsx(roundId)))) {
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(exports.xlsx(roundId, user("bantdkt"))))) {
             Sheet sheet = book.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("Kết quả năm 2031");
             assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("Điểm sau điều chỉnh");
@@ -170,7 +169,7 @@ class YearlyEvaluationTest {
     }
 
     private List<Task> tasks(Long roundId, String key) {
-        return taskService.createTaskQuery().processVariableValueEquals("roundId", roundId).taskDefinitionKey(key).list();
+        return scenario.tasks(roundId, key);
     }
 
     private Task single(Long roundId, String key) {
