@@ -12,12 +12,11 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * With demo mode off nobody logs in with a password the application chose: officials have none
  * anyone knows, and the administrator has the one from the environment. Its own in-memory database,
- * whatever database the rest of the suite uses, so no earlier demo run is in it.
+ * whatever database the rest of the suite uses, so no earlier demo run is in it; and its own JVM
+ * (a surefire execution of its own in pom.xml), since Camunda keeps engines in static registries.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tdkt.demo.enabled=false",
-        // Its own engine: the engine registry is static, and the suite's REST API looks engines up there.
-        "camunda.bpm.process-engine-name=no-demo",
         "tdkt.admin.password=Quan-tri-2026-DienBien",
         "spring.datasource.url=jdbc:h2:mem:tdkt-no-demo;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
