@@ -20,12 +20,14 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.document.DocumentService;
 import vn.dienbien.tdkt.dossier.DossierProposals;
 import vn.dienbien.tdkt.dossier.DossierQueries;
 import vn.dienbien.tdkt.dossier.Proposal;
+import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
 
 /** A council session as the Board, the members, the standing body and the Chairman take it. */
@@ -135,7 +137,7 @@ class CouncilScenario {
     }
 
     /** The voting form's submission: the ballot travels as a transient value, never stored as a variable. */
-    static Map<String, Object> formSubmission(String ballot) {
+    static VariableMap formSubmission(String ballot) {
         return Variables.createVariables().putValueTyped("ballot", Variables.stringValue(ballot, true));
     }
 
@@ -151,6 +153,29 @@ class CouncilScenario {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /**
+     * Our refusal inside what the engine threw (a task listener's exception comes wrapped); the
+     * engine REST answers with its status and message.
+     */
+    static ApiException refusal(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof ApiException refusal) {
+                return refusal;
+            }
+        }
+        throw new AssertionError("no refusal of ours in " + thrown, thrown);
+    }
+
+    /** The refusal of a call that must be refused. */
+    static ApiException refusalOf(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException thrown) {
+            return refusal(thrown);
+        }
+        throw new AssertionError("expected a refusal");
     }
 
     /** The asynchronous continuations after the ballots (job execution is off in tests). */
