@@ -146,6 +146,11 @@ class CouncilScenario {
         completeAs(recordedBy, ballotTask(sessionId, member), formSubmission(ballot));
     }
 
+    /** {@code recordedBy} completes this ballot task with the voting form's submission. */
+    void vote(Task ballotTask, String recordedBy, String ballot) {
+        completeAs(recordedBy, ballotTask, formSubmission(ballot));
+    }
+
     void completeAs(String userId, Task task, Map<String, Object> variables) {
         identityService.setAuthentication(userId, user(userId).groupIds());
         try {
