@@ -80,7 +80,7 @@ for (const member of ['chutich', 'hoidong1', 'hoidong2', 'hoidong3', 'hoidong4',
     await openTask(page, `Biểu quyết: ${sessionTitle}`);
     await page.waitForSelector(`input[name="v${dossierId}"]`);
     await page.check(`input[name="v${dossierId}"][value="${member === 'hoidong5' ? 'NO' : 'YES'}"]`);
-    await page.fill(`input[name="m${dossierId}"]`, 'Ý kiến của ' + member);
+    await page.fill(`[name="m${dossierId}"]`, 'Ý kiến của ' + member);
     if (member === 'chutich') {
       await page.screenshot({ path: shots + '25-council-ballot.png' });
     }
