@@ -15,4 +15,3 @@ create unique index council_session_case_uq on council_session (process_instance
 alter table council_vote alter column comment set data type varchar(4000);
 alter table council_session alter column submission_note set data type varchar(4000);
 alter table council_session alter column chairman_note set data type varchar(4000);
-alter table council_session_dossier alter column excluded_reason set data type varchar(4000);

@@ -1,9 +1,11 @@
 package vn.dienbien.tdkt.council;
 
+import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.BytesValue;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.context.annotation.Bean;
@@ -77,9 +79,18 @@ class CouncilDelegates {
         return member == null ? null : member.toString();
     }
 
+    /**
+     * The ballot's JSON: bytes (UTF-8) as the voting form sends it, or text from a REST client. Text
+     * that would be stored must fit the engine's 4,000-character column; transient values are never
+     * stored. (Tasklist's submit-form copies every text value into history's form-property log,
+     * transient or not, so the form sends bytes.)
+     */
     private static String ballotText(TypedValue ballot) {
         if (ballot == null || ballot.getValue() == null) {
             return null;
+        }
+        if (ballot instanceof BytesValue bytes) {
+            return new String(bytes.getValue(), StandardCharsets.UTF_8);
         }
         if (!(ballot instanceof StringValue text)) {
             throw ApiException.badRequest("Phiếu biểu quyết không đọc được: hãy mở lại biểu mẫu và biểu quyết lại.");
@@ -100,10 +111,13 @@ class CouncilDelegates {
         throw ApiException.badRequest("Giá trị \"" + name + "\" phải là văn bản.");
     }
 
-    /** "Tổng hợp kết quả biểu quyết", once, after the last ballot. */
+    /**
+     * "Tổng hợp kết quả biểu quyết", once, after the last ballot. The result stays with the session;
+     * the forms read it from /api, so no summary of any length travels as a variable.
+     */
     @Bean
     JavaDelegate tallyVotes(CouncilSessions sessions) {
-        return execution -> execution.setVariable("tallySummary", sessions.tally(execution.getProcessInstanceId()));
+        return execution -> sessions.tally(execution.getProcessInstanceId());
     }
 
     /** "Ghi nhận tờ trình". */

@@ -38,6 +38,8 @@ public class CouncilSessions {
     static final int TITLE_MAX = 500;
     static final int NOTE_MAX = 4000;
     static final int MAX_DOSSIERS = 200;
+    /** The reason goes on to the dossier's outcome and history (2,000 characters) after a short prefix. */
+    static final int EXCLUSION_REASON_MAX = 1900;
     /** The engine keeps a String variable in 4,000 characters. */
     static final int VARIABLE_MAX = 4000;
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -364,8 +366,9 @@ public class CouncilSessions {
                 throw ApiException.badRequest("Dòng \"" + abbreviate(line.trim(), 80)
                         + "\" phải có dạng \"số hồ sơ: lý do\".");
             }
-            if (reason.length() > NOTE_MAX) {
-                throw ApiException.badRequest("Lý do không phê duyệt hồ sơ số " + id + " dài quá " + NOTE_MAX + " ký tự.");
+            if (reason.length() > EXCLUSION_REASON_MAX) {
+                throw ApiException.badRequest("Lý do không phê duyệt hồ sơ số " + id + " dài quá " + EXCLUSION_REASON_MAX
+                        + " ký tự.");
             }
             result.put(Long.valueOf(id), reason);
         }

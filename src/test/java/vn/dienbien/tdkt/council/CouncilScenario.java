@@ -3,6 +3,7 @@ package vn.dienbien.tdkt.council;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -136,9 +137,10 @@ class CouncilScenario {
         return ballot(votes, Map.of(), List.of());
     }
 
-    /** The voting form's submission: the ballot travels as a transient value, never stored as a variable. */
+    /** The voting form's submission: the ballot travels as transient bytes, never stored as a variable. */
     static VariableMap formSubmission(String ballot) {
-        return Variables.createVariables().putValueTyped("ballot", Variables.stringValue(ballot, true));
+        return Variables.createVariables().putValueTyped("ballot",
+                Variables.byteArrayValue(ballot.getBytes(StandardCharsets.UTF_8), true));
     }
 
     /** {@code recordedBy} completes {@code member}'s ballot task (the member, or the secretary for a written vote). */
