@@ -123,19 +123,27 @@ public class CouncilSessions {
 
     private static LocalDate parseDate(String text, List<String> problems) {
         if (text == null || text.isBlank()) {
+            problems.add("thiếu ngày họp");
             return null;
         }
+        LocalDate date;
         try {
             String trimmed = text.trim();
-            return LocalDate.parse(trimmed.length() > 10 ? trimmed.substring(0, 10) : trimmed);
+            date = LocalDate.parse(trimmed.length() > 10 ? trimmed.substring(0, 10) : trimmed);
         } catch (DateTimeParseException e) {
             problems.add("ngày họp \"" + abbreviate(text, 40) + "\" không đúng dạng năm-tháng-ngày");
-            return LocalDate.MIN;
+            return null;
         }
+        LocalDate today = LocalDate.ofInstant(WorkflowClock.now(), VIETNAM);
+        if (date.isBefore(today.minusYears(1)) || date.isAfter(today.plusYears(1))) {
+            problems.add("ngày họp phải trong vòng một năm trước hoặc sau hôm nay");
+        }
+        return date;
     }
 
     private static List<Long> parseIds(String csv, List<String> problems) {
         if (csv == null || csv.isBlank()) {
+            problems.add("phiên họp phải có ít nhất một hồ sơ");
             return List.of();
         }
         if (csv.length() > VARIABLE_MAX) {
@@ -164,16 +172,7 @@ public class CouncilSessions {
         } else if (title.trim().length() > TITLE_MAX) {
             problems.add("tên phiên họp dài quá " + TITLE_MAX + " ký tự");
         }
-        LocalDate today = LocalDate.ofInstant(WorkflowClock.now(), VIETNAM);
-        if (meetingDate == null) {
-            problems.add("thiếu ngày họp");
-        } else if (!meetingDate.equals(LocalDate.MIN)
-                && (meetingDate.isBefore(today.minusYears(1)) || meetingDate.isAfter(today.plusYears(1)))) {
-            problems.add("ngày họp phải trong vòng một năm trước hoặc sau hôm nay");
-        }
-        if (dossierIds.isEmpty() && problems.stream().noneMatch(p -> p.contains("số hồ sơ") || p.contains("danh sách"))) {
-            problems.add("phiên họp phải có ít nhất một hồ sơ");
-        } else if (dossierIds.size() > MAX_DOSSIERS) {
+        if (dossierIds.size() > MAX_DOSSIERS) {
             problems.add("một phiên họp xét tối đa " + MAX_DOSSIERS + " hồ sơ");
         } else {
             for (Long id : Set.copyOf(dossierIds)) {

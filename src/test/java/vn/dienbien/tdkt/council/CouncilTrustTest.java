@@ -125,6 +125,39 @@ class CouncilTrustTest {
     }
 
     @Test
+    void malformedStartsAreRefusedWithAMessageAndLeaveNoCase() {
+        Long a = scenario.acceptedCertificate("Hà Văn Khởi");
+        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("council-session")
+                .latestVersion().singleResult().getId();
+        long cases = runtimeService.createProcessInstanceQuery().processDefinitionKey("council-session").count();
+        long records = sessionRecords.count();
+        String today = LocalDate.now().toString();
+        List<Map<String, Object>> starts = List.of(
+                Map.of("sessionTitleInput", "Phiên họp", "meetingDate", today, "dossierIds", "abc"),
+                Map.of("sessionTitleInput", "Phiên họp", "meetingDate", today, "dossierIds", a + ",,99999999999999999999"),
+                Map.of("sessionTitleInput", "Phiên họp", "meetingDate", "31/12/2024", "dossierIds", String.valueOf(a)),
+                Map.of("sessionTitleInput", "Phiên họp", "meetingDate", "0001-01-01", "dossierIds", String.valueOf(a)),
+                Map.of("sessionTitleInput", "x".repeat(5000), "meetingDate", today, "dossierIds", String.valueOf(a)),
+                Map.of("sessionTitleInput", "Phiên họp", "meetingDate", today, "dossierIds", "1,".repeat(2500)),
+                Map.of("sessionTitleInput", "Phiên họp", "meetingDate", today, "dossierIds", 42L),
+                Map.of("meetingDate", today));
+        for (Map<String, Object> start : starts) {
+            identityService.setAuthentication("bantdkt", scenario.user("bantdkt").groupIds());
+            try {
+                ApiException refused = refusalOf(() -> formService.submitStartForm(definitionId, start));
+                assertThat(refused.status()).as(start.keySet() + " " + refused.getMessage()).isEqualTo(HttpStatus.BAD_REQUEST);
+            } finally {
+                identityService.clearAuthentication();
+            }
+        }
+        assertThat(refusalOf(() -> formService.submitStartForm(definitionId, Map.of("sessionTitleInput", "Phiên họp",
+                "meetingDate", today, "dossierIds", String.valueOf(a)))).status())
+                .as("nobody authenticated: not the Board").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("council-session").count()).isEqualTo(cases);
+        assertThat(sessionRecords.count()).isEqualTo(records);
+    }
+
+    @Test
     void theSubmissionAndTheChairmansDecisionAreTakenOnlyByTheirRolesAndTheOutcomeIsTheSystems() {
         Long a = scenario.acceptedCertificate("Sùng A Lử");
         Long sessionId = scenario.open("Phiên họp kiểm tra vai trò", LocalDate.now(), List.of(a));
