@@ -80,7 +80,7 @@ for (const member of ['chutich', 'hoidong1', 'hoidong2', 'hoidong3', 'hoidong4',
     await openTask(page, `Biểu quyết: ${sessionTitle}`);
     await page.waitForSelector(`input[name="v${dossierId}"]`);
     await page.check(`input[name="v${dossierId}"][value="${member === 'hoidong5' ? 'NO' : 'YES'}"]`);
-    await page.fill(`input[name="m${dossierId}"]`, 'Ý kiến của ' + member);
+    await page.fill(`[name="m${dossierId}"]`, 'Ý kiến của ' + member);
     if (member === 'chutich') {
       await page.screenshot({ path: shots + '25-council-ballot.png' });
     }
@@ -92,8 +92,9 @@ for (const member of ['chutich', 'hoidong1', 'hoidong2', 'hoidong3', 'hoidong4',
 await step('the standing body submits and the Chairman approves', async () => {
   let { context, page } = await loginToTasklist('thuongtruc.hd');
   await openTask(page, `Lập tờ trình Chủ tịch UBND tỉnh: ${sessionTitle}`);
-  assert.match(await page.inputValue('.fjs-container textarea[disabled]'), /6\/7 đồng ý — đạt/);
-  await page.fill('.fjs-container textarea:not([disabled])', 'Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 01 cá nhân.');
+  await page.waitForSelector('#tally:not(:empty)');
+  assert.match(await page.textContent('#tally'), /6\/7 đồng ý — đạt/);
+  await page.fill('#submissionNote', 'Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 01 cá nhân.');
   await page.screenshot({ path: shots + '26-standing-body-submission.png' });
   await completeTask(page, `Lập tờ trình Chủ tịch UBND tỉnh: ${sessionTitle}`);
   await context.close();

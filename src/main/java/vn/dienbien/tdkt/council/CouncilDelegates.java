@@ -1,60 +1,139 @@
 package vn.dienbien.tdkt.council;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.BytesValue;
+import org.camunda.bpm.engine.variable.value.StringValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.ProcessActors;
+import vn.dienbien.tdkt.platform.ProtectedVariables;
 
-/** The thin delegates of bpmn/council-session.bpmn. */
+/**
+ * The thin delegates and listeners of bpmn/council-session.bpmn. Each finds its session from the
+ * case (process instance), never from a variable, and passes the person acting as the engine
+ * authenticated them.
+ */
 @Configuration(proxyBeanMethods = false)
 class CouncilDelegates {
 
-    /** "Mở phiên họp" from the Board's Tasklist start form. */
+    /** The ballot form's payload: sent transient by the form, so that it is never stored as a variable. */
+    static final String BALLOT = "ballot";
+
+    /**
+     * Set only by the system: the case's session, its title in task names, the member of each
+     * voting task (and the engine's multi-instance counters, whose change would end the vote early
+     * or never), the tally, the Chairman's outcome and the decision's number.
+     */
+    @Bean
+    ProtectedVariables councilProtectedVariables() {
+        return ProtectedVariables.of("sessionId", "sessionTitle", "member", "tallySummary", "chairmanReturned",
+                "decisionCode", "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+    }
+
+    /** "Mở phiên họp" from the Board's start form (Tasklist, or /api through the same start). */
     @Bean
     JavaDelegate openCouncilSession(CouncilSessions sessions) {
         return execution -> {
-            Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            var user = new vn.dienbien.tdkt.platform.CurrentUser(auth == null ? ProcessActors.SYSTEM : auth.getUserId(),
-                    auth == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds());
+            var actor = ProcessActors.currentActor(execution);
             // Reading the council's membership is the system's act, not the Board officer's.
-            ProcessActors.asSystem(() -> sessions.openForCase((String) execution.getVariable("sessionTitleInput"),
-                    (String) execution.getVariable("meetingDate"), (String) execution.getVariable("dossierIds"), user,
-                    execution));
+            var opened = ProcessActors.asSystem(() -> sessions.openForCase(execution.getProcessInstanceId(),
+                    text(execution, "sessionTitleInput"), text(execution, "meetingDate"), text(execution, "dossierIds"),
+                    actor));
+            execution.setVariable("sessionId", opened.id());
+            execution.setVariable("sessionTitle", opened.title());
+            execution.getProcessInstance().setProcessBusinessKey("PH-" + opened.id());
         };
     }
 
-    /** "Ghi nhận phiếu biểu quyết": the ballot is local to the member's voting instance. */
+    /** A member's voting task is created: whose ballot it is, recorded by the system. */
     @Bean
-    JavaDelegate recordBallot(CouncilSessions sessions) {
-        return execution -> sessions.recordBallot(CouncilSessions.sessionId(execution),
-                (String) execution.getVariable("member"), (String) execution.getVariable("ballot"),
-                ProcessActors.currentUser(execution));
+    TaskListener ballotTaskCreated(CouncilBallots ballots) {
+        return task -> ballots.registerTask(task.getId(), task.getProcessInstanceId(), (String) task.getVariable("member"));
     }
 
-    /** "Tổng hợp kết quả biểu quyết". */
+    /**
+     * "Ghi nhận phiếu biểu quyết" as the ballot task completes, in the completing person's
+     * transaction (the task continues asynchronously, so simultaneous ballots never collide).
+     */
+    @Bean
+    TaskListener ballotCompleted(CouncilBallots ballots) {
+        return task -> {
+            TypedValue ballot = task.getVariableTyped(BALLOT);
+            ballots.record(task.getId(), task.getProcessInstanceId(), claimedMember(task), ballotText(ballot),
+                    ProcessActors.currentActor(task.getExecution()));
+            if (ballot != null && !ballot.isTransient()) {
+                // Recorded in the council's tables: no copy stays in the case's variables.
+                task.removeVariable(BALLOT);
+            }
+        };
+    }
+
+    private static String claimedMember(DelegateTask task) {
+        Object member = task.getVariable("member");
+        return member == null ? null : member.toString();
+    }
+
+    /**
+     * The ballot's JSON: bytes (UTF-8) as the voting form sends it, or text from a REST client. Text
+     * that would be stored must fit the engine's 4,000-character column; transient values are never
+     * stored. (Tasklist's submit-form copies every text value into history's form-property log,
+     * transient or not, so the form sends bytes.)
+     */
+    private static String ballotText(TypedValue ballot) {
+        if (ballot == null || ballot.getValue() == null) {
+            return null;
+        }
+        if (ballot instanceof BytesValue bytes) {
+            return new String(bytes.getValue(), StandardCharsets.UTF_8);
+        }
+        if (!(ballot instanceof StringValue text)) {
+            throw ApiException.badRequest("Phiếu biểu quyết không đọc được: hãy mở lại biểu mẫu và biểu quyết lại.");
+        }
+        if (!ballot.isTransient() && text.getValue().length() > CouncilSessions.VARIABLE_MAX) {
+            throw ApiException.badRequest("Phiếu biểu quyết quá dài để gửi như một biến thường; biểu mẫu "
+                    + "Biểu quyết trong Tasklist gửi được phiếu dài.");
+        }
+        return text.getValue();
+    }
+
+    /** A form's text value; anything else sent under its name is refused, not a 500. */
+    private static String text(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw ApiException.badRequest("Giá trị \"" + name + "\" phải là văn bản.");
+    }
+
+    /**
+     * "Tổng hợp kết quả biểu quyết", once, after the last ballot. The result stays with the session;
+     * the forms read it from /api, so no summary of any length travels as a variable.
+     */
     @Bean
     JavaDelegate tallyVotes(CouncilSessions sessions) {
-        return execution -> execution.setVariable("tallySummary", sessions.tally(CouncilSessions.sessionId(execution)));
+        return execution -> sessions.tally(execution.getProcessInstanceId());
     }
 
     /** "Ghi nhận tờ trình". */
     @Bean
     JavaDelegate recordSubmission(CouncilSessions sessions) {
-        return execution -> sessions.recordSubmission(CouncilSessions.sessionId(execution),
-                (String) execution.getVariable("submissionNote"), ProcessActors.currentUser(execution));
+        return execution -> sessions.recordSubmission(execution.getProcessInstanceId(),
+                text(execution, "submissionNote"), ProcessActors.currentActor(execution));
     }
 
     /** "Ghi nhận ý kiến của Chủ tịch UBND tỉnh". */
     @Bean
     JavaDelegate recordChairmanDecision(CouncilSessions sessions) {
-        return execution -> {
-            String decision = (String) execution.getVariable("chairmanDecision");
-            sessions.recordChairmanDecision(CouncilSessions.sessionId(execution), decision,
-                    (String) execution.getVariable("excludedDossiers"), (String) execution.getVariable("chairmanNote"));
-            execution.setVariable("chairmanReturned", "RETURN".equals(decision));
-        };
+        return execution -> execution.setVariable("chairmanReturned", sessions.recordChairmanDecision(
+                execution.getProcessInstanceId(), text(execution, "chairmanDecision"), text(execution, "excludedDossiers"),
+                text(execution, "chairmanNote"),
+                ProcessActors.currentActor(execution)));
     }
 
     /**
@@ -64,11 +143,9 @@ class CouncilDelegates {
     @Bean
     JavaDelegate issueAwardDecision(CouncilSessions sessions) {
         return execution -> {
-            var decision = ProcessActors.asSystem(() -> sessions.issueDecision(CouncilSessions.sessionId(execution),
+            var decision = ProcessActors.asSystem(() -> sessions.issueDecision(execution.getProcessInstanceId(),
                     ProcessActors.currentUser(execution)));
             execution.setVariable("decisionCode", decision == null ? null : decision.code());
         };
     }
-
-
 }

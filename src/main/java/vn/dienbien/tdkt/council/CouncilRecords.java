@@ -7,12 +7,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import vn.dienbien.tdkt.platform.ApiException;
 
 /** One dossier put to a session, with its tally. */
 @Entity
@@ -163,7 +169,54 @@ class CouncilVote {
     Instant getRecordedAt() { return recordedAt; }
 }
 
+/** Whose ballot a voting task is, recorded by the system when the task is created. */
+@Entity
+@Table(name = "council_ballot_task")
+class BallotTask {
+
+    @Id
+    @Column(name = "task_id")
+    private String taskId;
+
+    @Column(name = "session_id", nullable = false)
+    private Long sessionId;
+
+    @Column(name = "member_id", nullable = false)
+    private String memberId;
+
+    protected BallotTask() {
+    }
+
+    BallotTask(String taskId, Long sessionId, String memberId) {
+        this.taskId = taskId;
+        this.sessionId = sessionId;
+        this.memberId = memberId;
+    }
+
+    String getTaskId() { return taskId; }
+    Long getSessionId() { return sessionId; }
+    String getMemberId() { return memberId; }
+}
+
 interface CouncilSessionRepository extends JpaRepository<CouncilSession, Long> {
+
+    Optional<CouncilSession> findByProcessInstanceId(String processInstanceId);
+
+    /** The session of a case: the case knows its record, no variable chooses it. */
+    default CouncilSession ofCase(String processInstanceId) {
+        return findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> ApiException.notFound("Quy trình này không gắn với phiên họp Hội đồng nào."));
+    }
+}
+
+interface BallotTaskRepository extends JpaRepository<BallotTask, String> {
+
+    /** The ballot task locked for the transaction: two completions of one ballot run one after the other. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select b from BallotTask b where b.taskId = :taskId")
+    Optional<BallotTask> lockByTaskId(@Param("taskId") String taskId);
+
+    boolean existsBySessionIdAndMemberId(Long sessionId, String memberId);
 }
 
 interface SessionDossierRepository extends JpaRepository<SessionDossier, SessionDossier.Key> {
@@ -176,6 +229,11 @@ interface SessionDossierRepository extends JpaRepository<SessionDossier, Session
 interface CouncilVoteRepository extends JpaRepository<CouncilVote, Long> {
 
     List<CouncilVote> findBySessionIdOrderByDossierIdAscMemberIdAsc(Long sessionId);
+
+    List<CouncilVote> findBySessionIdAndMemberIdOrderByDossierId(Long sessionId, String memberId);
+
+    @Query("select distinct v.memberId from CouncilVote v where v.sessionId = :sessionId order by v.memberId")
+    List<String> votersOf(@Param("sessionId") Long sessionId);
 
     boolean existsBySessionIdAndMemberId(Long sessionId, String memberId);
 }

@@ -1,9 +1,8 @@
 package vn.dienbien.tdkt.council;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.decision.DecisionView;
@@ -29,12 +27,22 @@ import vn.dienbien.tdkt.platform.WorkflowKeys;
 
 /**
  * Council sessions: the Board puts accepted dossiers to the council; each member votes once for
- * the session (the secretary records absent members' written votes); a rule decides each dossier;
- * the standing body submits the passed ones, the Chairman approves, and a numbered decision issues.
- * Public: the process's expressions call {@link #membersOf}.
+ * the session (see {@link CouncilBallots}); a rule decides each dossier; the standing body submits
+ * the passed ones, the Chairman approves, and a numbered decision issues. Every step finds its
+ * session from its case (process instance), checks who acts and in which status.
+ * Public: the process's expressions call {@link #membersOfCase}.
  */
 @Service("councilSessions")
 public class CouncilSessions {
+
+    static final int TITLE_MAX = 500;
+    static final int NOTE_MAX = 4000;
+    static final int MAX_DOSSIERS = 200;
+    /** The reason goes on to the dossier's outcome and history (2,000 characters) after a short prefix. */
+    static final int EXCLUSION_REASON_MAX = 1900;
+    /** The engine keeps a String variable in 4,000 characters. */
+    static final int VARIABLE_MAX = 4000;
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final CouncilSessionRepository sessions;
     private final SessionDossierRepository sessionDossiers;
@@ -44,11 +52,10 @@ public class CouncilSessions {
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final VoteRule rule;
-    private final ObjectMapper json;
 
     CouncilSessions(CouncilSessionRepository sessions, SessionDossierRepository sessionDossiers,
             CouncilVoteRepository votes, DossierQueries dossierQueries, DossierDecisions dossierDecisions,
-            IdentityService identityService, RuntimeService runtimeService, VoteRule rule, ObjectMapper json) {
+            IdentityService identityService, RuntimeService runtimeService, VoteRule rule) {
         this.sessions = sessions;
         this.sessionDossiers = sessionDossiers;
         this.votes = votes;
@@ -57,61 +64,116 @@ public class CouncilSessions {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.rule = rule;
-        this.json = json;
     }
 
-    /** Mở phiên họp: the council members at this moment vote on these accepted dossiers. */
+    /**
+     * Mở phiên họp through /api: the case starts exactly as from Tasklist's start form, with the
+     * Board officer as the one who starts it, and records the session itself.
+     */
     @Transactional
     public Long open(String title, LocalDate meetingDate, List<Long> dossierIds, CurrentUser user) {
-        CouncilSession session = create(title, meetingDate, dossierIds, user);
+        requireBoard(user);
         Map<String, Object> variables = new HashMap<>();
-        variables.put("sessionId", session.getId());
-        variables.put("sessionTitle", session.getTitle());
-        var instance = runtimeService.startProcessInstanceByKey(WorkflowKeys.COUNCIL_SESSION,
-                "PH-" + session.getId(), variables);
-        session.attachCase(instance.getId());
-        return session.getId();
+        variables.put("sessionTitleInput", title);
+        variables.put("meetingDate", meetingDate == null ? null : meetingDate.toString());
+        variables.put("dossierIds", dossierIds == null ? null
+                : dossierIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        Authentication previous = identityService.getCurrentAuthentication();
+        identityService.setAuthentication(user.userId(), user.groupIds());
+        try {
+            var instance = runtimeService.startProcessInstanceByKey(WorkflowKeys.COUNCIL_SESSION, variables);
+            return sessions.ofCase(instance.getId()).getId();
+        } finally {
+            if (previous == null) {
+                identityService.clearAuthentication();
+            } else {
+                identityService.setAuthentication(previous);
+            }
+        }
     }
 
-    /** The Tasklist start form's path: the case runs already, the session is recorded for it. */
+    /** The session a case opened: its id and title, for the case's variables and business key. */
+    public record Opened(Long id, String title) {
+    }
+
+    /**
+     * The start step of every council case: records the session from the start form's values for
+     * this case. The one who starts it must be a Board officer.
+     */
     @Transactional
-    public Long openForCase(String title, String meetingDate, String dossierIdsCsv, CurrentUser user,
-            DelegateExecution execution) {
-        LocalDate date;
-        List<Long> ids;
-        try {
-            date = meetingDate == null || meetingDate.isBlank() ? null : LocalDate.parse(meetingDate.trim().substring(0, 10));
-            ids = dossierIdsCsv == null || dossierIdsCsv.isBlank() ? List.of()
-                    : java.util.Arrays.stream(dossierIdsCsv.split(",")).map(String::trim).map(Long::valueOf).toList();
-        } catch (RuntimeException e) {
-            throw new BadUserRequestException("Ngày họp hoặc danh sách hồ sơ không hợp lệ.");
-        }
-        CouncilSession session;
-        try {
-            session = create(title, date, ids, user);
-        } catch (ApiException refused) {
-            throw new BadUserRequestException(refused.getMessage());
-        }
-        execution.setVariable("sessionId", session.getId());
-        execution.setVariable("sessionTitle", session.getTitle());
-        execution.getProcessInstance().setProcessBusinessKey("PH-" + session.getId());
-        session.attachCase(execution.getProcessInstanceId());
-        return session.getId();
-    }
-
-    private CouncilSession create(String title, LocalDate meetingDate, List<Long> dossierIds, CurrentUser user) {
-        if (!user.inAnyGroup(List.of(CamundaGroups.BOARD, CamundaGroups.ADMINISTRATORS))) {
-            throw ApiException.forbidden("Chỉ Ban Thi đua – Khen thưởng mở phiên họp Hội đồng.");
+    public Opened openForCase(String processInstanceId, String title, String meetingDate, String dossierIdsCsv,
+            CurrentUser user) {
+        requireBoard(user);
+        if (sessions.findByProcessInstanceId(processInstanceId).isPresent()) {
+            throw ApiException.conflict("Quy trình này đã có phiên họp.");
         }
         List<String> problems = new ArrayList<>();
+        LocalDate date = parseDate(meetingDate, problems);
+        List<Long> ids = parseIds(dossierIdsCsv, problems);
+        CouncilSession session = create(title, date, ids, problems, user);
+        session.attachCase(processInstanceId);
+        return new Opened(session.getId(), session.getTitle());
+    }
+
+    private static void requireBoard(CurrentUser user) {
+        if (user == null || !user.inAnyGroup(List.of(CamundaGroups.BOARD, CamundaGroups.ADMINISTRATORS))) {
+            throw ApiException.forbidden("Chỉ Ban Thi đua – Khen thưởng mở phiên họp Hội đồng.");
+        }
+    }
+
+    private static LocalDate parseDate(String text, List<String> problems) {
+        if (text == null || text.isBlank()) {
+            problems.add("thiếu ngày họp");
+            return null;
+        }
+        LocalDate date;
+        try {
+            String trimmed = text.trim();
+            date = LocalDate.parse(trimmed.length() > 10 ? trimmed.substring(0, 10) : trimmed);
+        } catch (DateTimeParseException e) {
+            problems.add("ngày họp \"" + abbreviate(text, 40) + "\" không đúng dạng năm-tháng-ngày");
+            return null;
+        }
+        LocalDate today = LocalDate.ofInstant(WorkflowClock.now(), VIETNAM);
+        if (date.isBefore(today.minusYears(1)) || date.isAfter(today.plusYears(1))) {
+            problems.add("ngày họp phải trong vòng một năm trước hoặc sau hôm nay");
+        }
+        return date;
+    }
+
+    private static List<Long> parseIds(String csv, List<String> problems) {
+        if (csv == null || csv.isBlank()) {
+            problems.add("phiên họp phải có ít nhất một hồ sơ");
+            return List.of();
+        }
+        if (csv.length() > VARIABLE_MAX) {
+            problems.add("danh sách hồ sơ quá dài (tối đa " + MAX_DOSSIERS + " hồ sơ một phiên)");
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String part : csv.split(",")) {
+            try {
+                long id = Long.parseLong(part.trim());
+                if (id <= 0) {
+                    throw new NumberFormatException();
+                }
+                ids.add(id);
+            } catch (NumberFormatException e) {
+                problems.add("\"" + abbreviate(part.trim(), 30) + "\" không phải số hồ sơ");
+            }
+        }
+        return ids;
+    }
+
+    private CouncilSession create(String title, LocalDate meetingDate, List<Long> dossierIds, List<String> problems,
+            CurrentUser user) {
         if (title == null || title.isBlank()) {
             problems.add("thiếu tên phiên họp");
+        } else if (title.trim().length() > TITLE_MAX) {
+            problems.add("tên phiên họp dài quá " + TITLE_MAX + " ký tự");
         }
-        if (meetingDate == null) {
-            problems.add("thiếu ngày họp");
-        }
-        if (dossierIds == null || dossierIds.isEmpty()) {
-            problems.add("phiên họp phải có ít nhất một hồ sơ");
+        if (dossierIds.size() > MAX_DOSSIERS) {
+            problems.add("một phiên họp xét tối đa " + MAX_DOSSIERS + " hồ sơ");
         } else {
             for (Long id : Set.copyOf(dossierIds)) {
                 try {
@@ -126,6 +188,7 @@ public class CouncilSessions {
                 }
             }
         }
+        // Reading the council's membership is the system's act, not the Board officer's.
         List<String> members = identityService.createUserQuery().memberOfGroup(CamundaGroups.COUNCIL)
                 .orderByUserId().asc().list().stream().map(User::getId).toList();
         if (members.isEmpty()) {
@@ -140,143 +203,137 @@ public class CouncilSessions {
         return session;
     }
 
-    /** {@code ${councilSessions.membersOf(execution)}}: one voting task per member. */
+    /** {@code ${councilSessions.membersOfCase(execution.processInstanceId)}}: one voting task per member. */
     @Transactional(readOnly = true)
-    public List<String> membersOf(DelegateExecution execution) {
-        return List.copyOf(session(sessionId(execution)).getMembers());
+    public List<String> membersOfCase(String processInstanceId) {
+        return List.copyOf(sessions.ofCase(processInstanceId).getMembers());
     }
 
-    /** One ballot entry as the voting form sends it. */
-    public record BallotEntry(Long dossierId, String vote, String comment, Boolean conflictOfInterest) {
-    }
-
-    /** Ghi nhận phiếu biểu quyết: the member's votes on every dossier of the session. */
+    /** Tổng hợp kết quả biểu quyết, once, when every member's ballot is in; returns the summary lines. */
     @Transactional
-    public void recordBallot(Long sessionId, String memberId, String ballotJson, String recordedBy) {
-        CouncilSession session = session(sessionId);
-        if (!session.getMembers().contains(memberId)) {
-            throw new BadUserRequestException("Người biểu quyết không phải thành viên Hội đồng của phiên họp.");
+    public String tally(String processInstanceId) {
+        CouncilSession session = sessions.ofCase(processInstanceId);
+        if (session.getStatus() != CouncilSession.Status.VOTING) {
+            throw ApiException.conflict("Phiên họp \"" + session.getTitle() + "\" đã tổng hợp kết quả biểu quyết.");
         }
-        if (votes.existsBySessionIdAndMemberId(sessionId, memberId)) {
-            throw new BadUserRequestException("Thành viên " + memberId + " đã biểu quyết trong phiên họp này.");
-        }
-        List<BallotEntry> entries;
-        try {
-            entries = ballotJson == null ? List.of() : json.readValue(ballotJson, new TypeReference<List<BallotEntry>>() { });
-        } catch (Exception e) {
-            throw new BadUserRequestException("Phiếu biểu quyết không đọc được.");
-        }
-        Set<Long> expected = sessionDossiers.findByKeySessionId(sessionId).stream().map(SessionDossier::dossierId)
-                .collect(Collectors.toSet());
-        Map<Long, BallotEntry> byDossier = new LinkedHashMap<>();
-        for (BallotEntry entry : entries) {
-            if (entry.dossierId() == null || !expected.contains(entry.dossierId())) {
-                throw new BadUserRequestException("Hồ sơ số " + entry.dossierId() + " không thuộc phiên họp.");
-            }
-            byDossier.put(entry.dossierId(), entry);
-        }
-        if (!byDossier.keySet().equals(expected)) {
-            throw new BadUserRequestException("Phiếu phải có ý kiến cho tất cả " + expected.size() + " hồ sơ của phiên họp.");
-        }
-        boolean written = !memberId.equals(recordedBy);
-        Instant now = WorkflowClock.now();
-        for (BallotEntry entry : byDossier.values()) {
-            boolean conflict = Boolean.TRUE.equals(entry.conflictOfInterest());
-            CouncilVote.Choice choice;
-            try {
-                choice = conflict ? CouncilVote.Choice.ABSTAIN : CouncilVote.Choice.valueOf(entry.vote());
-            } catch (RuntimeException e) {
-                throw new BadUserRequestException("Chưa chọn ý kiến (đồng ý, không đồng ý, không biểu quyết) cho hồ sơ số "
-                        + entry.dossierId() + ".");
-            }
-            votes.save(new CouncilVote(sessionId, entry.dossierId(), memberId, choice, entry.comment(), conflict, written,
-                    recordedBy, now));
-        }
-    }
-
-    /** Tổng hợp kết quả biểu quyết; returns a short summary for the next forms. */
-    @Transactional
-    public String tally(Long sessionId) {
-        CouncilSession session = session(sessionId);
+        Long sessionId = session.getId();
         List<CouncilVote> all = votes.findBySessionIdOrderByDossierIdAscMemberIdAsc(sessionId);
         int voters = (int) all.stream().map(CouncilVote::getMemberId).distinct().count();
         boolean quorum = rule.quorumMet(voters, session.getMemberCount());
-        List<String> lines = new ArrayList<>();
-        if (!quorum) {
-            lines.add("Không đủ số thành viên tham gia biểu quyết (" + voters + "/" + session.getMemberCount() + ").");
-        }
         for (SessionDossier sd : sessionDossiers.findByKeySessionId(sessionId)) {
             List<CouncilVote> onDossier = all.stream().filter(v -> v.getDossierId().equals(sd.dossierId())).toList();
             int conflicts = (int) onDossier.stream().filter(CouncilVote::isConflictOfInterest).count();
             int yes = count(onDossier, CouncilVote.Choice.YES);
             int no = count(onDossier, CouncilVote.Choice.NO);
-            int abstain = (int) onDossier.stream()
-                    .filter(v -> !v.isConflictOfInterest() && v.getVote() == CouncilVote.Choice.ABSTAIN).count();
+            int abstain = count(onDossier, CouncilVote.Choice.ABSTAIN);
             int eligible = session.getMemberCount() - conflicts;
-            boolean passed = quorum && rule.passes(yes, eligible);
-            sd.tally(yes, no, abstain, conflicts, eligible, passed);
-            var dossier = dossierQueries.record(sd.dossierId());
-            lines.add((passed ? "✔ " : "✘ ") + "Hồ sơ số " + sd.dossierId() + " – " + dossier.nomineeName() + " ("
-                    + dossier.awardName() + "): " + yes + "/" + eligible + " đồng ý" + (conflicts > 0
-                    ? ", " + conflicts + " thành viên xung đột lợi ích không biểu quyết" : "")
-                    + (passed ? " — đạt" : " — không đạt (cần ≥ " + rule.passPercent() + "%)"));
+            sd.tally(yes, no, abstain, conflicts, eligible, quorum && rule.passes(yes, eligible));
         }
         session.tallied();
+        return summary(session);
+    }
+
+    /** The tally as people read it: one line per dossier, and the quorum when it failed. */
+    String summary(CouncilSession session) {
+        if (session.getStatus() == CouncilSession.Status.VOTING) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        int voters = votes.votersOf(session.getId()).size();
+        if (!rule.quorumMet(voters, session.getMemberCount())) {
+            lines.add("Không đủ số thành viên tham gia biểu quyết (" + voters + "/" + session.getMemberCount() + ").");
+        }
+        for (SessionDossier sd : sessionDossiers.findByKeySessionId(session.getId())) {
+            var dossier = dossierQueries.record(sd.dossierId());
+            boolean passed = Boolean.TRUE.equals(sd.getPassed());
+            lines.add((passed ? "✔ " : "✘ ") + "Hồ sơ số " + sd.dossierId() + " – " + dossier.nomineeName() + " ("
+                    + dossier.awardName() + "): " + sd.getYesVotes() + "/" + sd.getEligibleVoters() + " đồng ý"
+                    + (sd.getConflicts() != null && sd.getConflicts() > 0
+                            ? ", " + sd.getConflicts() + " thành viên xung đột lợi ích không biểu quyết" : "")
+                    + (passed ? " — đạt" : " — không đạt (cần ≥ " + rule.passPercent() + "%)"));
+        }
         return String.join("\n", lines);
     }
 
     /** Thường trực Hội đồng lập tờ trình. */
     @Transactional
-    public void recordSubmission(Long sessionId, String note, String by) {
-        if (note == null || note.isBlank()) {
-            throw new BadUserRequestException("Chưa nhập nội dung tờ trình.");
+    public void recordSubmission(String processInstanceId, String note, CurrentUser actor) {
+        CouncilSession session = sessions.ofCase(processInstanceId);
+        if (actor == null || !actor.inGroup(CamundaGroups.COUNCIL_STANDING)) {
+            throw ApiException.forbidden("Chỉ Thường trực Hội đồng lập tờ trình Chủ tịch UBND tỉnh.");
         }
-        session(sessionId).submitted(note.trim(), by);
+        if (session.getStatus() != CouncilSession.Status.TALLIED
+                && session.getStatus() != CouncilSession.Status.RETURNED_BY_CHAIRMAN) {
+            throw ApiException.conflict("Phiên họp \"" + session.getTitle() + "\" không ở bước lập tờ trình.");
+        }
+        if (note == null || note.isBlank()) {
+            throw ApiException.badRequest("Chưa nhập nội dung tờ trình.");
+        }
+        if (note.trim().length() > NOTE_MAX) {
+            throw ApiException.badRequest("Nội dung tờ trình dài quá " + NOTE_MAX + " ký tự.");
+        }
+        session.submitted(note.trim(), actor.userId());
     }
 
     /**
      * Chủ tịch UBND tỉnh: APPROVE_ALL, APPROVE_SOME (lines "số hồ sơ: lý do" for those left out)
-     * or RETURN (to the standing body, with a reason).
+     * or RETURN (to the standing body, with a reason). Returns whether the submission went back.
      */
     @Transactional
-    public void recordChairmanDecision(Long sessionId, String decision, String excluded, String note) {
-        CouncilSession session = session(sessionId);
+    public boolean recordChairmanDecision(String processInstanceId, String decision, String excluded, String note,
+            CurrentUser actor) {
+        CouncilSession session = sessions.ofCase(processInstanceId);
+        if (actor == null || !actor.inGroup(CamundaGroups.CHAIRMAN)) {
+            throw ApiException.forbidden("Chỉ Chủ tịch UBND tỉnh phê duyệt tờ trình khen thưởng.");
+        }
+        if (session.getStatus() != CouncilSession.Status.SUBMITTED) {
+            throw ApiException.conflict("Phiên họp \"" + session.getTitle() + "\" không có tờ trình chờ phê duyệt.");
+        }
+        String trimmedNote = note == null || note.isBlank() ? null : note.trim();
+        if (trimmedNote != null && trimmedNote.length() > NOTE_MAX) {
+            throw ApiException.badRequest("Ý kiến của Chủ tịch dài quá " + NOTE_MAX + " ký tự.");
+        }
         switch (decision == null ? "" : decision) {
-            case "APPROVE_ALL" -> session.chairman(decision, note);
+            case "APPROVE_ALL" -> session.chairman(decision, trimmedNote);
             case "APPROVE_SOME" -> {
                 Map<Long, String> left = parseExclusions(excluded);
-                Map<Long, SessionDossier> passed = sessionDossiers.findByKeySessionId(sessionId).stream()
+                Map<Long, SessionDossier> passed = sessionDossiers.findByKeySessionId(session.getId()).stream()
                         .filter(sd -> Boolean.TRUE.equals(sd.getPassed()))
                         .collect(Collectors.toMap(SessionDossier::dossierId, sd -> sd));
                 if (left.isEmpty()) {
-                    throw new BadUserRequestException("Phê duyệt một phần phải nêu hồ sơ không phê duyệt và lý do, mỗi dòng \"số hồ sơ: lý do\".");
+                    throw ApiException.badRequest("Phê duyệt một phần phải nêu hồ sơ không phê duyệt và lý do, mỗi dòng \"số hồ sơ: lý do\".");
                 }
                 left.forEach((id, reason) -> {
                     SessionDossier sd = passed.get(id);
                     if (sd == null) {
-                        throw new BadUserRequestException("Hồ sơ số " + id + " không nằm trong danh sách Hội đồng đề nghị.");
+                        throw ApiException.badRequest("Hồ sơ số " + id + " không nằm trong danh sách Hội đồng đề nghị.");
                     }
                     sd.exclude(reason);
                 });
-                session.chairman(decision, note);
+                session.chairman(decision, trimmedNote);
             }
             case "RETURN" -> {
-                if (note == null || note.isBlank()) {
-                    throw new BadUserRequestException("Trả lại tờ trình phải nêu lý do.");
+                if (trimmedNote == null) {
+                    throw ApiException.badRequest("Trả lại tờ trình phải nêu lý do.");
                 }
-                session.chairman(decision, note.trim());
+                session.chairman(decision, trimmedNote);
             }
-            default -> throw new BadUserRequestException("Chưa chọn ý kiến phê duyệt.");
+            default -> throw ApiException.badRequest("Chưa chọn ý kiến phê duyệt.");
         }
+        return session.getStatus() == CouncilSession.Status.RETURNED_BY_CHAIRMAN;
     }
 
     /** Ban hành quyết định: approved dossiers awarded, the rest closed with their reasons. */
     @Transactional
-    public DecisionView issueDecision(Long sessionId, String issuedBy) {
-        CouncilSession session = session(sessionId);
+    public DecisionView issueDecision(String processInstanceId, String issuedBy) {
+        CouncilSession session = sessions.ofCase(processInstanceId);
+        if (session.getStatus() != CouncilSession.Status.SUBMITTED
+                || !List.of("APPROVE_ALL", "APPROVE_SOME").contains(session.getChairmanDecision())) {
+            throw ApiException.conflict("Phiên họp \"" + session.getTitle() + "\" chưa được Chủ tịch UBND tỉnh phê duyệt.");
+        }
         List<Long> approved = new ArrayList<>();
         Map<Long, String> refused = new LinkedHashMap<>();
-        for (SessionDossier sd : sessionDossiers.findByKeySessionId(sessionId)) {
+        for (SessionDossier sd : sessionDossiers.findByKeySessionId(session.getId())) {
             if (!Boolean.TRUE.equals(sd.getPassed())) {
                 refused.put(sd.dossierId(), "Không đạt tỷ lệ biểu quyết của Hội đồng: " + sd.getYesVotes() + "/"
                         + sd.getEligibleVoters() + " thành viên đồng ý (cần ≥ " + rule.passPercent() + "%).");
@@ -286,44 +343,10 @@ public class CouncilSessions {
                 approved.add(sd.dossierId());
             }
         }
-        LocalDate today = LocalDate.ofInstant(WorkflowClock.now(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.ofInstant(WorkflowClock.now(), VIETNAM);
         DecisionView decision = dossierDecisions.decide(approved, refused, today, "Chủ tịch UBND tỉnh", issuedBy);
         session.decided(decision == null ? null : decision.code());
         return decision;
-    }
-
-    /** The session with its dossiers, tallies and every member's vote (for forms and auditors). */
-    @Transactional(readOnly = true)
-    public SessionView view(Long sessionId) {
-        CouncilSession session = session(sessionId);
-        List<CouncilVote> all = votes.findBySessionIdOrderByDossierIdAscMemberIdAsc(sessionId);
-        List<SessionView.DossierLine> lines = sessionDossiers.findByKeySessionId(sessionId).stream().map(sd -> {
-            var d = dossierQueries.record(sd.dossierId());
-            return new SessionView.DossierLine(sd.dossierId(), d.nomineeName(), d.awardName(), d.proposingUnitName(),
-                    d.status(), sd.getYesVotes(), sd.getNoVotes(), sd.getAbstentions(), sd.getConflicts(),
-                    sd.getEligibleVoters(), sd.getPassed(), sd.getExcludedReason());
-        }).toList();
-        List<SessionView.Vote> voteLines = all.stream().map(v -> new SessionView.Vote(v.getDossierId(), v.getMemberId(),
-                v.getVote().name(), v.getComment(), v.isConflictOfInterest(), v.isWritten(), v.getRecordedBy(),
-                v.getRecordedAt())).toList();
-        return new SessionView(session.getId(), session.getTitle(), session.getMeetingDate(), session.getStatus().name(),
-                session.getMembers(), session.getChairmanDecision(), session.getChairmanNote(), session.getDecisionCode(),
-                lines, voteLines);
-    }
-
-    /** A session as forms and auditors read it. */
-    public record SessionView(Long id, String title, LocalDate meetingDate, String status, List<String> members,
-            String chairmanDecision, String chairmanNote, String decisionCode, List<DossierLine> dossiers,
-            List<Vote> votes) {
-
-        public record DossierLine(Long dossierId, String nomineeName, String awardName, String unitName,
-                String dossierStatus, Integer yes, Integer no, Integer abstain, Integer conflicts, Integer eligible,
-                Boolean passed, String excludedReason) {
-        }
-
-        public record Vote(Long dossierId, String memberId, String vote, String comment, boolean conflictOfInterest,
-                boolean written, String recordedBy, Instant recordedAt) {
-        }
     }
 
     static Map<Long, String> parseExclusions(String text) {
@@ -338,8 +361,13 @@ public class CouncilSessions {
             int colon = line.indexOf(':');
             String id = colon < 0 ? "" : line.substring(0, colon).replaceAll("[^0-9]", "");
             String reason = colon < 0 ? "" : line.substring(colon + 1).trim();
-            if (id.isEmpty() || reason.isEmpty()) {
-                throw new BadUserRequestException("Dòng \"" + line.trim() + "\" phải có dạng \"số hồ sơ: lý do\".");
+            if (id.isEmpty() || id.length() > 18 || reason.isEmpty()) {
+                throw ApiException.badRequest("Dòng \"" + abbreviate(line.trim(), 80)
+                        + "\" phải có dạng \"số hồ sơ: lý do\".");
+            }
+            if (reason.length() > EXCLUSION_REASON_MAX) {
+                throw ApiException.badRequest("Lý do không phê duyệt hồ sơ số " + id + " dài quá " + EXCLUSION_REASON_MAX
+                        + " ký tự.");
             }
             result.put(Long.valueOf(id), reason);
         }
@@ -350,11 +378,7 @@ public class CouncilSessions {
         return (int) votes.stream().filter(v -> !v.isConflictOfInterest() && v.getVote() == choice).count();
     }
 
-    static Long sessionId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("sessionId")).longValue();
-    }
-
-    private CouncilSession session(Long id) {
-        return sessions.findById(id).orElseThrow(() -> ApiException.notFound("Không có phiên họp số " + id + "."));
+    static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
     }
 }

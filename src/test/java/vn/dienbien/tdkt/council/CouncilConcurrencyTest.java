@@ -1,0 +1,148 @@
+package vn.dienbien.tdkt.council;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import vn.dienbien.tdkt.WorkflowTest;
+import vn.dienbien.tdkt.platform.ApiException;
+
+/** People acting at the same instant (issue 7, defect 11): every ballot counts once, the session goes on once. */
+@WorkflowTest
+class CouncilConcurrencyTest {
+
+    @Autowired CouncilScenario scenario;
+    @Autowired CouncilSessionViews views;
+    @Autowired CouncilVoteRepository votes;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired HistoryService historyService;
+    @Autowired IdentityService identityService;
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(CouncilScenario.MEMBERS.size());
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void sevenMembersCompletingTheirBallotsAtTheSameInstantAllSucceedAndTheSessionGoesOnOnce() throws Exception {
+        Long a = scenario.acceptedCertificate("Lò Văn Pánh");
+        Long b = scenario.acceptedCertificate("Quàng Thị Dung");
+        Long sessionId = scenario.open("Phiên họp biểu quyết đồng thời", LocalDate.now(), List.of(a, b));
+        String process = scenario.processOf(sessionId);
+
+        List<Callable<Void>> ballots = new ArrayList<>();
+        for (String member : CouncilScenario.MEMBERS) {
+            Task task = scenario.ballotTask(sessionId, member);
+            String ballot = scenario.ballot(List.of(a, b), "YES");
+            ballots.add(() -> {
+                scenario.vote(task, member, ballot);
+                return null;
+            });
+        }
+        for (Future<Void> result : atTheSameInstant(ballots)) {
+            result.get(60, TimeUnit.SECONDS); // every member's completion succeeded
+        }
+
+        assertThat(votes.findBySessionIdOrderByDossierIdAscMemberIdAsc(sessionId)).hasSize(14);
+        assertThat(taskService.createTaskQuery().processInstanceId(process).taskDefinitionKey("Task_Vote").count()).isZero();
+        assertThat(managementService.createJobQuery().processInstanceId(process).count())
+                .as("each ballot continues in its own job").isEqualTo(7);
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(process)
+                .activityId("Task_Tally").count()).as("nothing tallied before the jobs run").isZero();
+
+        assertThat(scenario.executeJobs(sessionId)).isEqualTo(7);
+
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(process)
+                .activityId("Task_Tally").count()).as("tallied exactly once").isOne();
+        assertThat(taskService.createTaskQuery().processInstanceId(process).taskDefinitionKey("Task_Submission").count())
+                .isOne();
+        var view = views.view(sessionId, scenario.user("kiemtoan"));
+        assertThat(view.status()).isEqualTo("TALLIED");
+        assertThat(view.dossiers()).allSatisfy(d -> {
+            assertThat(d.yes()).isEqualTo(7);
+            assertThat(d.passed()).isTrue();
+        });
+    }
+
+    @Test
+    void twoCompletionsOfOneBallotAtTheSameInstantRecordItOnceAndTheLoserIsToldOfTheConflict() throws Exception {
+        Long a = scenario.acceptedCertificate("Tòng Văn Hặc");
+        Long sessionId = scenario.open("Phiên họp bấm hai lần", LocalDate.now(), List.of(a));
+        String process = scenario.processOf(sessionId);
+
+        for (String member : CouncilScenario.MEMBERS) {
+            Task task = scenario.ballotTask(sessionId, member);
+            // A double click by the member, or the member and the secretary with a written vote at once.
+            String second = member.hashCode() % 2 == 0 ? member : "thuongtruc.hd";
+            List<Future<Void>> results = atTheSameInstant(List.of(
+                    () -> { scenario.vote(task, member, scenario.ballot(List.of(a), "YES")); return null; },
+                    () -> { scenario.vote(task, second, scenario.ballot(List.of(a), "NO")); return null; }));
+
+            List<Throwable> losers = new ArrayList<>();
+            for (Future<Void> result : results) {
+                try {
+                    result.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    losers.add(e.getCause());
+                }
+            }
+            assertThat(losers).as("round of " + member).hasSize(1);
+            assertThat(losers.get(0)).as("round of " + member).satisfiesAnyOf(
+                    loser -> assertThat(CouncilScenario.refusal(loser).status()).isEqualTo(HttpStatus.CONFLICT),
+                    loser -> assertThat(loser).isInstanceOf(OptimisticLockingException.class),
+                    loser -> assertThat(loser).hasMessageContaining("Cannot find task"));
+            assertThat(votes.findBySessionIdOrderByDossierIdAscMemberIdAsc(sessionId))
+                    .filteredOn(v -> v.getMemberId().equals(member)).as("round of " + member).hasSize(1);
+        }
+        assertThat(managementService.createJobQuery().processInstanceId(process).count()).isEqualTo(7);
+        assertThat(scenario.executeJobs(sessionId)).isEqualTo(7);
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(process)
+                .activityId("Task_Tally").count()).isOne();
+    }
+
+    /** Starts every call together (a latch releases them all at once) and returns their outcomes. */
+    private <T> List<Future<T>> atTheSameInstant(List<Callable<T>> calls) throws InterruptedException {
+        CountDownLatch ready = new CountDownLatch(calls.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<T>> results = new ArrayList<>();
+        for (Callable<T> call : calls) {
+            results.add(pool.submit(() -> {
+                ready.countDown();
+                go.await();
+                return call.call();
+            }));
+        }
+        ready.await(30, TimeUnit.SECONDS);
+        go.countDown();
+        for (Future<T> result : results) {
+            try {
+                result.get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // examined by the caller
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,209 @@
+package vn.dienbien.tdkt.council;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import vn.dienbien.tdkt.document.DocumentService;
+import vn.dienbien.tdkt.dossier.DossierProposals;
+import vn.dienbien.tdkt.dossier.DossierQueries;
+import vn.dienbien.tdkt.dossier.Proposal;
+import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.CurrentUser;
+
+/** A council session as the Board, the members, the standing body and the Chairman take it. */
+@Component
+class CouncilScenario {
+
+    /** The council of the registry, in the order the session lists them. */
+    static final List<String> MEMBERS = List.of("chutich", "hoidong1", "hoidong2", "hoidong3", "hoidong4", "hoidong5",
+            "thuongtruc.hd");
+
+    private final CouncilSessions sessions;
+    private final DossierProposals proposals;
+    private final DossierQueries dossiers;
+    private final DocumentService documents;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final ManagementService managementService;
+    private final HistoryService historyService;
+    private final ObjectMapper json;
+
+    CouncilScenario(CouncilSessions sessions, DossierProposals proposals, DossierQueries dossiers,
+            DocumentService documents, TaskService taskService, IdentityService identityService,
+            ManagementService managementService, HistoryService historyService, ObjectMapper json) {
+        this.sessions = sessions;
+        this.proposals = proposals;
+        this.dossiers = dossiers;
+        this.documents = documents;
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.managementService = managementService;
+        this.historyService = historyService;
+        this.json = json;
+    }
+
+    static void clockAt(LocalDateTime local) {
+        ClockUtil.setCurrentTime(Date.from(local.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant()));
+    }
+
+    CurrentUser user(String userId) {
+        return new CurrentUser(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList());
+    }
+
+    /** A certificate dossier of the health department, confirmed and accepted by the Board. */
+    Long acceptedCertificate(String baseName) {
+        String name = baseName + " " + (System.nanoTime() % 100000);
+        Map<String, Long> docs = new HashMap<>();
+        for (String type : List.of("TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")) {
+            docs.put(type, documents.store(type + ".pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(), user("canbo.syt")).id());
+        }
+        Long id = proposals.propose(new Proposal("383/KH-UBND", 2023, "CERTIFICATE", "INDIVIDUAL", "SYT",
+                new Proposal.Nominee(name, "Nam", 1982, "Chuyên viên", "Sở Y tế", false, null, null, null, null, null,
+                        null, null, null, null),
+                "Hoàn thành xuất sắc nhiệm vụ hai năm liền.", new Proposal.Facts(List.of(2022, 2023), 2, false, false, false),
+                docs), user("canbo.syt"));
+        String instance = dossiers.record(id).processInstanceId();
+        completeAs("lanhdao.syt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
+                Map.of("headDecision", "CONFIRM"));
+        completeAs("bantdkt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
+                Map.of("appraisalDecision", "ACCEPT"));
+        assertThat(dossiers.record(id).status()).isEqualTo("ACCEPTED");
+        return id;
+    }
+
+    Long open(String title, LocalDate meetingDate, List<Long> dossierIds) {
+        return sessions.open(title, meetingDate, dossierIds, user("bantdkt"));
+    }
+
+    Task ballotTask(Long sessionId, String member) {
+        return taskService.createTaskQuery().processInstanceBusinessKey("PH-" + sessionId).taskDefinitionKey("Task_Vote")
+                .taskAssignee(member).singleResult();
+    }
+
+    Task task(Long sessionId, String key) {
+        return taskService.createTaskQuery().processInstanceBusinessKey("PH-" + sessionId).taskDefinitionKey(key)
+                .singleResult();
+    }
+
+    String processOf(Long sessionId) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey("PH-" + sessionId)
+                .singleResult().getId();
+    }
+
+    /** A ballot as the voting form sends it: one entry per dossier, in the given order. */
+    String ballot(Map<Long, String> votes, Map<Long, String> comments, List<Long> conflicts) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        votes.forEach((dossierId, vote) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("dossierId", dossierId);
+            entry.put("vote", vote);
+            entry.put("comment", comments.getOrDefault(dossierId, ""));
+            entry.put("conflictOfInterest", conflicts.contains(dossierId));
+            entries.add(entry);
+        });
+        try {
+            return json.writeValueAsString(entries);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same choice on every dossier. */
+    String ballot(List<Long> dossierIds, String vote) {
+        Map<Long, String> votes = new LinkedHashMap<>();
+        dossierIds.forEach(id -> votes.put(id, vote));
+        return ballot(votes, Map.of(), List.of());
+    }
+
+    /** The voting form's submission: the ballot travels as transient bytes, never stored as a variable. */
+    static VariableMap formSubmission(String ballot) {
+        return Variables.createVariables().putValueTyped("ballot",
+                Variables.byteArrayValue(ballot.getBytes(StandardCharsets.UTF_8), true));
+    }
+
+    /** {@code recordedBy} completes {@code member}'s ballot task (the member, or the secretary for a written vote). */
+    void vote(Long sessionId, String member, String recordedBy, String ballot) {
+        completeAs(recordedBy, ballotTask(sessionId, member), formSubmission(ballot));
+    }
+
+    /** {@code recordedBy} completes this ballot task with the voting form's submission. */
+    void vote(Task ballotTask, String recordedBy, String ballot) {
+        completeAs(recordedBy, ballotTask, formSubmission(ballot));
+    }
+
+    void completeAs(String userId, Task task, Map<String, Object> variables) {
+        identityService.setAuthentication(userId, user(userId).groupIds());
+        try {
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /**
+     * Our refusal inside what the engine threw (a task listener's exception comes wrapped); the
+     * engine REST answers with its status and message.
+     */
+    static ApiException refusal(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof ApiException refusal) {
+                return refusal;
+            }
+        }
+        throw new AssertionError("no refusal of ours in " + thrown, thrown);
+    }
+
+    /** The refusal of a call that must be refused. */
+    static ApiException refusalOf(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException thrown) {
+            return refusal(thrown);
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    /** The asynchronous continuations after the ballots (job execution is off in tests). */
+    int executeJobs(Long sessionId) {
+        int executed = 0;
+        List<Job> jobs;
+        while (!(jobs = managementService.createJobQuery().processInstanceId(processOf(sessionId)).executable().list())
+                .isEmpty()) {
+            for (Job job : jobs) {
+                managementService.executeJob(job.getId());
+                executed++;
+            }
+        }
+        return executed;
+    }
+
+    /** Every member votes the same on every dossier; the session then goes on to its tally. */
+    void allVote(Long sessionId, List<Long> dossierIds, String vote) {
+        for (String member : MEMBERS) {
+            vote(sessionId, member, member, ballot(dossierIds, vote));
+        }
+        executeJobs(sessionId);
+    }
+}
