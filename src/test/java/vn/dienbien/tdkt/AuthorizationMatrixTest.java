@@ -104,16 +104,18 @@ class AuthorizationMatrixTest {
         cell("GET /api/decisions", EVERYONE_SIGNED_IN, u -> get(u, "/api/decisions"));
         cell("GET /api/notifications", EVERYONE_SIGNED_IN, u -> get(u, "/api/notifications"));
         // Council.
-        cell("POST /api/council-sessions", BOARD_OR_ADMIN, u -> post(u, "/api/council-sessions", "{}"));
+        cell("POST /api/council-sessions", BOARD_OR_ADMIN, u -> post(u, "/api/council-sessions",
+                "{\"title\":\"Phiên họp thử quyền\",\"meetingDate\":\"" + java.time.LocalDate.now().plusDays(7)
+                        + "\",\"dossierIds\":[" + fx.acceptedDossier() + "]}"));
         cell("GET /api/council-sessions/{id}", union(BOARD, OVERSIGHT, Set.of(Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN)),
                 u -> get(u, "/api/council-sessions/" + fx.session()));
         // Yearly evaluation and targets.
         cell("POST /api/campaigns/{id}/evaluation-rounds", BOARD_OR_ADMIN,
-                u -> post(u, "/api/campaigns/" + fx.campaign() + "/evaluation-rounds", "{}"));
+                u -> post(u, "/api/campaigns/" + fx.campaign() + "/evaluation-rounds", "{\"year\": 2031}"));
         cell("GET /api/campaigns/{id}/targets/progress", EVERYONE_SIGNED_IN,
                 u -> get(u, "/api/campaigns/" + fx.campaign() + "/targets/progress?year=2031"));
         // Reviews.
-        cell("POST /api/campaigns/{id}/reviews", BOARD_OR_ADMIN, u -> post(u, "/api/campaigns/" + fx.campaign() + "/reviews", "{}"));
+        cell("POST /api/campaigns/{id}/reviews", BOARD_OR_ADMIN, u -> post(u, "/api/campaigns/" + fx.campaign() + "/reviews", "{\"kind\": \"MID_TERM\"}"));
         cell("GET /public/campaigns/{id}/exemplary-models", union(EVERYONE_SIGNED_IN, Set.of(Who.ANONYMOUS)),
                 u -> get(u, "/public/campaigns/" + fx.campaign() + "/exemplary-models"));
 
@@ -129,7 +131,7 @@ class AuthorizationMatrixTest {
                         "{\"variables\":{\"launchPlanId\":{\"value\":" + fx.otherLaunchPlan() + ",\"type\":\"Long\"}}}"));
         cell("POST /engine-rest/task/{head's task}/complete naming another dossier", Set.of(),
                 u -> post(u, "/engine-rest/task/" + fx.headTask() + "/complete",
-                        "{\"variables\":{\"dossierId\":{\"value\":" + fx.dossier() + ",\"type\":\"Long\"},"
+                        "{\"variables\":{\"dossierId\":{\"value\":" + fx.acceptedDossier() + ",\"type\":\"Long\"},"
                                 + "\"headDecision\":{\"value\":\"WITHDRAW\",\"type\":\"String\"}}}"));
         cell("POST /engine-rest/process-definition/key/award-dossier/start", Set.of(Who.UNIT, Who.HEAD, Who.OTHER_UNIT,
                 Who.BOARD, Who.BOARD_HEAD, Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN),
@@ -259,7 +261,7 @@ class AuthorizationMatrixTest {
     // ---------------------------------------------------------------- fixtures, made through the API
 
     record Fixtures(long campaign, long launchPlan, long otherLaunchPlan, String planCase, String planTask, long document,
-            long dossier, String headTask, long session) {
+            long dossier, String headTask, long acceptedDossier, long session) {
     }
 
     private Fixtures fixtures() {
@@ -316,12 +318,13 @@ class AuthorizationMatrixTest {
         completeAs("lanhdao.syt", taskOf(secondCase, "Task_HeadConfirm"), "{\"headDecision\":{\"value\":\"CONFIRM\"}}");
         completeAs("bantdkt", taskOf(secondCase, "Task_Appraise"), "{\"appraisalDecision\":{\"value\":\"ACCEPT\"}}");
         var session = rest.withBasicAuth("bantdkt", "demo").postForEntity("/api/council-sessions", Map.of(
-                "title", "Phiên họp kiểm thử phân quyền", "meetingDate", "2031-05-20", "dossierIds", List.of(secondId)), Map.class);
+                "title", "Phiên họp kiểm thử phân quyền",
+                "meetingDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(7).toString(), "dossierIds", List.of(secondId)), Map.class);
         assertThat(session.getStatusCode().value()).as("%s", session.getBody()).isEqualTo(201);
 
         String firstCase = jdbc.queryForObject("select process_instance_id from dossier where id = ?", String.class, dossierId);
         return new Fixtures(campaignId, launchPlan, otherLaunchPlan, planCase.getId(), planTask, document, dossierId,
-                taskOf(firstCase, "Task_HeadConfirm"), ((Number) session.getBody().get("id")).longValue());
+                taskOf(firstCase, "Task_HeadConfirm"), secondId, ((Number) session.getBody().get("id")).longValue());
     }
 
     private String taskOf(String processInstanceId, String key) {

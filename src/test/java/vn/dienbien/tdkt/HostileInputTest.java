@@ -60,7 +60,8 @@ class HostileInputTest {
         // /api: the JSON bodies, field by field.
         api("canbo.nampo", "/api/dossiers", proposal(fx.documents()));
         api("bantdkt", "/api/campaigns", campaign());
-        api("bantdkt", "/api/council-sessions", Map.of("title", "Phiên họp thử", "meetingDate", "2031-05-20",
+        api("bantdkt", "/api/council-sessions", Map.of("title", "Phiên họp thử", "meetingDate",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(7).toString(),
                 "dossierIds", List.of(fx.dossierId())));
         api("lanhdao.syt", "/api/scoring-tables", Map.of("groupCode", "KHOI_VHXH", "year", 2031, "title", "Bảng tiêu chí",
                 "criteria", List.of(Map.of("code", "TC1", "name", "Hoàn thành nhiệm vụ", "maxPoints", 50))));

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.FormPayloads;
 import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.ProtectedVariables;
 
@@ -30,6 +31,11 @@ class CouncilDelegates {
      * voting task (and the engine's multi-instance counters, whose change would end the vote early
      * or never), the tally, the Chairman's outcome and the decision's number.
      */
+    @Bean
+    FormPayloads councilFormPayloads() {
+        return FormPayloads.of(BALLOT);
+    }
+
     @Bean
     ProtectedVariables councilProtectedVariables() {
         return ProtectedVariables.of("sessionId", "sessionTitle", "member", "tallySummary", "chairmanReturned",

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
+import vn.dienbien.tdkt.platform.FormPayloads;
 import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.ProtectedVariables;
 
@@ -122,6 +123,11 @@ class DossierDelegates {
      * shows and assigns by, the deadlines and the outcomes the system computes or correlates.
      * Form fields (decisions, notes, the proposal, supplement documents) are not listed.
      */
+    @Bean
+    FormPayloads dossierFormPayloads() {
+        return FormPayloads.of(PROPOSAL_JSON);
+    }
+
     @Bean
     ProtectedVariables dossierProtectedVariables() {
         return ProtectedVariables.of(DOSSIER_ID, PROPOSING_UNIT_GROUP, PROPOSING_UNIT_NAME, PROPOSING_UNIT_HEADS,

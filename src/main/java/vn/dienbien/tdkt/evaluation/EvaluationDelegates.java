@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.campaign.CampaignRepository;
 import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.FormPayloads;
 import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.ProtectedVariables;
 
@@ -51,7 +52,7 @@ class EvaluationDelegates {
     TaskListener selfAssessmentCompleted(EvaluationTasks tasks, EvaluationSteps steps) {
         return task -> {
             var done = tasks.unitTask(task, EvaluationTasks.UNIT_CODE, true);
-            steps.selfAssess(done.round(), done.unit(), text(task, "selfScores"));
+            steps.selfAssess(done.round(), done.unit(), consume(task, "selfScores"));
         };
     }
 
@@ -60,7 +61,7 @@ class EvaluationDelegates {
     TaskListener blockReviewCompleted(EvaluationTasks tasks, EvaluationSteps steps, Blocks blocks) {
         return task -> {
             var done = tasks.leaderTask(task);
-            steps.review(done.round(), blocks.groupOf(done.unit()), text(task, "adjustments"), done.actor());
+            steps.review(done.round(), blocks.groupOf(done.unit()), consume(task, "adjustments"), done.actor());
         };
     }
 
@@ -80,8 +81,23 @@ class EvaluationDelegates {
             var done = tasks.unitTask(task, EvaluationTasks.DEPARTMENT_CODE, false);
             EvaluationSteps.requireOpen(done.round());
             targets.enterYear(done.round().getCampaignId(), done.unit().getId(), done.round().getYear(),
-                    parseValues(json, text(task, "targetValues")), done.actor());
+                    parseValues(json, consume(task, "targetValues")), done.actor());
         };
+    }
+
+    /**
+     * A form's whole payload, read once and removed in the same transaction: the engine never stores
+     * it (its text column holds 4,000 characters) and history keeps no copy (FormPayloads).
+     */
+    private static String consume(org.camunda.bpm.engine.delegate.DelegateTask task, String name) {
+        String value = text(task, name);
+        task.removeVariable(name);
+        return value;
+    }
+
+    @Bean
+    FormPayloads evaluationFormPayloads() {
+        return FormPayloads.of("selfScores", "adjustments", "targetValues");
     }
 
     /** A form's value: text, or nothing. */

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,9 +46,9 @@ class EngineRestRefusals {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> engineRestRefusalFilter(ObjectProvider<ProtectedVariables> declared,
-            HistoryService historyService, ObjectMapper json) {
+            HistoryService historyService, TaskService taskService, RuntimeService runtimeService, ObjectMapper json) {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(
-                new Filter(declared, historyService, json));
+                new Filter(declared, historyService, new CurrentValues(taskService, runtimeService), json));
         registration.setName("tdkt-engine-rest-refusals");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // Outside the engine's own authentication filter, so that its answers are rewritten too.
@@ -67,12 +69,15 @@ class EngineRestRefusals {
 
         private final ObjectProvider<ProtectedVariables> declared;
         private final HistoryService historyService;
+        private final CurrentValues currentValues;
         private final ObjectMapper json;
         private volatile Set<String> protectedNames;
 
-        Filter(ObjectProvider<ProtectedVariables> declared, HistoryService historyService, ObjectMapper json) {
+        Filter(ObjectProvider<ProtectedVariables> declared, HistoryService historyService, CurrentValues currentValues,
+                ObjectMapper json) {
             this.declared = declared;
             this.historyService = historyService;
+            this.currentValues = currentValues;
             this.json = json;
         }
 
@@ -83,12 +88,10 @@ class EngineRestRefusals {
             if (writes(request)) {
                 String path = request.getRequestURI();
                 Matcher named = VARIABLE_PATH.matcher(path);
-                if (named.find()) {
-                    String name = URLDecoder.decode(named.group(1), StandardCharsets.UTF_8);
-                    if (protectedNames().contains(name)) {
-                        refuseProtected(response, name);
-                        return;
-                    }
+                String namedVariable = named.find() ? URLDecoder.decode(named.group(1), StandardCharsets.UTF_8) : null;
+                if (namedVariable != null && protectedNames().contains(namedVariable) && !isJson(request)) {
+                    refuseProtected(response, namedVariable);
+                    return;
                 }
                 if (isJson(request)) {
                     byte[] body = request.getInputStream().readNBytes(MAX_BODY);
@@ -97,7 +100,11 @@ class EngineRestRefusals {
                                 + "không được bắt đầu giữa chừng hay bỏ qua các bước ghi nhận.");
                         return;
                     }
-                    String forbidden = firstProtected(body);
+                    var current = currentValues.of(path);
+                    // A target that no longer exists takes no variables: the engine answers (404, or 409 for a task).
+                    String forbidden = current != null && !current.exists() ? null : namedVariable != null && protectedNames().contains(namedVariable)
+                            ? (unchanged(namedVariable, readTree(body), current) ? null : namedVariable)
+                            : firstProtected(body, current);
                     if (forbidden != null) {
                         refuseProtected(response, forbidden);
                         return;
@@ -181,18 +188,44 @@ class EngineRestRefusals {
             }
         }
 
-        private String firstProtected(byte[] body) {
-            if (body.length == 0) {
-                return null;
-            }
+        private JsonNode readTree(byte[] body) {
             try {
-                return firstProtected(json.readTree(body));
+                return body.length == 0 ? null : json.readTree(body);
             } catch (IOException unreadable) {
                 return null; // the engine answers the malformed body itself; the answer is rewritten
             }
         }
 
-        private String firstProtected(JsonNode node) {
+        private String firstProtected(byte[] body, CurrentValues.Lookup current) {
+            return firstProtected(readTree(body), current);
+        }
+
+        /**
+         * A protected variable sent back with the value it already has changes nothing (Tasklist's
+         * embedded forms send back what they read); any other value is a forgery.
+         */
+        private static boolean unchanged(String name, JsonNode submitted, CurrentValues.Lookup current) {
+            if (submitted == null || current == null || !current.exists()) {
+                return false;
+            }
+            Object value = current.value(name);
+            JsonNode given = submitted.isObject() && submitted.has("value") ? submitted.get("value") : null;
+            if (value == null || given == null || given.isNull() || given.isContainerNode()) {
+                return value == null && given != null && given.isNull();
+            }
+            if (value instanceof Number number && given.isNumber()) {
+                return given.decimalValue().compareTo(new java.math.BigDecimal(number.toString())) == 0;
+            }
+            if (value instanceof Number number && given.isTextual()) {
+                return given.asText().equals(number.toString());
+            }
+            if (value instanceof java.util.Date) {
+                return false;
+            }
+            return given.isValueNode() && given.asText().equals(String.valueOf(value));
+        }
+
+        private String firstProtected(JsonNode node, CurrentValues.Lookup current) {
             if (node == null) {
                 return null;
             }
@@ -204,7 +237,7 @@ class EngineRestRefusals {
                         var names = field.getValue().fieldNames();
                         while (names.hasNext()) {
                             String name = names.next();
-                            if (protectedNames().contains(name)) {
+                            if (protectedNames().contains(name) && !unchanged(name, field.getValue().get(name), current)) {
                                 return name;
                             }
                         }
@@ -216,14 +249,14 @@ class EngineRestRefusals {
                             }
                         }
                     }
-                    String inner = firstProtected(field.getValue());
+                    String inner = firstProtected(field.getValue(), current);
                     if (inner != null) {
                         return inner;
                     }
                 }
             } else if (node.isArray()) {
                 for (JsonNode element : node) {
-                    String inner = firstProtected(element);
+                    String inner = firstProtected(element, current);
                     if (inner != null) {
                         return inner;
                     }

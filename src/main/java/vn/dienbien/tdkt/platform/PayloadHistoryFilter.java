@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
+
+    private static final int FORM_LOG_LENGTH = 3_990;
 
     private final ObjectProvider<FormPayloads> declared;
     private volatile Set<String> names;
@@ -37,7 +40,21 @@ class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
     }
 
     private boolean isPayload(HistoryEvent event) {
-        return event instanceof HistoricVariableUpdateEventEntity variable && payloadNames().contains(variable.getVariableName());
+        if (event instanceof HistoricVariableUpdateEventEntity variable) {
+            return payloadNames().contains(variable.getVariableName());
+        }
+        return event instanceof HistoricFormPropertyEventEntity form && payloadNames().contains(form.getPropertyId());
+    }
+
+    /**
+     * Tasklist's submit-form logs every submitted text as a form property (a 4,000-character column);
+     * a long comment is kept in our tables in full, so its log entry is shortened rather than failing the step.
+     */
+    private static void shorten(HistoryEvent event) {
+        if (event instanceof HistoricFormPropertyEventEntity form && form.getPropertyValue() instanceof String text
+                && text.length() > FORM_LOG_LENGTH) {
+            form.setPropertyValue(text.substring(0, FORM_LOG_LENGTH - 1) + "…");
+        }
     }
 
     private Set<String> payloadNames() {
@@ -61,6 +78,7 @@ class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
         @Override
         public void handleEvent(HistoryEvent event) {
             if (!isPayload(event)) {
+                shorten(event);
                 database.handleEvent(event);
             }
         }

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -66,6 +67,11 @@ public record Refusal(HttpStatus status, String message) {
             if (t instanceof FormFieldValidationException form) {
                 return new Refusal(HttpStatus.BAD_REQUEST, readable(form.getMessage())
                         ? form.getMessage() : "Biểu mẫu chưa hợp lệ: có trường bắt buộc chưa nhập hoặc giá trị sai.");
+            }
+            if (t instanceof ProcessEngineException engine && engine.getMessage() != null
+                    && engine.getMessage().startsWith("ENGINE-17007")) {
+                return new Refusal(HttpStatus.BAD_REQUEST, "Không nhận giá trị dạng đối tượng Java tuần tự hóa; "
+                        + "hãy gửi văn bản, số, ngày hoặc đúng/sai.");
             }
             if (t instanceof BadUserRequestException bad) {
                 return new Refusal(HttpStatus.BAD_REQUEST, readable(bad.getMessage()) ? bad.getMessage() : BAD_REQUEST);

@@ -214,6 +214,7 @@ public class CampaignReviews {
     /** Điển hình tiên tiến of the campaign's approved final review, for the provincial media. */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> publishedExemplaryModels(Long campaignId) {
+        campaigns.get(campaignId); // an unknown campaign is a 404, not an empty list
         return reports.findByCampaignIdOrderByIdDesc(campaignId).stream()
                 .filter(r -> r.getKind() == ReviewReport.Kind.FINAL && r.getStatus() == ReviewReport.Status.APPROVED)
                 .findFirst().map(this::models).orElse(List.of());
