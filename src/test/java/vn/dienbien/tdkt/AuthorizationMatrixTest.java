@@ -153,6 +153,11 @@ class AuthorizationMatrixTest {
         Map<Who, Integer> historySeen = count(u -> get(u, "/engine-rest/history/process-instance?processInstanceId=" + fx.planCase()));
         Map<Who, Integer> instancesSeen = count(u -> get(u, "/engine-rest/process-instance?processInstanceIds=" + fx.planCase()));
 
+        Map<Who, String> awardHistorySeen = new LinkedHashMap<>();
+        for (Who who : EVERYONE_SIGNED_IN) {
+            awardHistorySeen.put(who, get(who, "/api/award-history?unit=SYT").getBody());
+        }
+
         long wrong = cells.stream().filter(c -> !c.asExpected()).count();
         System.out.printf("Authorization matrix: %d cells (%d roles × %d endpoints), %d as expected, %d not%n",
                 cells.size(), Who.values().length, cells.size() / Who.values().length, cells.size() - wrong, wrong);
@@ -169,6 +174,14 @@ class AuthorizationMatrixTest {
                 .containsEntry(Who.COUNCIL, 0);
         assertThat(instancesSeen).containsEntry(Who.UNIT, 1).containsEntry(Who.BOARD, 1).containsEntry(Who.OTHER_UNIT, 0)
                 .containsEntry(Who.AUDITOR, 0);
+        // Dossiers in progress are the unit's and the reviewers' business; another unit sees decided awards only.
+        String ownDossier = "\"dossierId\":" + fx.dossier() + ",";
+        for (Who reader : List.of(Who.UNIT, Who.HEAD, Who.BOARD, Who.COUNCIL, Who.AUDITOR, Who.FRONT)) {
+            assertThat(awardHistorySeen.get(reader)).as(reader.name()).contains(ownDossier);
+        }
+        assertThat(awardHistorySeen.get(Who.OTHER_UNIT)).doesNotContain(ownDossier)
+                .doesNotContain("\"status\":\"UNDER_APPRAISAL\"").doesNotContain("\"status\":\"AWAITING_HEAD\"")
+                .doesNotContain("\"status\":\"ACCEPTED\"").doesNotContain("\"status\":\"WITHDRAWN\"");
         // The forged completions changed nothing: the unit's plan task and the head's task are still open.
         assertThat(taskService.createTaskQuery().taskId(fx.planTask()).count()).isEqualTo(1);
         assertThat(taskService.createTaskQuery().taskId(fx.headTask()).count()).isEqualTo(1);

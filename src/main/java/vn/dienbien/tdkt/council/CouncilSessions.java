@@ -39,7 +39,7 @@ public class CouncilSessions {
     static final int NOTE_MAX = 4000;
     static final int MAX_DOSSIERS = 200;
     /** The reason goes on to the dossier's outcome and history (2,000 characters) after a short prefix. */
-    static final int EXCLUSION_REASON_MAX = 1900;
+    static final int EXCLUSION_REASON_MAX = 3_800;
     /** The engine keeps a String variable in 4,000 characters. */
     static final int VARIABLE_MAX = 4000;
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");

@@ -27,7 +27,7 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
 public class DossierAppraisal {
 
     /** The longest note or reason a dossier's history keeps (dossier_status_history.reason). */
-    static final int MAX_NOTE = 2000;
+    static final int MAX_NOTE = 3_900;
     private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 

@@ -66,13 +66,28 @@ class DossierController {
     List<DossierQueries.AwardEntry> history(@RequestParam(required = false) String unit,
             @RequestParam(required = false) String person, @RequestParam(required = false) Integer birthYear,
             HttpServletRequest request) {
-        CurrentUser.of(request);
+        CurrentUser user = CurrentUser.of(request);
+        List<DossierQueries.AwardEntry> entries;
         if (unit != null && !unit.isBlank()) {
-            return queries.historyOfUnit(unit.trim());
+            entries = queries.historyOfUnit(unit.trim());
+        } else if (person != null && !person.isBlank()) {
+            entries = queries.historyOfPerson(person, birthYear);
+        } else {
+            throw ApiException.badRequest("Cần tham số unit (mã đơn vị) hoặc person (họ và tên).");
         }
-        if (person != null && !person.isBlank()) {
-            return queries.historyOfPerson(person, birthYear);
+        return readable(entries, user);
+    }
+
+    /**
+     * Who reads which award history: the Board, the council, the Chairman and the oversight roles all of
+     * it; a unit its own dossiers in every status; of other units only the awards decided (a decision
+     * is a public act), never dossiers in progress, withdrawn or refused, nor their reasons.
+     */
+    static List<DossierQueries.AwardEntry> readable(List<DossierQueries.AwardEntry> entries, CurrentUser user) {
+        if (user.inAnyGroup(OVERSIGHT)) {
+            return entries;
         }
-        throw ApiException.badRequest("Cần tham số unit (mã đơn vị) hoặc person (họ và tên).");
+        return entries.stream().filter(e -> user.inGroup(CamundaGroups.ofUnit(e.unitCode()))
+                || DossierStatus.AWARDED.name().equals(e.status())).toList();
     }
 }

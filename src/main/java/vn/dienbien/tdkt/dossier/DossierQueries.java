@@ -45,7 +45,7 @@ public class DossierQueries {
     }
 
     public record AwardEntry(Long dossierId, int year, String awardCode, String awardName, String nomineeName,
-            String unitName, String status, String statusLabel, String outcome) {
+            String unitCode, String unitName, String status, String statusLabel, String outcome) {
     }
 
     @Transactional(readOnly = true)
@@ -118,9 +118,10 @@ public class DossierQueries {
     }
 
     private AwardEntry entry(Dossier d) {
+        OrgUnit unit = units.findById(d.getProposingUnitId()).orElseThrow();
         return new AwardEntry(d.getId(), d.getYear(), d.getAwardCode(), awards.findById(d.getAwardCode()).orElseThrow().getName(),
-                d.getNomineeName(), units.findById(d.getProposingUnitId()).orElseThrow().getName(), d.getStatus().name(),
-                d.getStatus().label(), d.getOutcomeReason());
+                d.getNomineeName(), unit.getCode(), unit.getName(), d.getStatus().name(), d.getStatus().label(),
+                d.getOutcomeReason());
     }
 
     private static String normalize(String s) {

@@ -22,7 +22,7 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
 @Service
 class EvaluationSteps {
 
-    static final int MAX_TEXT = 2000;
+    static final int MAX_TEXT = 3_900;
 
     private final ScoringTables tables;
     private final Blocks blocks;

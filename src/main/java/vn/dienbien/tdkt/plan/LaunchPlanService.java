@@ -32,7 +32,7 @@ public class LaunchPlanService {
 
     private static final DateTimeFormatter VN_DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
     /** The longest reason or note the record keeps (launch_plan_review.reason, launch_plan_urging.note). */
-    static final int MAX_NOTE = 2000;
+    static final int MAX_NOTE = 3_900;
     /** How the Board may urge a unit (the choices of forms/launch-plan-urge.form). */
     static final Set<String> URGE_METHODS = Set.of("CONG_VAN", "DIEN_THOAI", "THU_DIEN_TU", "TRUC_TIEP");
 

@@ -36,7 +36,7 @@ import vn.dienbien.tdkt.platform.WorkflowKeys;
 public class CampaignReviews {
 
     static final int MAX_NARRATIVE = 8000;
-    static final int MAX_NOTE = 2000;
+    static final int MAX_NOTE = 3_900;
 
     private final CampaignService campaigns;
     private final LaunchPlanProgress launchPlans;

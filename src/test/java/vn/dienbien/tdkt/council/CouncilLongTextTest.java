@@ -76,16 +76,16 @@ class CouncilLongTextTest {
                 Map.of("chairmanDecision", "RETURN", "chairmanNote", comment("Đề nghị bổ sung", 3000)));
         submit("thuongtruc.hd", scenario.task(sessionId, "Task_Submission").getId(),
                 Map.of("submissionNote", comment("Tờ trình đã bổ sung", 3000)));
-        // A dossier's reason goes on to its outcome (2,000 characters), so each reason holds 1,900.
+        // A dossier's reason goes on to its outcome (4,000 characters), so each reason holds 3,800.
         String taskId = scenario.task(sessionId, "Task_Chairman").getId();
         var tooLong = rest.withBasicAuth("chutich", "demo").postForEntity("/engine-rest/task/" + taskId + "/submit-form",
                 Map.of("variables", Map.of("chairmanDecision", Map.of("value", "APPROVE_SOME", "type", "String"),
-                        "excludedDossiers", Map.of("value", ids.get(0) + ": " + comment("Cần xác minh", 1901), "type", "String"))),
+                        "excludedDossiers", Map.of("value", ids.get(0) + ": " + comment("Cần xác minh", 3801), "type", "String"))),
                 String.class);
         assertThat(tooLong.getStatusCode().is2xxSuccessful()).isFalse();
-        assertThat(tooLong.getBody()).contains("dài quá 1900 ký tự");
+        assertThat(tooLong.getBody()).contains("dài quá 3800 ký tự");
         submit("chutich", taskId, Map.of("chairmanDecision", "APPROVE_SOME",
-                "excludedDossiers", ids.get(0) + ": " + comment("Cần xác minh", 1900) + "\n" + ids.get(2) + ": Chưa đủ hồ sơ.",
+                "excludedDossiers", ids.get(0) + ": " + comment("Cần xác minh", 3800) + "\n" + ids.get(2) + ": Chưa đủ hồ sơ.",
                 "chairmanNote", comment("Phê duyệt", 3000)));
 
         var view = rest.withBasicAuth("kiemtoan", "demo").getForEntity("/api/council-sessions/" + sessionId, Map.class).getBody();
@@ -93,7 +93,7 @@ class CouncilLongTextTest {
         assertThat(((String) view.get("tallySummary")).lines()).hasSize(DOSSIERS);
         assertThat((String) view.get("tallySummary")).hasSizeGreaterThan(2000);
         assertThat(dossiers.record(ids.get(0)).status()).isEqualTo("NOT_AWARDED");
-        assertThat(dossiers.record(ids.get(0)).outcomeReason()).contains(comment("Cần xác minh", 1900).strip());
+        assertThat(dossiers.record(ids.get(0)).outcomeReason()).contains(comment("Cần xác minh", 3800).strip());
         assertThat(dossiers.record(ids.get(1)).status()).isEqualTo("AWARDED");
 
         String process = scenario.processOf(sessionId);

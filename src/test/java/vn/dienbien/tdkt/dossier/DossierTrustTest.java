@@ -152,7 +152,7 @@ class DossierTrustTest {
 
         assertRefused(() -> appraisal.recordOverdueHandling(syt, "Chỉ đạo.", scenario.user("bantdkt")),
                 HttpStatus.FORBIDDEN, "Chỉ lãnh đạo Ban");
-        assertRefused(() -> appraisal.recordOverdueHandling(syt, "x".repeat(2000), scenario.user("truongban.tdkt")),
+        assertRefused(() -> appraisal.recordOverdueHandling(syt, "x".repeat(3900), scenario.user("truongban.tdkt")),
                 HttpStatus.BAD_REQUEST, "dài quá");
         assertThat(queries.record(syt).history()).hasSize(2);
     }

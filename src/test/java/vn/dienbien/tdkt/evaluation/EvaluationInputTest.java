@@ -150,7 +150,7 @@ class EvaluationInputTest {
                 "[{\"criterion\":\"TC1\",\"points\":1.234}" + rest,
                 "[{\"criterion\":\"TC1\",\"points\":1e400}" + rest,
                 "[{\"criterion\":\"TC1\"}" + rest,
-                "[{\"criterion\":\"TC1\",\"points\":1,\"evidence\":\"" + "e".repeat(2001) + "\"}" + rest,
+                "[{\"criterion\":\"TC1\",\"points\":1,\"evidence\":\"" + "e".repeat(3901) + "\"}" + rest,
                 "[null" + rest,
                 "[null]",
                 "[{\"criterion\":\"<img src=x>\",\"points\":1}" + rest,

@@ -158,8 +158,8 @@ class LaunchPlanTrustTest {
                 HttpStatus.FORBIDDEN, "Chỉ Ban Thi đua – Khen thưởng đôn đốc");
         assertRefused(() -> service.recordUrging(planId, "BO_CAU", "Đề nghị gửi.", user("bantdkt")),
                 HttpStatus.BAD_REQUEST, "Hình thức đôn đốc không hợp lệ");
-        assertRefused(() -> service.recordUrging(planId, "CONG_VAN", "x".repeat(2001), user("bantdkt")),
-                HttpStatus.BAD_REQUEST, "dài quá 2000 ký tự");
+        assertRefused(() -> service.recordUrging(planId, "CONG_VAN", "x".repeat(3901), user("bantdkt")),
+                HttpStatus.BAD_REQUEST, "dài quá 3900 ký tự");
 
         scenario.clockAt(LocalDateTime.of(2031, 4, 1, 9, 0));
         scenario.sendPlan("canbo.stc", scenario.task(stc, SUBMIT), "30/KH-STC");
