@@ -116,6 +116,10 @@ class AuthorizationMatrixTest {
                 u -> get(u, "/api/campaigns/" + fx.campaign() + "/targets/progress?year=2031"));
         // Reviews.
         cell("POST /api/campaigns/{id}/reviews", BOARD_OR_ADMIN, u -> post(u, "/api/campaigns/" + fx.campaign() + "/reviews", "{\"kind\": \"MID_TERM\"}"));
+        Set<Who> readsDraftReviews = union(BOARD, OVERSIGHT, Set.of(Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN));
+        cell("GET /api/reviews/{draft}", readsDraftReviews, u -> get(u, "/api/reviews/" + fx.review()));
+        cell("GET /api/reviews/{draft}/report.xlsx", readsDraftReviews, u -> get(u, "/api/reviews/" + fx.review() + "/report.xlsx"));
+        cell("GET /api/reviews/{draft}/report.csv", readsDraftReviews, u -> get(u, "/api/reviews/" + fx.review() + "/report.csv"));
         cell("GET /public/campaigns/{id}/exemplary-models", union(EVERYONE_SIGNED_IN, Set.of(Who.ANONYMOUS)),
                 u -> get(u, "/public/campaigns/" + fx.campaign() + "/exemplary-models"));
 
@@ -274,7 +278,7 @@ class AuthorizationMatrixTest {
     // ---------------------------------------------------------------- fixtures, made through the API
 
     record Fixtures(long campaign, long launchPlan, long otherLaunchPlan, String planCase, String planTask, long document,
-            long dossier, String headTask, long acceptedDossier, long session) {
+            long dossier, String headTask, long acceptedDossier, long session, long review) {
     }
 
     private Fixtures fixtures() {
@@ -337,7 +341,15 @@ class AuthorizationMatrixTest {
 
         String firstCase = jdbc.queryForObject("select process_instance_id from dossier where id = ?", String.class, dossierId);
         return new Fixtures(campaignId, launchPlan, otherLaunchPlan, planCase.getId(), planTask, document, dossierId,
-                taskOf(firstCase, "Task_HeadConfirm"), secondId, ((Number) session.getBody().get("id")).longValue());
+                taskOf(firstCase, "Task_HeadConfirm"), secondId, ((Number) session.getBody().get("id")).longValue(),
+                draftReview(campaignId));
+    }
+
+    private long draftReview(long campaignId) {
+        var review = rest.withBasicAuth("bantdkt", "demo").postForEntity("/api/campaigns/" + campaignId + "/reviews",
+                Map.of("kind", "MID_TERM"), Map.class);
+        assertThat(review.getStatusCode().value()).as("%s", review.getBody()).isEqualTo(201);
+        return ((Number) review.getBody().get("id")).longValue();
     }
 
     private String taskOf(String processInstanceId, String key) {

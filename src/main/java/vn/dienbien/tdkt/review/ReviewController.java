@@ -49,24 +49,35 @@ class ReviewController {
         return Map.of("id", reviews.start(campaignId, request.kind(), user.userId()));
     }
 
+    /** Those who prepare, decide and oversee a review read it while it is a draft; everyone once approved. */
+    private static final List<String> DRAFT_READERS = List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD,
+            CamundaGroups.COUNCIL, CamundaGroups.COUNCIL_STANDING, CamundaGroups.CHAIRMAN, CamundaGroups.AUDITORS,
+            CamundaGroups.FATHERLAND_FRONT, CamundaGroups.ADMINISTRATORS);
+
     @GetMapping("/api/reviews/{id}")
     CampaignReviews.ReportView view(@PathVariable Long id, HttpServletRequest http) {
-        CurrentUser.of(http);
-        return reviews.view(id);
+        return readable(id, CurrentUser.of(http));
+    }
+
+    private CampaignReviews.ReportView readable(Long id, CurrentUser user) {
+        var report = reviews.view(id);
+        if (!"APPROVED".equals(report.status()) && !user.inAnyGroup(DRAFT_READERS)) {
+            throw ApiException.forbidden("Báo cáo sơ kết, tổng kết chưa được Chủ tịch UBND tỉnh phê duyệt: "
+                    + "chỉ Ban Thi đua – Khen thưởng, Hội đồng và cơ quan giám sát xem được.");
+        }
+        return report;
     }
 
     @GetMapping("/api/reviews/{id}/report.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable Long id, HttpServletRequest http) {
-        CurrentUser.of(http);
-        var report = reviews.view(id);
+        var report = readable(id, CurrentUser.of(http));
         return Spreadsheets.download(Spreadsheets.xlsx(report.kind().equals("FINAL") ? "Tổng kết" : "Sơ kết", lines(report)),
                 "bao-cao-" + id + ".xlsx", Spreadsheets.XLSX);
     }
 
     @GetMapping("/api/reviews/{id}/report.csv")
     ResponseEntity<byte[]> csv(@PathVariable Long id, HttpServletRequest http) {
-        CurrentUser.of(http);
-        return Spreadsheets.download(Spreadsheets.csv(lines(reviews.view(id))), "bao-cao-" + id + ".csv", Spreadsheets.CSV);
+        return Spreadsheets.download(Spreadsheets.csv(lines(readable(id, CurrentUser.of(http)))), "bao-cao-" + id + ".csv", Spreadsheets.CSV);
     }
 
     @GetMapping("/public/campaigns/{campaignId}/exemplary-models")
