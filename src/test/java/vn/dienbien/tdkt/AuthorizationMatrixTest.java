@@ -310,7 +310,7 @@ class AuthorizationMatrixTest {
         proposal.put("awardCode", "CERTIFICATE");
         proposal.put("nomineeKind", "INDIVIDUAL");
         proposal.put("proposingUnitCode", "SYT");
-        proposal.put("nominee", Map.of("fullName", "Lò Thị Ma Trận", "gender", "Nữ", "birthYear", 1980,
+        proposal.put("nominee", Map.of("fullName", "Lò Thị Ma Trận " + System.nanoTime() % 100_000, "gender", "Nữ", "birthYear", 1980,
                 "position", "Bác sĩ", "workUnit", "Bệnh viện Đa khoa tỉnh", "directWorker", false));
         proposal.put("achievementSummary", "Hoàn thành xuất sắc nhiệm vụ hai năm liền.");
         proposal.put("facts", Map.of("excellentYears", List.of(2021, 2022), "recognisedInitiatives", 2,
@@ -325,7 +325,7 @@ class AuthorizationMatrixTest {
         for (String type : List.of("TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")) {
             moreDocuments.put(type, uploadAs("canbo.syt", type.toLowerCase() + "-2.pdf"));
         }
-        proposal.put("nominee", Map.of("fullName", "Quàng Văn Hội Đồng", "gender", "Nam", "birthYear", 1978,
+        proposal.put("nominee", Map.of("fullName", "Quàng Văn Hội Đồng " + System.nanoTime() % 100_000, "gender", "Nam", "birthYear", 1978,
                 "position", "Điều dưỡng trưởng", "workUnit", "Bệnh viện Đa khoa tỉnh", "directWorker", false));
         proposal.put("documents", moreDocuments);
         var second = rest.withBasicAuth("canbo.syt", "demo").postForEntity("/api/dossiers", proposal, Map.class);

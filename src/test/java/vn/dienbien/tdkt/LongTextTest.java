@@ -48,7 +48,7 @@ class LongTextTest {
         proposal.put("awardCode", "CERTIFICATE");
         proposal.put("nomineeKind", "INDIVIDUAL");
         proposal.put("proposingUnitCode", "SYT");
-        proposal.put("nominee", Map.of("fullName", "Lường Thị Dài Văn", "gender", "Nữ", "birthYear", 1979,
+        proposal.put("nominee", Map.of("fullName", "Lường Thị Dài Văn " + System.nanoTime() % 100_000, "gender", "Nữ", "birthYear", 1979,
                 "position", "Bác sĩ", "workUnit", "Bệnh viện Đa khoa tỉnh", "directWorker", false));
         proposal.put("achievementSummary", SUMMARY);
         proposal.put("facts", Map.of("excellentYears", List.of(2021, 2022), "recognisedInitiatives", 2,
