@@ -55,6 +55,7 @@ class AuthorizationMatrixTest {
             Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN);
 
     @Autowired TestRestTemplate rest;
+    @Autowired ApiClient api;
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
@@ -236,7 +237,7 @@ class AuthorizationMatrixTest {
     }
 
     private ResponseEntity<String> upload(Who who) {
-        return as(who).exchange("/api/documents", HttpMethod.POST, pdf("ma-tran.pdf"), String.class);
+        return as(who).exchange("/api/documents", HttpMethod.POST, ApiClient.pdf("ma-tran.pdf"), String.class);
     }
 
     private ResponseEntity<String> deploy(Who who) {
@@ -258,21 +259,6 @@ class AuthorizationMatrixTest {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return as(who).exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private static HttpEntity<LinkedMultiValueMap<String, Object>> pdf(String fileName) {
-        var part = new HttpHeaders();
-        part.setContentType(MediaType.APPLICATION_PDF);
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new HttpEntity<>(new ByteArrayResource("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes()) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }, part));
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return new HttpEntity<>(body, headers);
     }
 
     // ---------------------------------------------------------------- fixtures, made through the API
@@ -365,8 +351,6 @@ class AuthorizationMatrixTest {
     }
 
     private long uploadAs(String user, String fileName) {
-        var answer = rest.withBasicAuth(user, "demo").postForEntity("/api/documents", pdf(fileName), Map.class);
-        assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s", answer.getBody()).isTrue();
-        return ((Number) answer.getBody().get("id")).longValue();
+        return api.uploadPdf(user, fileName);
     }
 }

@@ -3,10 +3,8 @@ package vn.dienbien.tdkt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,15 +14,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Two people (or two browser tabs) completing the same task at the same instant: one wins, the
@@ -35,22 +28,15 @@ class ConcurrentCompletionTest {
 
     private static final int ROUNDS = 20;
 
-    @Autowired TestRestTemplate rest;
+    @Autowired ApiClient api;
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
 
     @Test
     void twentyRoundsOfTwoSimultaneousCompletionsGiveOneSuccessOneConflictAndOneContinuation() throws Exception {
-        String code = "DONGTHOI-" + System.nanoTime() % 1_000_000_000 + "/KH-UBND";
-        // A campaign issued ten days ago, so that a plan dated yesterday is a real one.
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        var campaign = rest.withBasicAuth("bantdkt", "demo").postForEntity("/api/campaigns", Map.of("code", code,
-                "title", "Đợt thi đua kiểm thử đồng thời", "issuedOn", today.minusDays(10).toString(),
-                "periodStartYear", today.getYear(), "periodEndYear", today.getYear() + 4,
-                "launchPlanDueBefore", today.plusDays(60).atStartOfDay().toString()), Map.class);
-        long campaignId = ((Number) campaign.getBody().get("id")).longValue();
-        rest.withBasicAuth("bantdkt", "demo").postForEntity("/api/campaigns/" + campaignId + "/open", null, String.class);
+        var campaign = api.openCampaign("DONGTHOI");
+        LocalDate today = campaign.today();
         List<String> units = jdbc.queryForList("select code from org_unit order by code", String.class).subList(0, ROUNDS);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -60,11 +46,11 @@ class ConcurrentCompletionTest {
         try {
             for (String unit : units) {
                 String officer = "canbo." + unit.toLowerCase();
-                var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code + " | " + unit)
+                var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaign.caseKey(unit))
                         .singleResult();
                 String task = taskService.createTaskQuery().processInstanceId(instance.getId())
                         .taskDefinitionKey("Task_SubmitPlan").singleResult().getId();
-                long document = upload(officer);
+                long document = api.uploadPdf(officer, "ke-hoach.pdf");
                 String body = """
                         {"variables": {"planNumber": {"value": "%d/KH-%s"}, "planDate": {"value": "%s"},
                          "planSummary": {"value": "Phát động thi đua năm 2031."},
@@ -109,26 +95,7 @@ class ConcurrentCompletionTest {
     }
 
     private ResponseEntity<String> complete(String user, String task, String body) {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth(user, "demo").exchange("/engine-rest/task/" + task + "/complete", HttpMethod.POST,
-                new HttpEntity<>(body, headers), String.class);
-    }
-
-    private long upload(String user) {
-        var part = new HttpHeaders();
-        part.setContentType(MediaType.APPLICATION_PDF);
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new HttpEntity<>(new ByteArrayResource("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes()) {
-            @Override
-            public String getFilename() {
-                return "ke-hoach.pdf";
-            }
-        }, part));
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        var answer = rest.withBasicAuth(user, "demo").postForEntity("/api/documents", new HttpEntity<>(body, headers), Map.class);
-        assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s", answer.getBody()).isTrue();
-        return ((Number) answer.getBody().get("id")).longValue();
+        return api.as(user).exchange("/engine-rest/task/" + task + "/complete", HttpMethod.POST,
+                new HttpEntity<>(body, ApiClient.jsonHeaders()), String.class);
     }
 }

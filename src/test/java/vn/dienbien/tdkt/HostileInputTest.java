@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -35,6 +34,7 @@ class HostileInputTest {
     private static final String LONG_TEXT = "Đ".repeat(100_001);
 
     @Autowired TestRestTemplate rest;
+    @Autowired ApiClient api;
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectMapper json;
     @Autowired TaskService taskService;
@@ -182,19 +182,8 @@ class HostileInputTest {
     }
 
     private void upload(String user, String what, String fileName, String type, byte[] content) {
-        var part = new HttpHeaders();
-        part.setContentType(MediaType.parseMediaType(type));
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new HttpEntity<>(new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }, part));
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        record(user, "upload " + what, () -> rest.withBasicAuth(user, "demo")
-                .exchange("/api/documents", HttpMethod.POST, new HttpEntity<>(body, headers), String.class));
+        record(user, "upload " + what, () -> rest.withBasicAuth(user, "demo").exchange("/api/documents", HttpMethod.POST,
+                ApiClient.file(fileName, MediaType.parseMediaType(type), content), String.class));
     }
 
     /** Ids of the wrong type, unknown ids and ids past any number type, on reads and writes. */
@@ -349,20 +338,7 @@ class HostileInputTest {
     }
 
     private long uploadPdf(String user, String fileName) {
-        var part = new HttpHeaders();
-        part.setContentType(MediaType.APPLICATION_PDF);
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new HttpEntity<>(new ByteArrayResource("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes()) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }, part));
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        var answer = rest.withBasicAuth(user, "demo").postForEntity("/api/documents", new HttpEntity<>(body, headers), Map.class);
-        assertThat(answer.getStatusCode().is2xxSuccessful()).as("upload %s", answer.getBody()).isTrue();
-        return ((Number) answer.getBody().get("id")).longValue();
+        return api.uploadPdf(user, fileName);
     }
 
     private static Map<String, Object> campaign() {

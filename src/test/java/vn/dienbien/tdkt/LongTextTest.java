@@ -3,7 +3,6 @@ package vn.dienbien.tdkt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * What officials really write: a 4,000-character achievement summary and 3,000-character comments,
@@ -33,7 +24,7 @@ class LongTextTest {
     private static final String SUMMARY = text("Thành tích xuất sắc trong phong trào thi đua. ", 4_000);
     private static final String COMMENT = text("Ý kiến chi tiết của người xử lý hồ sơ. ", 3_000);
 
-    @Autowired TestRestTemplate rest;
+    @Autowired ApiClient api;
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
@@ -55,7 +46,7 @@ class LongTextTest {
                 "underDiscipline", false, "underInvestigation", false, "openComplaint", false));
         proposal.put("documents", documents("canbo.syt", "TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG"));
 
-        var started = submit("canbo.syt", "/engine-rest/process-definition/key/award-dossier/submit-form",
+        var started = api.submitForm("canbo.syt", "/engine-rest/process-definition/key/award-dossier/submit-form",
                 Map.of("proposalJson", json.writeValueAsString(proposal)));
         assertThat(started.getStatusCode().is2xxSuccessful()).as("%s", started.getBody()).isTrue();
         String instance = (String) json.readValue(started.getBody(), Map.class).get("id");
@@ -79,25 +70,19 @@ class LongTextTest {
 
     @Test
     void aLaunchPlanWithALongSummaryIsReturnedWithALongReasonResentAndAccepted() {
-        String code = "DAI-" + System.nanoTime() % 1_000_000_000 + "/KH-UBND";
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        var campaign = rest.withBasicAuth("bantdkt", "demo").postForEntity("/api/campaigns", Map.of("code", code,
-                "title", "Đợt thi đua kiểm thử văn bản dài", "issuedOn", today.minusDays(10).toString(),
-                "periodStartYear", today.getYear(), "periodEndYear", today.getYear() + 4,
-                "launchPlanDueBefore", today.plusDays(60).atStartOfDay().toString()), Map.class);
-        long campaignId = ((Number) campaign.getBody().get("id")).longValue();
-        rest.withBasicAuth("bantdkt", "demo").postForEntity("/api/campaigns/" + campaignId + "/open", null, String.class);
-        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code + " | SYT")
+        var campaign = api.openCampaign("DAI");
+        LocalDate today = campaign.today();
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaign.caseKey("SYT"))
                 .singleResult().getId();
 
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("planNumber", "12/KH-SYT");
         plan.put("planDate", today.minusDays(1).toString());
         plan.put("planSummary", COMMENT);
-        plan.put("planDocumentId", documents("canbo.syt", "KE_HOACH").get("KE_HOACH"));
+        plan.put("planDocumentId", api.uploadPdf("canbo.syt", "ke-hoach.pdf"));
         complete("canbo.syt", task(instance, "Task_SubmitPlan"), plan);
         complete("bantdkt", task(instance, "Task_ReviewPlan"), Map.of("reviewDecision", "RETURN", "reviewReason", COMMENT));
-        plan.put("planDocumentId", documents("canbo.syt", "KE_HOACH").get("KE_HOACH"));
+        plan.put("planDocumentId", api.uploadPdf("canbo.syt", "ke-hoach.pdf"));
         complete("canbo.syt", task(instance, "Task_RevisePlan"), plan);
         complete("bantdkt", task(instance, "Task_ReviewPlan"), Map.of("reviewDecision", "ACCEPT", "reviewReason", COMMENT));
 
@@ -108,19 +93,8 @@ class LongTextTest {
     }
 
     private void complete(String user, String taskId, Map<String, Object> values) {
-        var answer = submit(user, "/engine-rest/task/" + taskId + "/submit-form", values);
+        var answer = api.submitForm(user, "/engine-rest/task/" + taskId + "/submit-form", values);
         assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s: %s", user, answer.getBody()).isTrue();
-    }
-
-    /** Posts form values as Tasklist does: each a typed variable. */
-    private ResponseEntity<String> submit(String user, String path, Map<String, Object> values) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        values.forEach((name, value) -> variables.put(name, value instanceof Long id
-                ? Map.of("value", id, "type", "Long") : Map.of("value", value, "type", "String")));
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST,
-                new HttpEntity<>(Map.of("variables", variables), headers), String.class);
     }
 
     private String task(String instance, String key) {
@@ -130,19 +104,7 @@ class LongTextTest {
     private Map<String, Long> documents(String user, String... types) {
         Map<String, Long> ids = new LinkedHashMap<>();
         for (String type : types) {
-            var part = new HttpHeaders();
-            part.setContentType(MediaType.APPLICATION_PDF);
-            var body = new LinkedMultiValueMap<String, Object>();
-            body.add("file", new HttpEntity<>(new ByteArrayResource("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes()) {
-                @Override
-                public String getFilename() {
-                    return type.toLowerCase() + ".pdf";
-                }
-            }, part));
-            var headers = new HttpHeaders();
-            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-            var answer = rest.withBasicAuth(user, "demo").postForEntity("/api/documents", new HttpEntity<>(body, headers), Map.class);
-            ids.put(type, ((Number) answer.getBody().get("id")).longValue());
+            ids.put(type, api.uploadPdf(user, type.toLowerCase() + ".pdf"));
         }
         return ids;
     }
