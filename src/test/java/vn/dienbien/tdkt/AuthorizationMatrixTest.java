@@ -131,6 +131,21 @@ class AuthorizationMatrixTest {
         cell("PUT /engine-rest/task/{unit's task}/variables/launchPlanId", Set.of(),
                 u -> exchange(u, HttpMethod.PUT, "/engine-rest/task/" + fx.planTask() + "/variables/launchPlanId",
                         "{\"value\": 1, \"type\": \"Long\"}"));
+        cell("POST /engine-rest/task/{unit's task}/bpmnError", Set.of(),
+                u -> post(u, "/engine-rest/task/" + fx.planTask() + "/bpmnError", "{\"errorCode\":\"x\"}"));
+        cell("PUT /engine-rest/task/{unit's task}/variables/planNumber", Set.of(Who.ADMIN),
+                u -> exchange(u, HttpMethod.PUT, "/engine-rest/task/" + fx.planTask() + "/variables/planNumber",
+                        "{\"value\": \"1/KH-SYT\", \"type\": \"String\"}"));
+        cell("POST /engine-rest/process-instance/{unit's case}/variables", Set.of(Who.ADMIN),
+                u -> post(u, "/engine-rest/process-instance/" + fx.planCase() + "/variables",
+                        "{\"modifications\": {\"ghiChu\": {\"value\": \"x\", \"type\": \"String\"}}}"));
+        cell("POST /engine-rest/process-instance/{unit's case}/modification", Set.of(Who.ADMIN),
+                u -> post(u, "/engine-rest/process-instance/" + fx.planCase() + "/modification",
+                        "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_ReviewPlan\"}],"
+                                + " \"skipCustomListeners\": true, \"annotation\": \"x\"}"));
+        cell("POST /engine-rest/process-definition/key/award-dossier/start planting a later step's field",
+                Set.of(Who.ADMIN), u -> post(u, "/engine-rest/process-definition/key/award-dossier/start",
+                        "{\"variables\":{\"appraisalDecision\":{\"value\":\"ACCEPT\",\"type\":\"String\"}}}"));
         cell("POST /engine-rest/task/{unit's task}/complete naming another plan", Set.of(),
                 u -> post(u, "/engine-rest/task/" + fx.planTask() + "/complete",
                         "{\"variables\":{\"launchPlanId\":{\"value\":" + fx.otherLaunchPlan() + ",\"type\":\"Long\"}}}"));

@@ -69,6 +69,14 @@ class HostileInputTest {
         api("bantdkt", "/api/campaigns/" + fx.campaignId() + "/targets/KT01/actuals", Map.of("year", 2031, "value", 7.5));
         api("bantdkt", "/api/campaigns/" + fx.campaignId() + "/reviews", Map.of("kind", "MID_TERM"));
         uploads("canbo.nampo");
+        send("bantdkt", "PUT /api/campaigns (phương thức không có)", HttpMethod.PUT, "/api/campaigns", "{}");
+        send("bantdkt", "GET /api/khong-co (địa chỉ không có)", HttpMethod.GET, "/api/khong-co", null);
+        record("bantdkt", "POST /api/campaigns văn bản thường thay cho JSON", () -> {
+            var headers = new HttpHeaders();
+            headers.setContentType(MediaType.TEXT_PLAIN);
+            return rest.withBasicAuth("bantdkt", "demo").exchange("/api/campaigns", HttpMethod.POST,
+                    new HttpEntity<>("code=1", headers), String.class);
+        });
         paths(fx);
 
         // The engine: a proposal from the start form, and the steps of the cases under way.

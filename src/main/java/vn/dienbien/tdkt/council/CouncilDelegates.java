@@ -14,6 +14,8 @@ import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.FormPayloads;
 import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.ProtectedVariables;
+import vn.dienbien.tdkt.platform.StartFormFields;
+import vn.dienbien.tdkt.platform.WorkflowKeys;
 
 /**
  * The thin delegates and listeners of bpmn/council-session.bpmn. Each finds its session from the
@@ -31,6 +33,12 @@ class CouncilDelegates {
      * voting task (and the engine's multi-instance counters, whose change would end the vote early
      * or never), the tally, the Chairman's outcome and the decision's number.
      */
+    /** The Board's start form: title, meeting date, the dossiers to consider. */
+    @Bean
+    StartFormFields councilStartForm() {
+        return StartFormFields.of(WorkflowKeys.COUNCIL_SESSION, "sessionTitleInput", "meetingDate", "dossierIds");
+    }
+
     @Bean
     FormPayloads councilFormPayloads() {
         return FormPayloads.of(BALLOT);

@@ -102,8 +102,7 @@ public class DocumentService {
                 : owner.equals(caseUnitId) && (storedByActor || actor != null && units.findById(owner)
                         .map(unit -> actor.inGroup(unit.camundaGroup())).orElse(false));
         if (!attachable) {
-            throw ApiException.forbidden("Văn bản số " + documentId + " (\"" + document.getFileName()
-                    + "\") không phải văn bản do đơn vị của hồ sơ tải lên. Chỉ đính kèm được văn bản do chính đơn vị"
+            throw ApiException.forbidden("Văn bản số " + documentId + " không phải văn bản do đơn vị của hồ sơ tải lên. Chỉ đính kèm được văn bản do chính đơn vị"
                     + " mình tải lên, vào hồ sơ của đơn vị mình.");
         }
     }

@@ -14,6 +14,8 @@ import vn.dienbien.tdkt.platform.CurrentUser;
 import vn.dienbien.tdkt.platform.FormPayloads;
 import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.ProtectedVariables;
+import vn.dienbien.tdkt.platform.StartFormFields;
+import vn.dienbien.tdkt.platform.WorkflowKeys;
 
 /**
  * The thin delegates of bpmn/award-dossier.bpmn; each passes the dossier of its own case (never one
@@ -123,6 +125,12 @@ class DossierDelegates {
      * shows and assigns by, the deadlines and the outcomes the system computes or correlates.
      * Form fields (decisions, notes, the proposal, supplement documents) are not listed.
      */
+    /** The proposal is the award dossier's whole start form. */
+    @Bean
+    StartFormFields dossierStartForm() {
+        return StartFormFields.of(WorkflowKeys.AWARD_DOSSIER, PROPOSAL_JSON);
+    }
+
     @Bean
     FormPayloads dossierFormPayloads() {
         return FormPayloads.of(PROPOSAL_JSON);

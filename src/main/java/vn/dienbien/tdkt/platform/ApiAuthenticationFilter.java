@@ -51,22 +51,28 @@ class ApiAuthenticationFilter {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            // Credentials sent with the call win: a cross-site page cannot send them.
+            // A browser says where a call comes from; a state change sent from another site is refused
+            // however it is authenticated (a browser also replays Basic credentials it cached).
+            if (changesState(request) && fromAnotherSite(request)) {
+                refuseCrossSite(response);
+                return;
+            }
+            // Credentials sent with the call win: a cross-site page cannot set them.
             CurrentUser user = fromBasicAuth(request.getHeader("Authorization"));
             if (user == null) {
                 user = fromSession(request.getSession(false));
                 if (user != null && changesState(request) && !sameOrigin(request)) {
-                    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                    response.setContentType("application/json;charset=UTF-8");
-                    response.getOutputStream().write(("{\"status\":403,\"message\":\"Yêu cầu bị từ chối: "
-                            + "thao tác thay đổi dữ liệu phải gửi từ chính trang của hệ thống.\"}")
-                            .getBytes(StandardCharsets.UTF_8));
+                    refuseCrossSite(response);
                     return;
                 }
             }
             if (user == null) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setHeader("WWW-Authenticate", "Basic realm=\"tdkt\"");
+                // Browsers get no login prompt, so they never cache credentials to replay across sites.
+                String accept = request.getHeader("Accept");
+                if (accept == null || !accept.contains("text/html")) {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"tdkt\"");
+                }
                 response.setContentType("application/json;charset=UTF-8");
                 response.getOutputStream().write(
                         "{\"status\":401,\"message\":\"Vui lòng đăng nhập (phiên Tasklist hoặc HTTP Basic).\"}"
@@ -83,6 +89,23 @@ class ApiAuthenticationFilter {
             }
             request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE, user);
             chain.doFilter(request, response);
+        }
+
+        private static void refuseCrossSite(HttpServletResponse response) throws IOException {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json;charset=UTF-8");
+            response.getOutputStream().write(("{\"status\":403,\"message\":\"Yêu cầu bị từ chối: "
+                    + "thao tác thay đổi dữ liệu phải gửi từ chính trang của hệ thống.\"}").getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The browser named another site as the caller (Sec-Fetch-Site, or an Origin of another host). */
+        static boolean fromAnotherSite(HttpServletRequest request) {
+            String site = request.getHeader("Sec-Fetch-Site");
+            if ("cross-site".equalsIgnoreCase(site) || "same-site".equalsIgnoreCase(site)) {
+                return true;
+            }
+            String origin = request.getHeader("Origin");
+            return origin != null && !origin.isBlank() && !sameOrigin(request);
         }
 
         private static boolean changesState(HttpServletRequest request) {

@@ -27,7 +27,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Turns refusals into JSON bodies {"status":400,"message":"..."} with a Vietnamese message; no
  * class names, SQL or stack traces ever reach the client.
  */
-@RestControllerAdvice(basePackages = "vn.dienbien.tdkt")
+@RestControllerAdvice
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /** The values a REST call's target (a task, a process instance, an execution) holds now. */
 final class CurrentValues {
@@ -28,7 +29,7 @@ final class CurrentValues {
     interface Lookup {
         boolean exists();
 
-        Object value(String name);
+        TypedValue typedValue(String name);
     }
 
     /** The target named by a REST path, or null when the path names none (a start, a message). */
@@ -36,26 +37,26 @@ final class CurrentValues {
         Matcher m;
         if ((m = TASK_LOCAL.matcher(path)).find()) {
             String id = decode(m.group(1));
-            return lookup(() -> taskService.createTaskQuery().taskId(id).count() > 0, name -> taskService.getVariableLocal(id, name));
+            return lookup(() -> taskService.createTaskQuery().taskId(id).count() > 0, name -> taskService.getVariableLocalTyped(id, name));
         }
         if ((m = TASK.matcher(path)).find()) {
             String id = decode(m.group(1));
-            return lookup(() -> taskService.createTaskQuery().taskId(id).count() > 0, name -> taskService.getVariable(id, name));
+            return lookup(() -> taskService.createTaskQuery().taskId(id).count() > 0, name -> taskService.getVariableTyped(id, name));
         }
         if ((m = INSTANCE.matcher(path)).find()) {
             String id = decode(m.group(1));
             return lookup(() -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0,
-                    name -> runtimeService.getVariable(id, name));
+                    name -> runtimeService.getVariableTyped(id, name));
         }
         if ((m = EXECUTION.matcher(path)).find()) {
             String id = decode(m.group(1));
             return lookup(() -> runtimeService.createExecutionQuery().executionId(id).count() > 0,
-                    name -> runtimeService.getVariableLocal(id, name));
+                    name -> runtimeService.getVariableLocalTyped(id, name));
         }
         return null;
     }
 
-    private static Lookup lookup(java.util.function.BooleanSupplier exists, java.util.function.Function<String, Object> read) {
+    private static Lookup lookup(java.util.function.BooleanSupplier exists, java.util.function.Function<String, TypedValue> read) {
         return new Lookup() {
             @Override
             public boolean exists() {
@@ -67,7 +68,7 @@ final class CurrentValues {
             }
 
             @Override
-            public Object value(String name) {
+            public TypedValue typedValue(String name) {
                 try {
                     return read.apply(name);
                 } catch (ProcessEngineException e) {

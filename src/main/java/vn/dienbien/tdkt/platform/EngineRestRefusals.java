@@ -22,11 +22,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,9 +48,13 @@ class EngineRestRefusals {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> engineRestRefusalFilter(ObjectProvider<ProtectedVariables> declared,
-            HistoryService historyService, TaskService taskService, RuntimeService runtimeService, ObjectMapper json) {
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(
-                new Filter(declared, historyService, new CurrentValues(taskService, runtimeService), json));
+            ObjectProvider<FormPayloads> payloads, ObjectProvider<StartFormFields> startForms,
+            IdentityService identityService, HistoryService historyService, TaskService taskService,
+            RuntimeService runtimeService, ObjectMapper json,
+            @Value("${tdkt.security.admin-group:camunda-admin}") String adminGroup) {
+        var guard = new EngineRestGuard(declared, payloads, startForms, identityService,
+                new CurrentValues(taskService, runtimeService), adminGroup);
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(guard, historyService, json));
         registration.setName("tdkt-engine-rest-refusals");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // Outside the engine's own authentication filter, so that its answers are rewritten too.
@@ -59,25 +65,16 @@ class EngineRestRefusals {
     static final class Filter extends OncePerRequestFilter {
 
         private static final Logger log = LoggerFactory.getLogger(EngineRestRefusals.class);
-        /** JSON members whose object holds variables by name. */
-        private static final Set<String> VARIABLE_MAPS = Set.of("variables", "modifications", "processVariables",
-                "processVariablesLocal", "processVariablesToTriggeredScope", "localVariables");
-        private static final Pattern VARIABLE_PATH = Pattern.compile("/(?:variables|localVariables)/([^/]+)(?:/data)?/?$");
-        private static final Pattern TASK_ACTION = Pattern.compile("/task/([^/]+)/(?:complete|submit-form|resolve)/?$");
-        private static final Pattern START = Pattern.compile("/process-definition/.+/(?:start|submit-form)/?$");
+        private static final Pattern TASK_ACTION = EngineRestGuard.TASK_ACTION;
         private static final int MAX_BODY = 30 * 1024 * 1024;
 
-        private final ObjectProvider<ProtectedVariables> declared;
+        private final EngineRestGuard guard;
         private final HistoryService historyService;
-        private final CurrentValues currentValues;
         private final ObjectMapper json;
-        private volatile Set<String> protectedNames;
 
-        Filter(ObjectProvider<ProtectedVariables> declared, HistoryService historyService, CurrentValues currentValues,
-                ObjectMapper json) {
-            this.declared = declared;
+        Filter(EngineRestGuard guard, HistoryService historyService, ObjectMapper json) {
+            this.guard = guard;
             this.historyService = historyService;
-            this.currentValues = currentValues;
             this.json = json;
         }
 
@@ -85,31 +82,22 @@ class EngineRestRefusals {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             HttpServletRequest checked = request;
+            // A browser that cached Basic credentials would replay them for another site's page.
+            if (writes(request) && "cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
+                refuse(response, "Yêu cầu bị từ chối: thao tác thay đổi dữ liệu phải gửi từ chính trang của hệ thống.");
+                return;
+            }
             if (writes(request)) {
-                String path = request.getRequestURI();
-                Matcher named = VARIABLE_PATH.matcher(path);
-                String namedVariable = named.find() ? URLDecoder.decode(named.group(1), StandardCharsets.UTF_8) : null;
-                if (namedVariable != null && protectedNames().contains(namedVariable) && !isJson(request)) {
-                    refuseProtected(response, namedVariable);
-                    return;
-                }
+                JsonNode body = null;
                 if (isJson(request)) {
-                    byte[] body = request.getInputStream().readNBytes(MAX_BODY);
-                    if (START.matcher(path).find() && startsHalfway(body)) {
-                        refuse(response, "Chỉ được bắt đầu quy trình từ điểm bắt đầu của nó, "
-                                + "không được bắt đầu giữa chừng hay bỏ qua các bước ghi nhận.");
-                        return;
-                    }
-                    var current = currentValues.of(path);
-                    // A target that no longer exists takes no variables: the engine answers (404, or 409 for a task).
-                    String forbidden = current != null && !current.exists() ? null : namedVariable != null && protectedNames().contains(namedVariable)
-                            ? (unchanged(namedVariable, readTree(body), current) ? null : namedVariable)
-                            : firstProtected(body, current);
-                    if (forbidden != null) {
-                        refuseProtected(response, forbidden);
-                        return;
-                    }
-                    checked = new CachedBody(request, body);
+                    byte[] bytes = request.getInputStream().readNBytes(MAX_BODY);
+                    body = readTree(bytes);
+                    checked = new CachedBody(request, bytes);
+                }
+                String refusal = guard.refusal(request, body);
+                if (refusal != null) {
+                    refuse(response, refusal);
+                    return;
                 }
             }
             var wrapped = new ErrorHoldingResponse(response);
@@ -176,108 +164,12 @@ class EngineRestRefusals {
             }
         }
 
-        /** A start that names where to begin or skips listeners bypasses the case's own first steps. */
-        private boolean startsHalfway(byte[] body) {
-            try {
-                JsonNode node = json.readTree(body);
-                return node != null && node.isObject() && ((node.hasNonNull("startInstructions")
-                        && !node.get("startInstructions").isEmpty())
-                        || node.path("skipCustomListeners").asBoolean(false) || node.path("skipIoMappings").asBoolean(false));
-            } catch (IOException unreadable) {
-                return false;
-            }
-        }
-
         private JsonNode readTree(byte[] body) {
             try {
                 return body.length == 0 ? null : json.readTree(body);
             } catch (IOException unreadable) {
                 return null; // the engine answers the malformed body itself; the answer is rewritten
             }
-        }
-
-        private String firstProtected(byte[] body, CurrentValues.Lookup current) {
-            return firstProtected(readTree(body), current);
-        }
-
-        /**
-         * A protected variable sent back with the value it already has changes nothing (Tasklist's
-         * embedded forms send back what they read); any other value is a forgery.
-         */
-        private static boolean unchanged(String name, JsonNode submitted, CurrentValues.Lookup current) {
-            if (submitted == null || current == null || !current.exists()) {
-                return false;
-            }
-            Object value = current.value(name);
-            JsonNode given = submitted.isObject() && submitted.has("value") ? submitted.get("value") : null;
-            if (value == null || given == null || given.isNull() || given.isContainerNode()) {
-                return value == null && given != null && given.isNull();
-            }
-            if (value instanceof Number number && given.isNumber()) {
-                return given.decimalValue().compareTo(new java.math.BigDecimal(number.toString())) == 0;
-            }
-            if (value instanceof Number number && given.isTextual()) {
-                return given.asText().equals(number.toString());
-            }
-            if (value instanceof java.util.Date) {
-                return false;
-            }
-            return given.isValueNode() && given.asText().equals(String.valueOf(value));
-        }
-
-        private String firstProtected(JsonNode node, CurrentValues.Lookup current) {
-            if (node == null) {
-                return null;
-            }
-            if (node.isObject()) {
-                var fields = node.fields();
-                while (fields.hasNext()) {
-                    var field = fields.next();
-                    if (VARIABLE_MAPS.contains(field.getKey()) && field.getValue().isObject()) {
-                        var names = field.getValue().fieldNames();
-                        while (names.hasNext()) {
-                            String name = names.next();
-                            if (protectedNames().contains(name) && !unchanged(name, field.getValue().get(name), current)) {
-                                return name;
-                            }
-                        }
-                    }
-                    if ("deletions".equals(field.getKey()) && field.getValue().isArray()) {
-                        for (JsonNode name : field.getValue()) {
-                            if (protectedNames().contains(name.asText())) {
-                                return name.asText();
-                            }
-                        }
-                    }
-                    String inner = firstProtected(field.getValue(), current);
-                    if (inner != null) {
-                        return inner;
-                    }
-                }
-            } else if (node.isArray()) {
-                for (JsonNode element : node) {
-                    String inner = firstProtected(element, current);
-                    if (inner != null) {
-                        return inner;
-                    }
-                }
-            }
-            return null;
-        }
-
-        private Set<String> protectedNames() {
-            Set<String> names = protectedNames;
-            if (names == null) {
-                Set<String> all = new HashSet<>();
-                declared.orderedStream().forEach(p -> all.addAll(p.names()));
-                names = Set.copyOf(all);
-                protectedNames = names;
-            }
-            return names;
-        }
-
-        private void refuseProtected(HttpServletResponse response, String name) throws IOException {
-            refuse(response, "Không được đặt hoặc sửa biến \"" + name + "\": giá trị này do hệ thống quản lý.");
         }
 
         private void refuse(HttpServletResponse response, String message) throws IOException {

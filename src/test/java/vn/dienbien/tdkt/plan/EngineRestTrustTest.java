@@ -94,6 +94,25 @@ class EngineRestTrustTest {
     }
 
     @Test
+    void aPageOfAnotherSiteCannotReplayCredentialsTheBrowserCached() {
+        var headers = jsonHeaders();
+        headers.add("Sec-Fetch-Site", "cross-site");
+        var api = rest.withBasicAuth("bantdkt", "demo").exchange("/api/campaigns", HttpMethod.POST,
+                new HttpEntity<>("{}", headers), Map.class);
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        var engine = rest.withBasicAuth("admin", "demo").exchange("/engine-rest/user/create", HttpMethod.POST,
+                new HttpEntity<>("{\"profile\":{\"id\":\"gia.mao\"},\"credentials\":{\"password\":\"Gia-mao-2031\"}}", headers),
+                Map.class);
+        assertThat(engine.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(message(engine)).contains("chính trang của hệ thống");
+        var browser = new HttpHeaders();
+        browser.setAccept(List.of(MediaType.TEXT_HTML));
+        var prompt = rest.exchange("/api/campaigns", HttpMethod.GET, new HttpEntity<>(browser), String.class);
+        assertThat(prompt.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(prompt.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).as("no login prompt for browsers").isNull();
+    }
+
+    @Test
     void oversightRolesReadButBelongToNoUnitAndCannotStartOrCompleteCases() {
         Campaign campaign = scenario.openCampaign(List.of());
         var mttqTask = scenario.task(scenario.caseOf(campaign, "MTTQ"), "Task_SubmitPlan");
