@@ -89,10 +89,10 @@ await step('the Board opens the review task, downloads the document and accepts 
   await page.screenshot({ path: shots + '05-board-review.png' });
   // Camunda Forms' own messages are rewritten into Vietnamese (scripts/vi-form-messages.js).
   const reason = page.locator('.fjs-container textarea:not([disabled])');
-  await reason.fill('x'.repeat(2001));
+  await reason.fill('x'.repeat(3901));
   await reason.blur();
   await page.waitForSelector('.fjs-form-field-error', { timeout: 5000 });
-  assert.match(await page.textContent('.fjs-form-field-error'), /Không được dài quá 2000 ký tự/);
+  assert.match(await page.textContent('.fjs-form-field-error'), /Không được dài quá 3900 ký tự/);
   await page.screenshot({ path: shots + '06-board-form-message-in-vietnamese.png' });
   // Returning without a reason is refused by the server with a message the Board can act on.
   await reason.fill('');

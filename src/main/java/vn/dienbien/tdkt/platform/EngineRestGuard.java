@@ -42,7 +42,9 @@ final class EngineRestGuard {
     private final ObjectProvider<FormPayloads> payloadsDeclared;
     private final ObjectProvider<StartFormFields> startFormsDeclared;
     private final IdentityService identityService;
+    private final org.camunda.bpm.engine.TaskService taskService;
     private final CurrentValues currentValues;
+    private final TaskFormFields taskForms;
     private final String adminGroup;
     private volatile Set<String> protectedNames;
     private volatile Set<String> payloadNames;
@@ -50,12 +52,15 @@ final class EngineRestGuard {
 
     EngineRestGuard(ObjectProvider<ProtectedVariables> protectedDeclared, ObjectProvider<FormPayloads> payloadsDeclared,
             ObjectProvider<StartFormFields> startFormsDeclared, IdentityService identityService,
-            CurrentValues currentValues, String adminGroup) {
+            org.camunda.bpm.engine.TaskService taskService, CurrentValues currentValues, TaskFormFields taskForms,
+            String adminGroup) {
         this.protectedDeclared = protectedDeclared;
         this.payloadsDeclared = payloadsDeclared;
         this.startFormsDeclared = startFormsDeclared;
         this.identityService = identityService;
+        this.taskService = taskService;
         this.currentValues = currentValues;
+        this.taskForms = taskForms;
         this.adminGroup = adminGroup;
     }
 
@@ -96,12 +101,29 @@ final class EngineRestGuard {
             return null;
         }
         Matcher task = TASK_ACTION.matcher(path);
-        CurrentValues.Lookup current = task.find() ? currentValues.of(path) : null;
+        boolean completion = task.find();
+        CurrentValues.Lookup current = completion ? currentValues.of(path) : null;
         if (current != null && !current.exists()) {
             return null; // the engine answers: the task is gone (404, or 409 once completed)
         }
+        if (completion && !mayWorkOn(request, URLDecoder.decode(task.group(1), StandardCharsets.UTF_8))) {
+            // Compare nothing for a caller who may not work on the task (or whose password is wrong):
+            // the engine refuses, and no answer tells whether a guessed value was right.
+            return null;
+        }
         String name = firstProtected(body, current);
-        return name == null ? null : systemOwned(name);
+        if (name != null) {
+            return systemOwned(name);
+        }
+        if (completion) {
+            var fields = taskForms.of(URLDecoder.decode(task.group(1), StandardCharsets.UTF_8));
+            String stray = fields.isEmpty() ? null : firstStray(body, fields.get(), current);
+            if (stray != null) {
+                return "\"" + stray + "\" không phải trường của biểu mẫu nhiệm vụ này: một bước không được "
+                        + "điền sẵn dữ liệu cho bước khác.";
+            }
+        }
+        return null;
     }
 
     private static String systemOwned(String name) {
@@ -116,6 +138,38 @@ final class EngineRestGuard {
             user = auth == null ? null : auth.getName();
         }
         return user != null && identityService.createUserQuery().userId(user).memberOfGroup(adminGroup).count() > 0;
+    }
+
+    /** The caller, authenticated (session, or Basic with a right password), may see the task. */
+    private boolean mayWorkOn(HttpServletRequest request, String taskId) {
+        String user = null;
+        String header = request.getHeader("Authorization");
+        String basic = basicUser(header);
+        if (basic != null) {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            user = identityService.checkPassword(basic, decoded.substring(decoded.indexOf(':') + 1)) ? basic : null;
+        } else if (request.getSession(false) != null) {
+            var auths = AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+            var auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
+            user = auth == null ? null : auth.getName();
+        }
+        if (user == null) {
+            return false;
+        }
+        var groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        // Whatever authentication the request thread already carries is put back afterwards.
+        var previous = identityService.getCurrentAuthentication();
+        identityService.setAuthentication(user, groups);
+        try {
+            return taskService.createTaskQuery().taskId(taskId).count() > 0;
+        } finally {
+            if (previous != null) {
+                identityService.setAuthentication(previous);
+            } else {
+                identityService.clearAuthentication();
+            }
+        }
     }
 
     /** The user a Basic header names (its password is checked by the engine's own filter next). */
@@ -135,6 +189,20 @@ final class EngineRestGuard {
     private static boolean startsHalfway(JsonNode body) {
         return body != null && body.isObject() && ((body.hasNonNull("startInstructions") && !body.get("startInstructions").isEmpty())
                 || body.path("skipCustomListeners").asBoolean(false) || body.path("skipIoMappings").asBoolean(false));
+    }
+
+    /** A variable the completion sets that is neither its form's field nor sent back as it stands. */
+    private static String firstStray(JsonNode body, Set<String> fields, CurrentValues.Lookup current) {
+        if (!body.path("variables").isObject()) {
+            return null;
+        }
+        for (var entries = body.get("variables").fields(); entries.hasNext(); ) {
+            var entry = entries.next();
+            if (!fields.contains(entry.getKey()) && !unchanged(entry.getKey(), entry.getValue(), current)) {
+                return entry.getKey();
+            }
+        }
+        return null;
     }
 
     private static String firstOutside(JsonNode body, Set<String> allowed) {
@@ -193,12 +261,16 @@ final class EngineRestGuard {
     }
 
     static boolean unchanged(String name, JsonNode submitted, CurrentValues.Lookup current) {
-        if (submitted == null || current == null || !submitted.isObject() || !submitted.has("value")) {
+        if (submitted == null || current == null || !submitted.isObject()) {
             return false;
         }
         TypedValue value = current.typedValue(name);
-        JsonNode given = submitted.get("value");
-        if (value == null || value.getValue() == null || given.isNull() || given.isContainerNode()) {
+        JsonNode given = submitted.hasNonNull("value") ? submitted.get("value")
+                : com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        if (value == null || value.getValue() == null) {
+            return given.isNull(); // a form sends back, empty, what it read and the case does not hold
+        }
+        if (given.isNull() || given.isContainerNode()) {
             return false;
         }
         String type = value.getType() == null ? "" : value.getType().getName();

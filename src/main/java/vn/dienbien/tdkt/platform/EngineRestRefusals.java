@@ -52,8 +52,8 @@ class EngineRestRefusals {
             IdentityService identityService, HistoryService historyService, TaskService taskService,
             RuntimeService runtimeService, ObjectMapper json,
             @Value("${tdkt.security.admin-group:camunda-admin}") String adminGroup) {
-        var guard = new EngineRestGuard(declared, payloads, startForms, identityService,
-                new CurrentValues(taskService, runtimeService), adminGroup);
+        var guard = new EngineRestGuard(declared, payloads, startForms, identityService, taskService,
+                new CurrentValues(taskService, runtimeService), new TaskFormFields(taskService, json), adminGroup);
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(guard, historyService, json));
         registration.setName("tdkt-engine-rest-refusals");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");

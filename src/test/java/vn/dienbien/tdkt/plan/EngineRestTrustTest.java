@@ -94,6 +94,25 @@ class EngineRestTrustTest {
     }
 
     @Test
+    void aStepCannotFillInALaterStepsFormButMaySendBackWhatItRead() {
+        Campaign campaign = scenario.openCampaign(List.of());
+        var task = scenario.task(scenario.caseOf(campaign, "SYT"), "Task_SubmitPlan");
+
+        var planted = complete("canbo.syt", task.getId(), Map.of("reviewDecision", Map.of("value", "ACCEPT", "type", "String"),
+                "reviewReason", Map.of("value", "Tự duyệt", "type", "String")));
+        assertThat(planted.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(message(planted)).contains("\"reviewDecision\" không phải trường của biểu mẫu");
+
+        // What the form read (the unit's name; a return reason the case does not hold yet) goes back as it was.
+        var sentBack = complete("canbo.syt", task.getId(), Map.of(
+                "unitName", Map.of("value", "Sở Y tế", "type", "String"),
+                "returnReason", Map.of("type", "Null")));
+        assertThat(sentBack.getStatusCode()).as("%s", sentBack.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(sentBack)).startsWith("Chưa gửi được kế hoạch");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
     void aPageOfAnotherSiteCannotReplayCredentialsTheBrowserCached() {
         var headers = jsonHeaders();
         headers.add("Sec-Fetch-Site", "cross-site");

@@ -39,6 +39,7 @@ class EngineRestGuardTest {
         assertThat(unchanged("unitCode", "{\"value\": \"SYT\", \"type\": \"String\"}")).isTrue();
         assertThat(unchanged("unitCode", "{\"value\": \"SYT\"}")).isTrue();
         assertThat(unchanged("planAccepted", "{\"value\": true, \"type\": \"Boolean\"}")).isTrue();
+        assertThat(unchanged("returnReason", "{\"value\": null, \"type\": \"Null\"}")).as("absent, sent back empty").isTrue();
     }
 
     @Test
@@ -51,7 +52,7 @@ class EngineRestGuardTest {
         assertThat(unchanged("unitCode", "{\"value\": null, \"type\": \"Null\"}")).isFalse();
         assertThat(unchanged("unitCode", "{\"value\": [\"SYT\"]}")).isFalse();
         assertThat(unchanged("planAccepted", "{\"value\": \"true\", \"type\": \"String\"}")).isFalse();
-        assertThat(unchanged("khongCo", "{\"value\": \"x\"}")).isFalse();
+        assertThat(unchanged("khongCo", "{\"value\": \"x\"}")).as("absent, now planted").isFalse();
     }
 
     private boolean unchanged(String name, String submitted) throws Exception {
