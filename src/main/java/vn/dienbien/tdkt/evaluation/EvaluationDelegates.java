@@ -3,7 +3,6 @@ package vn.dienbien.tdkt.evaluation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -164,12 +163,12 @@ class EvaluationDelegates {
             this.campaigns = campaigns;
         }
 
-        /** The configured day (MM-dd) of the next year to evaluate, at 00:00 in Điện Biên. */
+        /** The configured day (MM-dd) of the next year to evaluate, at 00:00 in the campaign's time zone. */
         public Date dateFor(DelegateExecution execution) {
             var campaign = campaigns.findById(((Number) execution.getVariable("campaignId")).longValue()).orElseThrow();
             int year = ((Number) execution.getVariable("nextYear")).intValue();
             LocalDate day = LocalDate.parse(year + "-" + campaign.getEvaluationMonthDay());
-            return Date.from(day.atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
+            return Date.from(day.atStartOfDay(campaign.zone()).toInstant());
         }
 
         public boolean hasMoreYears(DelegateExecution execution) {

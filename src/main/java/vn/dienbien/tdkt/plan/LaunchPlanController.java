@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import vn.dienbien.tdkt.organization.CamundaGroups;
+import vn.dienbien.tdkt.campaign.CampaignService;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
@@ -27,16 +28,18 @@ class LaunchPlanController {
             CamundaGroups.COUNCIL_STANDING, CamundaGroups.CHAIRMAN, CamundaGroups.AUDITORS,
             CamundaGroups.FATHERLAND_FRONT, CamundaGroups.ADMINISTRATORS);
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final LaunchPlanProgress progress;
     private final LaunchPlanRecords records;
     private final OrgUnitRepository units;
+    private final CampaignService campaigns;
 
-    LaunchPlanController(LaunchPlanProgress progress, LaunchPlanRecords records, OrgUnitRepository units) {
+    LaunchPlanController(LaunchPlanProgress progress, LaunchPlanRecords records, OrgUnitRepository units,
+            CampaignService campaigns) {
         this.progress = progress;
         this.records = records;
         this.units = units;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/api/campaigns/{id}/launch-plan-progress")
@@ -49,15 +52,16 @@ class LaunchPlanController {
     ResponseEntity<byte[]> csv(@PathVariable Long id, HttpServletRequest request) {
         requireOversight(request);
         var board = progress.board(id);
+        ZoneId zone = campaigns.get(id).zone(); // times as the campaign's own clock reads them
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Mã đơn vị", "Tên đơn vị", "Cụm/khối", "Trạng thái", "Số kế hoạch", "Ngày kế hoạch", "Gửi lần đầu",
                 "Gửi gần nhất", "Đúng hạn", "Số lần gửi", "Ngày tiếp nhận", "Ngày đôn đốc", "Lý do trả lại gần nhất"));
         for (var row : board.rows()) {
             rows.add(Arrays.asList(row.unitCode(), row.unitName(), row.emulationGroup(), row.statusLabel(),
                     row.planNumber(), row.planDate() == null ? null : row.planDate().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
-                    time(row.firstSentAt()), time(row.lastSentAt()),
+                    time(row.firstSentAt(), zone), time(row.lastSentAt(), zone),
                     row.onTime() == null ? null : row.onTime() ? "có" : "không", row.rounds(),
-                    time(row.acceptedAt()), time(row.urgedAt()), row.lastReturnReason()));
+                    time(row.acceptedAt(), zone), time(row.urgedAt(), zone), row.lastReturnReason()));
         }
         rows.add(List.of());
         rows.add(List.of("Tổng hợp"));
@@ -83,8 +87,8 @@ class LaunchPlanController {
         }
     }
 
-    private static String time(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, VIETNAM).format(CSV_TIME);
+    private static String time(Instant instant, ZoneId zone) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, zone).format(CSV_TIME);
     }
 
 }

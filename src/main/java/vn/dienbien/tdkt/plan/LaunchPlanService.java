@@ -90,6 +90,7 @@ public class LaunchPlanService {
      * returned for revision; returns true when it arrived after the deadline.
      */
     @Transactional
+    /** Records a sending; returns whether the plan counts as late (its first sending decides). */
     public boolean recordSubmission(Long launchPlanId, PlanSending sending, CurrentUser actor) {
         LaunchPlan plan = plan(launchPlanId);
         String unitGroup = units.findById(plan.getUnitId()).orElseThrow().camundaGroup();
@@ -142,7 +143,8 @@ public class LaunchPlanService {
         submissions.save(new LaunchPlanSubmission(launchPlanId, round, number, planDate, summary,
                 sending.documentId(), now, actor.userId(), onTime));
         plan.send(number, planDate, summary, sending.documentId(), now, onTime);
-        return !onTime;
+        // One source of truth for "late": the first sending decides, as on the progress board.
+        return !Boolean.TRUE.equals(plan.getOnTime());
     }
 
     /** Records the Board's decision on a plan waiting for review; returns true when it is accepted. */

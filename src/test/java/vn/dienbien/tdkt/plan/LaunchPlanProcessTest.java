@@ -239,6 +239,24 @@ class LaunchPlanProcessTest {
     }
 
     @Test
+    void aPlanFirstSentOnTimeStaysOnTimeInTheCaseWhenResentAfterTheDeadline() {
+        Campaign campaign = scenario.openCampaign(List.of());
+        ProcessInstance dbp = scenario.caseOf(campaign, "DBP");
+        scenario.clockAt(LocalDateTime.of(2031, 3, 29, 23, 59));
+        scenario.sendPlan("canbo.dbp", scenario.task(dbp, SUBMIT), "07/KH-UBND");
+        assertThat(runtimeService.getVariable(dbp.getId(), "sentLate")).isEqualTo(false);
+        scenario.completeAs("bantdkt", scenario.task(dbp, REVIEW), Map.of("reviewDecision", "RETURN",
+                "reviewReason", "Bổ sung chỉ tiêu."));
+
+        scenario.clockAt(LocalDateTime.of(2031, 4, 2, 9, 0));
+        scenario.sendPlan("canbo.dbp", scenario.task(dbp, REVISE), "07/KH-UBND (sửa đổi)");
+
+        assertThat(row(campaign, "DBP").status()).isEqualTo(PlanProgressStatus.SENT_ON_TIME);
+        assertThat(runtimeService.getVariable(dbp.getId(), "sentLate")).as("the case says what the record says")
+                .isEqualTo(false);
+    }
+
+    @Test
     void returningWithoutAReasonIsRefusedAndNothingIsWritten() {
         Campaign campaign = scenario.openCampaign(List.of());
         ProcessInstance tg = scenario.caseOf(campaign, "TGIAO");
