@@ -224,6 +224,10 @@ class DossierProcessTest {
         assertThat(taskService.getIdentityLinksForTask(overdue.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("lanh-dao-ban-tdkt"));
         assertThat(notifications.forGroup("ban-tdkt")).anySatisfy(n -> assertThat(n.subject()).contains(name));
+        // Dates in messages read as in Điện Biên (dd/MM/yyyy, the campaign's zone), never "Mon Apr 14 … UTC".
+        assertThat(notifications.forGroup("ban-tdkt")).filteredOn(n -> n.subject().contains(name))
+                .anySatisfy(n -> assertThat(n.body()).isEqualTo("Hạn giải quyết: trước ngày 20/03/2024."))
+                .allSatisfy(n -> assertThat(n.body()).doesNotContain("UTC"));
 
         scenario.completeAs("truongban.tdkt", overdue, Map.of("overdueNote", "Trình Hội đồng trong phiên họp gần nhất."));
         var last = queries.record(id).history().get(queries.record(id).history().size() - 1);
