@@ -4,15 +4,22 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Ngày làm việc: Monday to Friday, except the public holidays and Tết kept in the
- * {@code public_holiday} table. Time limits such as "25 ngày làm việc" count whole working days
- * after the day the clock starts, and fall due at the start of the day after the last one.
+ * Ngày làm việc: Monday to Friday, except the public holidays, Tết and compensatory days off
+ * (ngày nghỉ bù) recorded for the year, plus the Saturdays worked in exchange (thứ Bảy làm bù).
+ * Time limits such as "25 ngày làm việc" count whole working days after the day the clock starts,
+ * and fall due at the start of the day after the last one.
+ *
+ * <p>A limit that reaches a year whose calendar the Board has not entered is still computed (from
+ * weekends and whatever days that year holds), but never silently: the Board is notified
+ * ({@link CalendarYearCheck}) and callers can record {@link #yearsWithoutCalendar} on their record.
  */
 @Service
 public class WorkingDayCalendar {
@@ -21,22 +28,27 @@ public class WorkingDayCalendar {
     /** A limit never needs more than this many calendar days: bounds every loop. */
     private static final int MAX_SPAN_DAYS = 3660;
 
-    private final PublicHolidayRepository holidays;
+    private final CalendarEntryRepository entries;
+    private final CalendarYearRepository years;
+    private final CalendarYearCheck check;
 
-    WorkingDayCalendar(PublicHolidayRepository holidays) {
-        this.holidays = holidays;
+    WorkingDayCalendar(CalendarEntryRepository entries, CalendarYearRepository years, CalendarYearCheck check) {
+        this.entries = entries;
+        this.years = years;
+        this.check = check;
     }
 
     @Transactional(readOnly = true)
     public boolean isWorkingDay(LocalDate day) {
-        return isWorkingDay(day, holidaysAround(day, day));
+        return isWorkingDay(day, daysAround(day, day));
     }
 
     /** When a limit of {@code workingDays} started at {@code start} falls due. */
     @Transactional(readOnly = true)
     public Instant addWorkingDays(Instant start, int workingDays) {
-        LocalDate day = LocalDate.ofInstant(start, VIETNAM);
-        Set<LocalDate> off = holidaysAround(day, day.plusDays(Math.max(60, workingDays * 3L)));
+        LocalDate first = LocalDate.ofInstant(start, VIETNAM);
+        LocalDate day = first;
+        Map<LocalDate, CalendarDayKind> recorded = daysAround(day, day.plusDays(Math.max(60, workingDays * 3L)));
         int counted = 0;
         int guard = 0;
         while (counted < workingDays) {
@@ -44,10 +56,11 @@ public class WorkingDayCalendar {
             if (++guard > MAX_SPAN_DAYS) {
                 throw new IllegalStateException("Không tính được thời hạn: lịch ngày nghỉ không hợp lệ");
             }
-            if (isWorkingDay(day, off)) {
+            if (isWorkingDay(day, recorded)) {
                 counted++;
             }
         }
+        check.flagMissing(missingYears(first, day));
         return day.plusDays(1).atStartOfDay(VIETNAM).toInstant();
     }
 
@@ -59,22 +72,53 @@ public class WorkingDayCalendar {
         if (!last.isAfter(first)) {
             return 0;
         }
-        Set<LocalDate> off = holidaysAround(first, last);
+        Map<LocalDate, CalendarDayKind> recorded = daysAround(first, last);
         int count = 0;
         for (LocalDate day = first.plusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
-            if (isWorkingDay(day, off)) {
+            if (isWorkingDay(day, recorded)) {
                 count++;
             }
         }
+        check.flagMissing(missingYears(first.plusDays(1), last));
         return count;
     }
 
-    private Set<LocalDate> holidaysAround(LocalDate from, LocalDate to) {
-        return holidays.findByDayBetween(from, to).stream().map(PublicHoliday::getDay).collect(Collectors.toSet());
+    /**
+     * The years between the days of {@code from} and {@code to} (both included) whose calendar
+     * the Board has not entered: a limit over them counted only weekends and the days recorded.
+     */
+    @Transactional(readOnly = true)
+    public List<Integer> yearsWithoutCalendar(Instant from, Instant to) {
+        LocalDate first = LocalDate.ofInstant(from, VIETNAM);
+        LocalDate last = LocalDate.ofInstant(to, VIETNAM);
+        return last.isBefore(first) ? List.of() : missingYears(first, last);
     }
 
-    private static boolean isWorkingDay(LocalDate day, Set<LocalDate> off) {
+    /** Whether the Board has entered the calendar of {@code year}. */
+    @Transactional(readOnly = true)
+    public boolean hasCalendar(int year) {
+        return years.existsById(year);
+    }
+
+    private List<Integer> missingYears(LocalDate first, LocalDate last) {
+        if (last.isBefore(first)) {
+            return List.of();
+        }
+        return IntStream.rangeClosed(first.getYear(), last.getYear()).filter(y -> !years.existsById(y))
+                .boxed().toList();
+    }
+
+    private Map<LocalDate, CalendarDayKind> daysAround(LocalDate from, LocalDate to) {
+        return entries.findByDayBetweenOrderByDayAsc(from, to).stream()
+                .collect(Collectors.toMap(CalendarEntry::getDay, CalendarEntry::getKind));
+    }
+
+    private static boolean isWorkingDay(LocalDate day, Map<LocalDate, CalendarDayKind> recorded) {
+        CalendarDayKind kind = recorded.get(day);
+        if (kind != null) {
+            return !kind.isDayOff();
+        }
         DayOfWeek dow = day.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !off.contains(day);
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
     }
 }

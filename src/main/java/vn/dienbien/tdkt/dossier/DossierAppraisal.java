@@ -15,6 +15,7 @@ import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
+import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.WorkflowClock;
 
 /**
@@ -204,6 +205,13 @@ public class DossierAppraisal {
         Instant due = calendar.addWorkingDays(now, remaining);
         Instant reminder = calendar.addWorkingDays(now, Math.max(0, remaining - reminderWorkingDaysBefore));
         dossier.startOrResumeClock(now, due);
+        List<Integer> uncharted = calendar.yearsWithoutCalendar(now, due);
+        if (!uncharted.isEmpty()) {
+            history.note(dossier.getId(), ProcessActors.SYSTEM, "Cảnh báo: lịch ngày làm việc năm "
+                    + uncharted.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                    + " chưa được nhập; hạn giải quyết tạm tính chỉ trừ thứ Bảy, Chủ nhật và các ngày đã ghi, "
+                    + "Ban Thi đua – Khen thưởng cần nhập lịch năm để hạn được tính đúng.");
+        }
         return new Deadlines(due, reminder);
     }
 

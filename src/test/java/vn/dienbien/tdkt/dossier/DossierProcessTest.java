@@ -235,4 +235,34 @@ class DossierProcessTest {
         assertThat(last.status()).as("a note keeps the status").isEqualTo("UNDER_APPRAISAL");
         assertThat(last.reason()).contains("Trình Hội đồng trong phiên họp gần nhất.");
     }
+
+    @Test
+    void aLimitOverAYearWithoutCalendarIsComputedButRecordedAsAWarningOnTheDossier() {
+        // Confirmed Monday 16/12/2030: neither 2030 nor 2031 has an entered calendar.
+        scenario.clockAt(LocalDateTime.of(2030, 12, 16, 9, 0));
+        String name = person("Lò Văn Hùng");
+        Long id = scenario.propose("canbo.syt", scenario.individualCertificate(name, List.of(2022, 2023), 2, 2023));
+        scenario.confirmByHead(id, "lanhdao.syt");
+
+        assertThat(scenario.dossier(id).getDueAt()).as("still computed").isNotNull();
+        assertThat(queries.record(id).history()).anySatisfy(change -> {
+            assertThat(change.actor()).isEqualTo("he-thong");
+            assertThat(change.reason()).contains("lịch ngày làm việc năm 2030, 2031 chưa được nhập");
+        });
+        assertThat(notifications.forGroup("ban-tdkt")).extracting(n -> n.subject())
+                .contains("Chưa nhập lịch ngày làm việc năm 2031");
+    }
+
+    @Test
+    void aLimitInAnEnteredYearCarriesNoWarning() {
+        scenario.clockAt(LocalDateTime.of(2024, 4, 1, 9, 0));
+        String name = person("Cà Thị Mai");
+        Long id = scenario.propose("canbo.syt", scenario.individualCertificate(name, List.of(2022, 2023), 2, 2023));
+        scenario.confirmByHead(id, "lanhdao.syt");
+        // 25 working days after 1/4/2024: 18/4 Giỗ Tổ, 29/4 nghỉ hoán đổi, 30/4–1/5 holidays, Saturday 4/5 worked:
+        // Apr 2–5 (4), 8–12 (9), 15–17, 19 (13), 22–26 (18), May 2, 3, 4 (21), 6–9 (25): due Friday 10/5 00:00.
+        assertThat(scenario.dossier(id).getDueAt()).isEqualTo(DossierScenario.local(LocalDateTime.of(2024, 5, 10, 0, 0)));
+        assertThat(queries.record(id).history()).noneSatisfy(change ->
+                assertThat(change.reason()).contains("Cảnh báo"));
+    }
 }

@@ -1,0 +1,87 @@
+package vn.dienbien.tdkt.calendar;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dienbien.tdkt.notification.NotificationService;
+import vn.dienbien.tdkt.organization.CamundaGroups;
+import vn.dienbien.tdkt.platform.StartupOrder;
+import vn.dienbien.tdkt.platform.WorkflowClock;
+
+/**
+ * A year without an entered calendar is flagged to the Board before a time limit uses it: at
+ * start-up and every morning for this year and the next (a 25-working-day limit started in
+ * December ends in January), and whenever a limit is computed over such a year. One notification
+ * per year while it stays unentered.
+ */
+@Component
+@Order(StartupOrder.DEMO_DATA + 1)
+public class CalendarYearCheck implements ApplicationRunner {
+
+    public static final String KIND = "CALENDAR_YEAR_MISSING";
+    private static final Logger log = LoggerFactory.getLogger(CalendarYearCheck.class);
+
+    private final CalendarYearRepository years;
+    private final NotificationService notifications;
+
+    CalendarYearCheck(CalendarYearRepository years, NotificationService notifications) {
+        this.years = years;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        checkComingYears();
+    }
+
+    /** This year and the next, on the engine's clock. Returns the years flagged. */
+    @Scheduled(cron = "0 0 6 * * *", zone = "Asia/Ho_Chi_Minh")
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public List<Integer> checkComingYears() {
+        int thisYear = LocalDate.ofInstant(WorkflowClock.now(), WorkingDayCalendar.VIETNAM).getYear();
+        List<Integer> missing = List.of(thisYear, thisYear + 1).stream().filter(y -> !years.existsById(y)).toList();
+        flag(missing);
+        return missing;
+    }
+
+    /** Called by the calendar when a limit was computed over years without a calendar. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void flagMissing(Collection<Integer> missing) {
+        if (!missing.isEmpty()) {
+            flag(missing);
+        }
+    }
+
+    static String subject(int year) {
+        return "Chưa nhập lịch ngày làm việc năm " + year;
+    }
+
+    private void flag(Collection<Integer> missing) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        var already = notifications.forGroup(CamundaGroups.BOARD).stream()
+                .filter(n -> KIND.equals(n.kind())).map(n -> n.subject()).toList();
+        for (int year : missing) {
+            String subject = subject(year);
+            log.warn("Working-day calendar of {} has not been entered: time limits count only weekends and the days recorded", year);
+            if (!already.contains(subject)) {
+                notifications.notifyGroup(CamundaGroups.BOARD, KIND, subject,
+                        "Lịch ngày làm việc năm " + year + " (ngày lễ, Tết, ngày nghỉ bù, thứ Bảy làm bù) chưa được nhập "
+                                + "và xác nhận. Thời hạn tính theo ngày làm việc (như 25 ngày làm việc giải quyết hồ sơ) "
+                                + "rơi vào năm này đang chỉ trừ thứ Bảy, Chủ nhật và các ngày đã ghi. Vào trang "
+                                + "/calendar/index.html để nhập lịch năm " + year + " theo thông báo của Chính phủ, "
+                                + "rồi bấm \"Xác nhận lịch năm\".");
+            }
+        }
+    }
+}
