@@ -31,12 +31,16 @@ class SecurityHeaders {
     static final String FORMS_POLICY = "default-src 'self'; script-src 'none'; object-src 'none'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'; base-uri 'self'; "
             + "form-action 'self'";
+    /** The application's own pages (the calendar): their scripts from this origin only, no inline code. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; "
+            + "base-uri 'self'; form-action 'self'";
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> securityHeadersFilter() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter());
         registration.setName("tdkt-security-headers");
-        registration.addUrlPatterns("/api/*", "/public/*", "/forms/*", "/engine-rest/*");
+        registration.addUrlPatterns("/api/*", "/public/*", "/forms/*", "/engine-rest/*", "/calendar/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -47,9 +51,10 @@ class SecurityHeaders {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             boolean form = request.getRequestURI().startsWith(request.getContextPath() + "/forms/");
+            boolean page = request.getRequestURI().startsWith(request.getContextPath() + "/calendar/");
             response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("X-Frame-Options", form ? "SAMEORIGIN" : "DENY");
-            response.setHeader("Content-Security-Policy", form ? FORMS_POLICY : DATA_POLICY);
+            response.setHeader("X-Frame-Options", form || page ? "SAMEORIGIN" : "DENY");
+            response.setHeader("Content-Security-Policy", form ? FORMS_POLICY : page ? PAGE_POLICY : DATA_POLICY);
             response.setHeader("Referrer-Policy", "same-origin");
             chain.doFilter(request, response);
         }
