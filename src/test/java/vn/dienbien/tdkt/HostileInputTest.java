@@ -68,6 +68,12 @@ class HostileInputTest {
         api("bantdkt", "/api/campaigns/" + fx.campaignId() + "/evaluation-rounds", Map.of("year", 2031));
         api("bantdkt", "/api/campaigns/" + fx.campaignId() + "/targets/KT01/actuals", Map.of("year", 2031, "value", 7.5));
         api("bantdkt", "/api/campaigns/" + fx.campaignId() + "/reviews", Map.of("kind", "MID_TERM"));
+        api("bantdkt", "/api/calendar/2032/entries", Map.of("date", "2032-10-14", "kind", "COMPENSATORY_DAY_OFF",
+                "name", "Nghỉ bù"));
+        for (String bad : List.of("abc", "99999", "1999", "2032-13-01")) {
+            send("bantdkt", "DELETE /api/calendar/2032/entries/" + bad, HttpMethod.DELETE, "/api/calendar/2032/entries/" + bad, null);
+            send("bantdkt", "GET /api/calendar/" + bad, HttpMethod.GET, "/api/calendar/" + bad, null);
+        }
         uploads("canbo.nampo");
         send("bantdkt", "PUT /api/campaigns (phương thức không có)", HttpMethod.PUT, "/api/campaigns", "{}");
         send("bantdkt", "GET /api/khong-co (địa chỉ không có)", HttpMethod.GET, "/api/khong-co", null);
