@@ -2,6 +2,8 @@ package vn.dienbien.tdkt.dossier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -27,10 +29,29 @@ class DossierController {
 
     private final DossierProposals proposals;
     private final DossierQueries queries;
+    private final DossierBlockVotes blockVotes;
 
-    DossierController(DossierProposals proposals, DossierQueries queries) {
+    DossierController(DossierProposals proposals, DossierQueries queries, DossierBlockVotes blockVotes) {
         this.proposals = proposals;
         this.queries = queries;
+        this.blockVotes = blockVotes;
+    }
+
+    /** What the Board declares about a block vote held outside the system. */
+    record OutsideBlockVote(
+            @NotBlank(message = "Cần ghi rõ cuộc họp bình xét, suy tôn của cụm/khối (ngày họp, kết quả).")
+            @Size(max = 3900, message = "Nội dung xác nhận dài quá 3900 ký tự.") String note) {
+    }
+
+    /**
+     * Cờ thi đua: the Board declares that the block voted outside the system, its minutes attached to
+     * the dossier; the rules are checked again and their new result returned.
+     */
+    @PostMapping("/api/dossiers/{id}/outside-block-vote")
+    Map<String, Object> declareOutsideBlockVote(@PathVariable Long id, @RequestBody @Valid OutsideBlockVote body,
+            HttpServletRequest request) {
+        var outcome = blockVotes.declareOutsideVote(id, body.note(), CurrentUser.of(request));
+        return Map.of("allRulesPassed", outcome.allPassed(), "rules", outcome.results());
     }
 
     @PostMapping("/api/dossiers")
