@@ -35,6 +35,8 @@ final class DossierVariables {
     static final String AWARDED = "awarded";
     static final String DECISION_CODE = "decisionCode";
     static final String DECISION_REASON = "decisionReason";
+    /** Who decided a dossier left out of a decision (the Chairman who approved), set by the system. */
+    static final String DECIDED_BY = "decidedBy";
 
     private DossierVariables() {
     }
