@@ -36,9 +36,32 @@ public class DossierBlockVotes {
         this.runtimeService = runtimeService;
     }
 
-    /** Ban TĐKT xác nhận cụm/khối đã bình xét, suy tôn ngoài hệ thống (có biên bản họp cụm/khối). */
+    /**
+     * Ban TĐKT xác nhận cụm/khối đã bình xét, suy tôn ngoài hệ thống (có biên bản họp cụm/khối), through
+     * REST: the case's appraisal task then shows the rules' new result.
+     */
     @Transactional
     public DossierEligibility.EligibilityOutcome declareOutsideVote(Long dossierId, String note, CurrentUser actor) {
+        var outcome = declare(dossierId, note, actor);
+        String processInstanceId = dossiers.findById(dossierId).orElseThrow().getProcessInstanceId();
+        try {
+            ProcessActors.asSystem(() -> {
+                runtimeService.setVariables(processInstanceId, Map.of(
+                        DossierVariables.ELIGIBILITY_SUMMARY, outcome.summary(),
+                        DossierVariables.ALL_RULES_PASSED, outcome.allPassed()));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return outcome;
+    }
+
+    /** The declaration itself, and the rules checked again (a new round); the caller updates the case. */
+    @Transactional
+    DossierEligibility.EligibilityOutcome declare(Long dossierId, String note, CurrentUser actor) {
         Dossier dossier = dossiers.findById(dossierId)
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ số " + dossierId + "."));
         actors.requireBoard(actor);
@@ -65,20 +88,7 @@ public class DossierBlockVotes {
         history.note(dossierId, actor.userId(),
                 "Ban TĐKT xác nhận cụm/khối đã bình xét, suy tôn ngoài hệ thống (biên bản họp cụm/khối kèm hồ sơ): "
                         + abbreviate(text));
-        var outcome = eligibility.evaluate(dossierId);
-        try {
-            ProcessActors.asSystem(() -> {
-                runtimeService.setVariables(dossier.getProcessInstanceId(), Map.of(
-                        DossierVariables.ELIGIBILITY_SUMMARY, outcome.summary(),
-                        DossierVariables.ALL_RULES_PASSED, outcome.allPassed()));
-                return null;
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return outcome;
+        return eligibility.evaluate(dossierId);
     }
 
     private static String abbreviate(String text) {

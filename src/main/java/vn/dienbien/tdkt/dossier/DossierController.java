@@ -2,8 +2,6 @@ package vn.dienbien.tdkt.dossier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -37,10 +35,11 @@ class DossierController {
         this.blockVotes = blockVotes;
     }
 
-    /** What the Board declares about a block vote held outside the system. */
-    record OutsideBlockVote(
-            @NotBlank(message = "Cần ghi rõ cuộc họp bình xét, suy tôn của cụm/khối (ngày họp, kết quả).")
-            @Size(max = 3900, message = "Nội dung xác nhận dài quá 3900 ký tự.") String note) {
+    /**
+     * What the Board declares about a block vote held outside the system. The service checks who acts
+     * before the note (required, at most 3,900 characters), so a refusal never depends on the body.
+     */
+    record OutsideBlockVote(String note) {
     }
 
     /**
@@ -48,9 +47,9 @@ class DossierController {
      * the dossier; the rules are checked again and their new result returned.
      */
     @PostMapping("/api/dossiers/{id}/outside-block-vote")
-    Map<String, Object> declareOutsideBlockVote(@PathVariable Long id, @RequestBody @Valid OutsideBlockVote body,
+    Map<String, Object> declareOutsideBlockVote(@PathVariable Long id, @RequestBody OutsideBlockVote body,
             HttpServletRequest request) {
-        var outcome = blockVotes.declareOutsideVote(id, body.note(), CurrentUser.of(request));
+        var outcome = blockVotes.declareOutsideVote(id, body == null ? null : body.note(), CurrentUser.of(request));
         return Map.of("allRulesPassed", outcome.allPassed(), "rules", outcome.results());
     }
 

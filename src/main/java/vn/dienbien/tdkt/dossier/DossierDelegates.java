@@ -14,6 +14,7 @@ import vn.dienbien.tdkt.decision.DecisionView;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
 import vn.dienbien.tdkt.platform.FormPayloads;
+import vn.dienbien.tdkt.platform.FormValues;
 import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.ProtectedVariables;
 import vn.dienbien.tdkt.platform.StartFormFields;
@@ -70,11 +71,23 @@ class DossierDelegates {
 
     /** "Ghi nhận kết quả thẩm định". */
     @Bean
-    JavaDelegate recordAppraisal(DossierAppraisal appraisal) {
+    JavaDelegate recordAppraisal(DossierAppraisal appraisal, DossierBlockVotes blockVotes) {
         return execution -> {
             String reason = text(execution, APPRAISAL_REASON);
-            String outcome = appraisal.recordAppraisal(dossierOf(execution, appraisal),
-                    text(execution, APPRAISAL_DECISION), reason, ProcessActors.currentActor(execution));
+            Long dossierId = dossierOf(execution, appraisal);
+            CurrentUser actor = ProcessActors.currentActor(execution);
+            if (Boolean.TRUE.equals(FormValues.flag(execution, OUTSIDE_BLOCK_VOTE,
+                    "Cụm/khối đã bình xét, suy tôn ngoài hệ thống"))) {
+                // The Board's declaration first: the rules are checked again before the appraisal.
+                var rules = blockVotes.declare(dossierId, FormValues.note(execution, OUTSIDE_BLOCK_VOTE_NOTE,
+                        "Cuộc họp bình xét, suy tôn của cụm/khối"), actor);
+                execution.setVariable(ELIGIBILITY_SUMMARY, rules.summary());
+                execution.setVariable(ALL_RULES_PASSED, rules.allPassed());
+            }
+            execution.removeVariable(OUTSIDE_BLOCK_VOTE);
+            execution.removeVariable(OUTSIDE_BLOCK_VOTE_NOTE);
+            String outcome = appraisal.recordAppraisal(dossierId,
+                    text(execution, APPRAISAL_DECISION), reason, actor);
             execution.setVariable(APPRAISAL_OUTCOME, outcome);
             if ("RETURNED".equals(outcome)) {
                 execution.setVariable(RETURN_REASON, reason.trim());

@@ -141,6 +141,27 @@ class FlagBlockVoteTest {
         assertThat(scenario.dossier(id).getStatus()).isEqualTo(DossierStatus.ACCEPTED);
     }
 
+    @Test
+    void theBoardDeclaresTheOutsideVoteFromTheAppraisalFormAndAccepts() {
+        Long id = proposeAndConfirm("SGDDT", 2065);
+        assertThat(flagRule(id).passed()).isFalse();
+        var task = scenario.task(id, "Task_Appraise");
+
+        var answer = api.submitForm("bantdkt", "/engine-rest/task/" + task.getId() + "/submit-form", Map.of(
+                "outsideBlockVote", "true",
+                "outsideBlockVoteNote", "Hội nghị khối ngày 18/12/2065, 6/6 phiếu suy tôn Sở Giáo dục và Đào tạo.",
+                "appraisalDecision", "ACCEPT"));
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s", answer.getBody()).isTrue();
+
+        assertThat(scenario.dossier(id).getStatus()).isEqualTo(DossierStatus.ACCEPTED);
+        assertThat(scenario.dossier(id).getOutsideVoteDeclaredBy()).isEqualTo("bantdkt");
+        assertThat(flagRule(id).passed()).isTrue();
+        assertThat(queries.record(id).history()).anySatisfy(h -> {
+            assertThat(h.actor()).isEqualTo("bantdkt");
+            assertThat(h.reason()).contains("ngoài hệ thống").contains("18/12/2065");
+        });
+    }
+
     private Proposal flag(String unitCode, int year) {
         var template = scenario.flag(unitCode, "KHOI-VX", year, DossierScenario.officerOf(unitCode));
         return new Proposal(campaign.getCode(), year, template.awardCode(), template.nomineeKind(),
