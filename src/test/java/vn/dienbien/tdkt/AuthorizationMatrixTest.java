@@ -101,6 +101,8 @@ class AuthorizationMatrixTest {
         cell("GET /api/dossiers?status=ACCEPTED", union(BOARD, OVERSIGHT, Set.of(Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN)),
                 u -> get(u, "/api/dossiers?status=ACCEPTED"));
         cell("GET /api/dossiers/{unit's}", readsUnitRecords, u -> get(u, "/api/dossiers/" + fx.dossier()));
+        cell("POST /api/dossiers/{id}/outside-block-vote", BOARD,
+                u -> post(u, "/api/dossiers/" + fx.dossier() + "/outside-block-vote", "{}"));
         cell("GET /api/award-history", EVERYONE_SIGNED_IN, u -> get(u, "/api/award-history"));
         cell("GET /api/decisions", EVERYONE_SIGNED_IN, u -> get(u, "/api/decisions"));
         cell("GET /api/notifications", EVERYONE_SIGNED_IN, u -> get(u, "/api/notifications"));

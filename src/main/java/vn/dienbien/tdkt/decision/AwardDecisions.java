@@ -2,6 +2,7 @@ package vn.dienbien.tdkt.decision;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.platform.ApiException;
@@ -43,6 +44,12 @@ public class AwardDecisions {
                         .map(a -> new Decision.Awardee(a.dossierId(), a.awardCode(), a.nomineeName(), a.unitName()))
                         .toList());
         return decisions.save(decision).view();
+    }
+
+    /** The latest decision that names a dossier's nominee, with who issued it. */
+    @Transactional(readOnly = true)
+    public Optional<DecisionView> naming(Long dossierId) {
+        return decisions.findNamingDossier(dossierId).stream().findFirst().map(Decision::view);
     }
 
     @Transactional(readOnly = true)

@@ -10,6 +10,10 @@ interface DecisionRepository extends JpaRepository<Decision, Long> {
 
     List<Decision> findByYearOrderByNumber(int year);
 
+    /** The decisions naming a dossier's nominee, latest first. */
+    @Query("select d from Decision d join d.awardees a where a.dossierId = :dossierId order by d.issuedAt desc, d.id desc")
+    List<Decision> findNamingDossier(@Param("dossierId") Long dossierId);
+
     /** Takes the year's counter row lock for the rest of the transaction and advances it. */
     @Modifying
     @Query(value = "update decision_number_counter set last_number = last_number + 1 where counter_year = :year",

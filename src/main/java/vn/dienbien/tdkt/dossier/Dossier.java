@@ -134,6 +134,16 @@ class Dossier {
     @Column(name = "outcome_reason")
     private String outcomeReason;
 
+    /** The Board member who declared that the block voted outside the system (minutes attached). */
+    @Column(name = "outside_vote_declared_by")
+    private String outsideVoteDeclaredBy;
+
+    @Column(name = "outside_vote_declared_at")
+    private Instant outsideVoteDeclaredAt;
+
+    @Column(name = "outside_vote_note")
+    private String outsideVoteNote;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "dossier_document", joinColumns = @JoinColumn(name = "dossier_id"))
     @MapKeyColumn(name = "document_type")
@@ -219,6 +229,13 @@ class Dossier {
         this.dueAt = null;
     }
 
+    /** Ban TĐKT xác nhận cụm/khối đã bình xét, suy tôn ngoài hệ thống, biên bản họp kèm hồ sơ. */
+    void declareOutsideBlockVote(String userId, Instant at, String note) {
+        this.outsideVoteDeclaredBy = userId;
+        this.outsideVoteDeclaredAt = at;
+        this.outsideVoteNote = note;
+    }
+
     void close(DossierStatus status, String reason) {
         this.status = status;
         this.outcomeReason = reason;
@@ -260,4 +277,7 @@ class Dossier {
     Instant getDueAt() { return dueAt; }
     String getOutcomeReason() { return outcomeReason; }
     Map<DocumentType, Long> getDocuments() { return documents; }
+    String getOutsideVoteDeclaredBy() { return outsideVoteDeclaredBy; }
+    Instant getOutsideVoteDeclaredAt() { return outsideVoteDeclaredAt; }
+    String getOutsideVoteNote() { return outsideVoteNote; }
 }

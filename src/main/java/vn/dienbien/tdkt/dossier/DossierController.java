@@ -27,10 +27,30 @@ class DossierController {
 
     private final DossierProposals proposals;
     private final DossierQueries queries;
+    private final DossierBlockVotes blockVotes;
 
-    DossierController(DossierProposals proposals, DossierQueries queries) {
+    DossierController(DossierProposals proposals, DossierQueries queries, DossierBlockVotes blockVotes) {
         this.proposals = proposals;
         this.queries = queries;
+        this.blockVotes = blockVotes;
+    }
+
+    /**
+     * What the Board declares about a block vote held outside the system. The service checks who acts
+     * before the note (required, at most 3,900 characters), so a refusal never depends on the body.
+     */
+    record OutsideBlockVote(String note) {
+    }
+
+    /**
+     * Cờ thi đua: the Board declares that the block voted outside the system, its minutes attached to
+     * the dossier; the rules are checked again and their new result returned.
+     */
+    @PostMapping("/api/dossiers/{id}/outside-block-vote")
+    Map<String, Object> declareOutsideBlockVote(@PathVariable Long id, @RequestBody OutsideBlockVote body,
+            HttpServletRequest request) {
+        var outcome = blockVotes.declareOutsideVote(id, body == null ? null : body.note(), CurrentUser.of(request));
+        return Map.of("allRulesPassed", outcome.allPassed(), "rules", outcome.results());
     }
 
     @PostMapping("/api/dossiers")

@@ -59,8 +59,11 @@ public class DossierDecisions {
                 || approved.stream().anyMatch(d -> d.getStatus() != DossierStatus.ACCEPTED)) {
             throw ApiException.badRequest("Chỉ quyết định khen thưởng cho hồ sơ đã được Ban TĐKT tiếp nhận (đủ điều kiện).");
         }
+        if (issuedBy == null || issuedBy.isBlank()) {
+            throw new IllegalArgumentException("A decision names the person who approved it.");
+        }
         if (approved.isEmpty()) {
-            refuse(refusedWithReasons);
+            refuse(refusedWithReasons, issuedBy);
             return null;
         }
         var awardees = approved.stream().map(d -> new AwardDecisions.NewAwardee(d.getId(), d.getAwardCode(),
@@ -75,17 +78,18 @@ public class DossierDecisions {
                     .setVariable(DossierVariables.DECISION_CODE, decision.code())
                     .correlate();
         }
-        refuse(refusedWithReasons);
+        refuse(refusedWithReasons, issuedBy);
         return decision;
     }
 
-    /** Dossiers that end without an award, each with its reason. */
-    private void refuse(Map<Long, String> refusedWithReasons) {
+    /** Dossiers that end without an award, each with its reason and the person who decided. */
+    private void refuse(Map<Long, String> refusedWithReasons, String decidedBy) {
         refusedWithReasons.forEach((id, reason) -> {
             Dossier dossier = dossiers.findById(id).orElseThrow();
             runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(dossier.getProcessInstanceId())
                     .setVariable(DossierVariables.AWARDED, false)
                     .setVariable(DossierVariables.DECISION_REASON, reason)
+                    .setVariable(DossierVariables.DECIDED_BY, decidedBy)
                     .correlate();
         });
     }

@@ -9,9 +9,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dienbien.tdkt.decision.AwardDecisions;
+import vn.dienbien.tdkt.decision.DecisionView;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
 import vn.dienbien.tdkt.platform.FormPayloads;
+import vn.dienbien.tdkt.platform.FormValues;
 import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.ProtectedVariables;
 import vn.dienbien.tdkt.platform.StartFormFields;
@@ -68,11 +71,23 @@ class DossierDelegates {
 
     /** "Ghi nhận kết quả thẩm định". */
     @Bean
-    JavaDelegate recordAppraisal(DossierAppraisal appraisal) {
+    JavaDelegate recordAppraisal(DossierAppraisal appraisal, DossierBlockVotes blockVotes) {
         return execution -> {
             String reason = text(execution, APPRAISAL_REASON);
-            String outcome = appraisal.recordAppraisal(dossierOf(execution, appraisal),
-                    text(execution, APPRAISAL_DECISION), reason, ProcessActors.currentActor(execution));
+            Long dossierId = dossierOf(execution, appraisal);
+            CurrentUser actor = ProcessActors.currentActor(execution);
+            if (Boolean.TRUE.equals(FormValues.flag(execution, OUTSIDE_BLOCK_VOTE,
+                    "Cụm/khối đã bình xét, suy tôn ngoài hệ thống"))) {
+                // The Board's declaration first: the rules are checked again before the appraisal.
+                var rules = blockVotes.declare(dossierId, FormValues.note(execution, OUTSIDE_BLOCK_VOTE_NOTE,
+                        "Cuộc họp bình xét, suy tôn của cụm/khối"), actor);
+                execution.setVariable(ELIGIBILITY_SUMMARY, rules.summary());
+                execution.setVariable(ALL_RULES_PASSED, rules.allPassed());
+            }
+            execution.removeVariable(OUTSIDE_BLOCK_VOTE);
+            execution.removeVariable(OUTSIDE_BLOCK_VOTE_NOTE);
+            String outcome = appraisal.recordAppraisal(dossierId,
+                    text(execution, APPRAISAL_DECISION), reason, actor);
             execution.setVariable(APPRAISAL_OUTCOME, outcome);
             if ("RETURNED".equals(outcome)) {
                 execution.setVariable(RETURN_REASON, reason.trim());
@@ -108,15 +123,27 @@ class DossierDelegates {
                 text(execution, OVERDUE_NOTE), ProcessActors.currentActor(execution));
     }
 
-    /** "Ghi nhận kết quả, thông báo đơn vị": the decision's result, correlated by the system. */
+    /**
+     * "Ghi nhận kết quả, thông báo đơn vị": the decision's result, correlated by the system. The
+     * history names the person who decided: for an award, who issued the decision that names this
+     * dossier (the Chairman who approved, from the decision record); for a dossier left out, the
+     * person the system passed with the result.
+     */
     @Bean
-    JavaDelegate closeDossier(DossierAppraisal appraisal) {
+    JavaDelegate closeDossier(DossierAppraisal appraisal, AwardDecisions decisions) {
         return execution -> {
             boolean awarded = Boolean.TRUE.equals(execution.getVariable(AWARDED));
-            String decision = text(execution, DECISION_CODE);
-            String reason = text(execution, DECISION_REASON);
-            appraisal.close(dossierOf(execution, appraisal), awarded,
-                    awarded ? "Khen thưởng theo Quyết định số " + decision : reason, "chu-tich-ubnd");
+            Long dossierId = dossierOf(execution, appraisal);
+            if (awarded) {
+                DecisionView decision = decisions.naming(dossierId).orElseThrow(() -> new IllegalStateException(
+                        "Dossier " + dossierId + " is awarded without a decision naming it."));
+                appraisal.close(dossierId, true, "Khen thưởng theo Quyết định số " + decision.code(),
+                        decision.issuedBy());
+            } else {
+                String decidedBy = text(execution, DECIDED_BY);
+                appraisal.close(dossierId, false, text(execution, DECISION_REASON),
+                        decidedBy == null || decidedBy.isBlank() ? ProcessActors.SYSTEM : decidedBy);
+            }
         };
     }
 
@@ -140,7 +167,7 @@ class DossierDelegates {
     ProtectedVariables dossierProtectedVariables() {
         return ProtectedVariables.of(DOSSIER_ID, PROPOSING_UNIT_GROUP, PROPOSING_UNIT_NAME, PROPOSING_UNIT_HEADS,
                 NOMINEE_NAME, AWARD_NAME, HEAD_CONFIRMED, DUE_AT, DUE_REMINDER_AT, ELIGIBILITY_SUMMARY,
-                ALL_RULES_PASSED, APPRAISAL_OUTCOME, RETURN_REASON, AWARDED, DECISION_CODE, DECISION_REASON);
+                ALL_RULES_PASSED, APPRAISAL_OUTCOME, RETURN_REASON, AWARDED, DECISION_CODE, DECISION_REASON, DECIDED_BY);
     }
 
     /** "TYPE=id,TYPE=id" as the supplement form sends it; anything else is refused with 400. */

@@ -97,16 +97,7 @@ public class DossierEligibility {
         Map<String, Object> in = new HashMap<>();
         in.put("awardCode", dossier.getAwardCode());
         in.put("nomineeKind", dossier.getNomineeKind().name());
-        OrgUnit nomineeUnit = dossier.getNomineeUnitId() == null ? null
-                : units.findById(dossier.getNomineeUnitId()).orElse(null);
-        boolean inGroup = nomineeUnit != null && nomineeUnit.getEmulationGroup() != null
-                && nomineeUnit.getEmulationGroup().getId().equals(dossier.getLedGroupId());
-        // The block's vote of that year decides; without one, the registry's leader.
-        boolean leader = inGroup && leadership.stream().findFirst()
-                .flatMap(l -> l.electedLeader(dossier.getLedGroupId(), dossier.getYear()))
-                .map(elected -> elected.equals(nomineeUnit.getId()))
-                .orElse(nomineeUnit.isGroupLeader());
-        in.put("isGroupLeader", leader);
+        in.put("blockVote", blockVote(dossier));
         long otherFlags = dossier.getLedGroupId() == null ? 0
                 : dossiers.findByAwardCodeAndYearAndLedGroupIdAndStatusIn(dossier.getAwardCode(), dossier.getYear(),
                         dossier.getLedGroupId(), EnumSet.of(DossierStatus.ACCEPTED, DossierStatus.AWARDED))
@@ -123,6 +114,41 @@ public class DossierEligibility {
                 .count();
         in.put("sameAwardSameYear", same);
         return in;
+    }
+
+    /**
+     * How the block chose (bình xét, suy tôn) the nominee as its leader for the dossier's year:
+     * {@code ELECTED} by the block's vote recorded in the system, {@code OTHER_ELECTED} when that vote
+     * chose another unit, {@code ELECTED_OUTSIDE} when no vote is recorded but the Board declared that
+     * the block voted outside the system with its minutes attached, {@code NO_VOTE} otherwise, and
+     * {@code NOT_IN_GROUP} when the unit is not in the block it claims to lead. The registry's block
+     * chair never counts as elected: a Flag needs the block's vote of that year.
+     */
+    String blockVote(Dossier dossier) {
+        OrgUnit nomineeUnit = dossier.getNomineeUnitId() == null ? null
+                : units.findById(dossier.getNomineeUnitId()).orElse(null);
+        boolean inGroup = nomineeUnit != null && nomineeUnit.getEmulationGroup() != null
+                && nomineeUnit.getEmulationGroup().getId().equals(dossier.getLedGroupId());
+        if (!inGroup) {
+            return "NOT_IN_GROUP";
+        }
+        var elected = leadership.stream().findFirst()
+                .flatMap(l -> l.electedLeader(dossier.getLedGroupId(), dossier.getYear()));
+        if (elected.isPresent()) {
+            return elected.get().equals(nomineeUnit.getId()) ? "ELECTED" : "OTHER_ELECTED";
+        }
+        return outsideVoteDeclared(dossier) ? "ELECTED_OUTSIDE" : "NO_VOTE";
+    }
+
+    /** Whether the block has a vote of the dossier's year recorded in the system. */
+    boolean blockVoteRecorded(Dossier dossier) {
+        return dossier.getLedGroupId() != null && leadership.stream().findFirst()
+                .flatMap(l -> l.electedLeader(dossier.getLedGroupId(), dossier.getYear())).isPresent();
+    }
+
+    static boolean outsideVoteDeclared(Dossier dossier) {
+        return dossier.getOutsideVoteDeclaredBy() != null
+                && dossier.getDocuments().containsKey(DocumentType.BIEN_BAN_KHOI);
     }
 
     /** The run of consecutive years rated excellent that ends at the award year or the year before. */

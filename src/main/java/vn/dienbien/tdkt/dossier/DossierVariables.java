@@ -24,6 +24,9 @@ final class DossierVariables {
 
     static final String APPRAISAL_DECISION = "appraisalDecision";
     static final String APPRAISAL_REASON = "appraisalReason";
+    /** Appraisal form: the Board declares that the block voted outside the system (Flag), and how. */
+    static final String OUTSIDE_BLOCK_VOTE = "outsideBlockVote";
+    static final String OUTSIDE_BLOCK_VOTE_NOTE = "outsideBlockVoteNote";
     static final String APPRAISAL_OUTCOME = "appraisalOutcome";
     static final String RETURN_REASON = "returnReason";
 
@@ -35,6 +38,8 @@ final class DossierVariables {
     static final String AWARDED = "awarded";
     static final String DECISION_CODE = "decisionCode";
     static final String DECISION_REASON = "decisionReason";
+    /** Who decided a dossier left out of a decision (the Chairman who approved), set by the system. */
+    static final String DECIDED_BY = "decidedBy";
 
     private DossierVariables() {
     }

@@ -81,7 +81,7 @@ class DossierProcessTest {
         assertThat(record.history()).extracting(DossierQueries.StatusChange::status)
                 .containsExactly("AWAITING_HEAD", "UNDER_APPRAISAL", "ACCEPTED", "AWARDED");
         assertThat(record.history()).extracting(DossierQueries.StatusChange::actor)
-                .containsExactly("canbo.syt", "lanhdao.syt", "bantdkt", "chu-tich-ubnd");
+                .containsExactly("canbo.syt", "lanhdao.syt", "bantdkt", "chutich");
         assertThat(queries.historyOfPerson(name, 1980)).singleElement()
                 .satisfies(e -> assertThat(e.status()).isEqualTo("AWARDED"));
         assertThat(notifications.forUnit(units.findByCode("SYT").orElseThrow().getId()))
@@ -93,6 +93,7 @@ class DossierProcessTest {
         scenario.clockAt(LocalDateTime.of(2023, 1, 10, 9, 0));
         Long flag = scenario.propose("canbo.sgddt", scenario.flag("SGDDT", "KHOI-VX", 2022, "canbo.sgddt"));
         scenario.confirmByHead(flag, "lanhdao.sgddt");
+        scenario.declareOutsideBlockVote(flag);
         scenario.appraise(flag, "ACCEPT", null);
         var decision = decisions.decide(List.of(flag), Map.of(), LocalDate.of(2023, 1, 20), "Chủ tịch UBND tỉnh", "chutich");
         assertThat(queries.record(flag).status()).isEqualTo("AWARDED");

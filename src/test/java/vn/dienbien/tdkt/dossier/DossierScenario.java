@@ -30,9 +30,12 @@ class DossierScenario {
     private final TaskService taskService;
     private final ManagementService managementService;
     private final IdentityService identityService;
+    private final DossierBlockVotes blockVotes;
 
     DossierScenario(DossierProposals proposals, DossierRepository dossiers, DocumentService documents,
-            TaskService taskService, ManagementService managementService, IdentityService identityService) {
+            TaskService taskService, ManagementService managementService, IdentityService identityService,
+            DossierBlockVotes blockVotes) {
+        this.blockVotes = blockVotes;
         this.proposals = proposals;
         this.dossiers = dossiers;
         this.documents = documents;
@@ -123,6 +126,12 @@ class DossierScenario {
 
     void confirmByHead(Long dossierId, String head) {
         completeAs(head, task(dossierId, "Task_HeadConfirm"), Map.of("headDecision", "CONFIRM"));
+    }
+
+    /** The Board records that the block voted outside the system, its minutes attached to the Flag dossier. */
+    DossierEligibility.EligibilityOutcome declareOutsideBlockVote(Long dossierId) {
+        return blockVotes.declareOutsideVote(dossierId,
+                "Hội nghị cụm/khối ngày 15/12 bình xét, suy tôn đơn vị dẫn đầu (biên bản kèm hồ sơ).", user("bantdkt"));
     }
 
     void appraise(Long dossierId, String decision, String reason) {

@@ -25,6 +25,7 @@ import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.campaign.Campaign;
 import vn.dienbien.tdkt.campaign.CampaignService;
 import vn.dienbien.tdkt.document.DocumentService;
+import vn.dienbien.tdkt.dossier.DossierBlockVotes;
 import vn.dienbien.tdkt.dossier.DossierDecisions;
 import vn.dienbien.tdkt.dossier.DossierProposals;
 import vn.dienbien.tdkt.dossier.DossierQueries;
@@ -38,6 +39,7 @@ class CampaignReviewTest {
     @Autowired CampaignReviews reviews;
     @Autowired CampaignService campaigns;
     @Autowired DossierProposals proposals;
+    @Autowired DossierBlockVotes blockVotes;
     @Autowired DossierQueries dossiers;
     @Autowired DossierDecisions decisions;
     @Autowired DocumentService documents;
@@ -173,6 +175,10 @@ class CampaignReviewTest {
         String instance = dossiers.record(id).processInstanceId();
         complete("lanhdao." + proposal.proposingUnitCode().toLowerCase(),
                 taskService.createTaskQuery().processInstanceId(instance).singleResult(), Map.of("headDecision", "CONFIRM"));
+        if ("FLAG".equals(proposal.awardCode())) {
+            // No block vote recorded in the system: the Board records the block's vote held outside it.
+            blockVotes.declareOutsideVote(id, "Hội nghị khối bình xét, suy tôn (biên bản kèm hồ sơ).", user("bantdkt"));
+        }
         complete("bantdkt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
                 Map.of("appraisalDecision", "ACCEPT"));
         decisions.decide(List.of(id), Map.of(), LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
