@@ -124,13 +124,13 @@ class AuthorizationMatrixTest {
         cell("GET /api/reviews/{draft}/report.xlsx", readsDraftReviews, u -> get(u, "/api/reviews/" + fx.review() + "/report.xlsx"));
         cell("GET /api/reviews/{draft}/report.csv", readsDraftReviews, u -> get(u, "/api/reviews/" + fx.review() + "/report.csv"));
         // The working-day calendar: read by everyone signed in, kept by the Board (and administrators).
-        cell("GET /api/calendar/{year}", EVERYONE_SIGNED_IN, u -> get(u, "/api/calendar/2031"));
-        cell("POST /api/calendar/{year}/entries", BOARD_OR_ADMIN, u -> post(u, "/api/calendar/2031/entries",
-                "{\"date\":\"2031-10-15\",\"kind\":\"COMPENSATORY_DAY_OFF\",\"name\":\"Nghỉ bù (thử quyền)\"}"));
+        cell("GET /api/calendar/{year}", EVERYONE_SIGNED_IN, u -> get(u, "/api/calendar/2099"));
+        cell("POST /api/calendar/{year}/entries", BOARD_OR_ADMIN, u -> post(u, "/api/calendar/2099/entries",
+                "{\"date\":\"2099-10-14\",\"kind\":\"COMPENSATORY_DAY_OFF\",\"name\":\"Nghỉ bù (thử quyền)\"}"));
         cell("PUT /api/calendar/{year}/entries/{date}", BOARD_OR_ADMIN, u -> exchange(u, HttpMethod.PUT,
-                "/api/calendar/2031/entries/2031-10-15", "{\"kind\":\"COMPENSATORY_DAY_OFF\",\"name\":\"Nghỉ bù\"}"));
+                "/api/calendar/2099/entries/2099-10-14", "{\"kind\":\"COMPENSATORY_DAY_OFF\",\"name\":\"Nghỉ bù\"}"));
         cell("PUT /api/calendar/{year}/confirmation", BOARD_OR_ADMIN,
-                u -> exchange(u, HttpMethod.PUT, "/api/calendar/2031/confirmation", "{}"));
+                u -> exchange(u, HttpMethod.PUT, "/api/calendar/2099/confirmation", "{}"));
         cell("GET /public/campaigns/{id}/exemplary-models", union(EVERYONE_SIGNED_IN, Set.of(Who.ANONYMOUS)),
                 u -> get(u, "/public/campaigns/" + fx.campaign() + "/exemplary-models"));
 

@@ -68,6 +68,8 @@ class HostileInputTest {
         api("bantdkt", "/api/campaigns/" + fx.campaignId() + "/evaluation-rounds", Map.of("year", 2031));
         api("bantdkt", "/api/campaigns/" + fx.campaignId() + "/targets/KT01/actuals", Map.of("year", 2031, "value", 7.5));
         api("bantdkt", "/api/campaigns/" + fx.campaignId() + "/reviews", Map.of("kind", "MID_TERM"));
+        api("bantdkt", "/api/dossiers/" + fx.dossierId() + "/outside-block-vote",
+                Map.of("note", "Cụm đã họp, có biên bản."));
         api("bantdkt", "/api/calendar/2032/entries", Map.of("date", "2032-10-14", "kind", "COMPENSATORY_DAY_OFF",
                 "name", "Nghỉ bù"));
         for (String bad : List.of("abc", "99999", "1999", "2032-13-01")) {
