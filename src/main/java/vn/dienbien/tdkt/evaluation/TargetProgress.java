@@ -39,7 +39,7 @@ public class TargetProgress {
     /** One indicator's standing in one year. */
     public record Row(String code, String group, String name, String unit, String direction, String measure,
             String measureLabel, BigDecimal targetValue,
-            BigDecimal expected, BigDecimal actual, BigDecimal gap, String status, String statusLabel,
+            BigDecimal expected, BigDecimal actual, BigDecimal gap, String status, String statusLabel, String note,
             String responsibleUnit) {
     }
 
@@ -74,7 +74,7 @@ public class TargetProgress {
         TargetStanding.Standing s = TargetStanding.of(t, values, year);
         return new Row(t.getCode(), t.getGroupCode(), t.getName(), t.getUnit(), t.getDirection().name(),
                 t.getMeasure().name(), t.getMeasure().label(), t.getTargetValue(), s.expected(), s.actual(), s.gap(),
-                s.status(), s.statusLabel(), unitNames.get(t.getResponsibleUnitId()));
+                s.status(), s.statusLabel(), s.note(), unitNames.get(t.getResponsibleUnitId()));
     }
 
     /** The departments responsible for at least one of the campaign's targets. */

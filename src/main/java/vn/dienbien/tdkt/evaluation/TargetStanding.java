@@ -20,7 +20,9 @@ import java.util.stream.IntStream;
  */
 final class TargetStanding {
 
-    record Standing(BigDecimal expected, BigDecimal actual, BigDecimal gap, String status, String statusLabel) {
+    /** {@code note}: what is missing, where the label alone does not say it (null otherwise). */
+    record Standing(BigDecimal expected, BigDecimal actual, BigDecimal gap, String status, String statusLabel,
+            String note) {
     }
 
     private TargetStanding() {
@@ -40,24 +42,25 @@ final class TargetStanding {
 
     private static Standing level(Target t, BigDecimal actual, int year) {
         if (actual == null) {
-            return noData(expectedLevel(t, year), "chưa có số liệu");
+            return noData(expectedLevel(t, year), null);
         }
         BigDecimal expected = expectedLevel(t, year);
         if (expected == null) {
-            return new Standing(null, actual, null, "NO_BASELINE",
-                    "chưa có số liệu gốc năm " + t.getBaselineYear());
+            return new Standing(null, actual, null, "NO_BASELINE", "chưa có số liệu gốc năm " + t.getBaselineYear(),
+                    "kế hoạch không có số liệu năm " + t.getBaselineYear() + "; chỉ so với mục tiêu vào năm "
+                            + t.getTargetYear());
         }
         return judged(t, expected, actual);
     }
 
     private static Standing yearly(Target t, Map<Integer, BigDecimal> byYear, BigDecimal ofYear, int year) {
         if (t.getDirection() != Target.Direction.AVERAGE_YEARLY_RATE) {
-            return ofYear == null ? noData(t.getTargetValue(), "chưa có số liệu") : judged(t, t.getTargetValue(), ofYear);
+            return ofYear == null ? noData(t.getTargetValue(), null) : judged(t, t.getTargetValue(), ofYear);
         }
         List<BigDecimal> period = byYear.entrySet().stream().filter(e -> e.getKey() > t.getBaselineYear())
                 .map(Map.Entry::getValue).toList();
         if (period.isEmpty()) {
-            return noData(t.getTargetValue(), "chưa có số liệu");
+            return noData(t.getTargetValue(), null);
         }
         BigDecimal average = period.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(period.size()), 4, RoundingMode.HALF_UP);
@@ -73,7 +76,7 @@ final class TargetStanding {
         List<Integer> missing = IntStream.rangeClosed(t.getBaselineYear() + 1, last)
                 .filter(y -> !byYear.containsKey(y)).boxed().toList();
         if (elapsed == 0 || !missing.isEmpty()) {
-            return noData(expected, missing.isEmpty() ? "chưa có số liệu" : "thiếu số liệu năm "
+            return noData(expected, missing.isEmpty() ? null : "thiếu số liệu năm "
                     + missing.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }
         BigDecimal sum = IntStream.rangeClosed(t.getBaselineYear() + 1, last).mapToObj(byYear::get)
@@ -99,10 +102,10 @@ final class TargetStanding {
         BigDecimal gap = actual.subtract(expected).setScale(4, RoundingMode.HALF_UP);
         boolean onTrack = t.getDirection() == Target.Direction.AT_MOST ? gap.signum() <= 0 : gap.signum() >= 0;
         return new Standing(expected, actual, gap, onTrack ? "ON_TRACK" : "OFF_TRACK",
-                onTrack ? "đúng tiến độ" : "chậm tiến độ");
+                onTrack ? "đúng tiến độ" : "chậm tiến độ", null);
     }
 
-    private static Standing noData(BigDecimal expected, String label) {
-        return new Standing(expected, null, null, "NO_DATA", label);
+    private static Standing noData(BigDecimal expected, String note) {
+        return new Standing(expected, null, null, "NO_DATA", "chưa có số liệu", note);
     }
 }

@@ -176,7 +176,8 @@ class TargetProgressTest {
         enter("1.1.08", 2021, "19000");
         var missing = enter("1.1.08", 2023, "19000");
         assertThat(missing.status()).isEqualTo("NO_DATA");
-        assertThat(missing.statusLabel()).isEqualTo("thiếu số liệu năm 2022");
+        assertThat(missing.statusLabel()).isEqualTo("chưa có số liệu");
+        assertThat(missing.note()).isEqualTo("thiếu số liệu năm 2022");
         enter("1.1.08", 2022, "19000");
         var exactly = row("1.1.08", 2023);
         assertThat(exactly.actual()).isEqualByComparingTo("57000");
