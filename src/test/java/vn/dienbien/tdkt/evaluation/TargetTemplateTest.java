@@ -186,4 +186,23 @@ class TargetTemplateTest {
         var withoutTwo = load("bantdkt", campaign.id(), Spreadsheets.xlsx("Chỉ tiêu", List.of(two.get(0), two.get(1))));
         assertThat(withoutTwo.getBody()).contains("\"removed\":1");
     }
+
+    @Test
+    void hostileFilesAreRefusedAsDataNeverAServerError() {
+        var campaign = api.openCampaign("CT");
+        int y = campaign.today().getYear();
+        List<List<?>> longName = List.of(TargetTemplate.HEADINGS, row("A1", "A", "Nhóm", "Đ".repeat(32_767), "%",
+                "Mức đạt được", "Đạt ít nhất", 1e20, y - 1, "1.00001", y + 4, "SYT"));
+        var refused = load("bantdkt", campaign.id(), Spreadsheets.xlsx("Chỉ tiêu", longName));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Dòng 2, cột D (Tên chỉ tiêu): dài quá 500 ký tự",
+                "Dòng 2, cột H (Giá trị mục tiêu)", "Dòng 2, cột J (Giá trị năm gốc)");
+
+        var json = new org.springframework.http.HttpHeaders();
+        json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        var notMultipart = api.as("bantdkt").postForEntity("/api/campaigns/" + campaign.id() + "/targets/xlsx",
+                new org.springframework.http.HttpEntity<>("{\"file\": 1}", json), String.class);
+        assertThat(notMultipart.getStatusCode().is4xxClientError()).as(notMultipart.getBody()).isTrue();
+        assertThat(targets.countByCampaignId(campaign.id())).isZero();
+    }
 }
