@@ -117,6 +117,13 @@ class AuthorizationMatrixTest {
                 u -> post(u, "/api/campaigns/" + fx.campaign() + "/evaluation-rounds", "{\"year\": 2031}"));
         cell("GET /api/campaigns/{id}/targets/progress", EVERYONE_SIGNED_IN,
                 u -> get(u, "/api/campaigns/" + fx.campaign() + "/targets/progress?year=2031"));
+        cell("GET /api/campaigns/{id}/targets/xlsx", EVERYONE_SIGNED_IN,
+                u -> get(u, "/api/campaigns/" + fx.campaign() + "/targets/xlsx"));
+        // Not a spreadsheet: refused as data (400) by whoever may load, nothing written.
+        cell("POST /api/campaigns/{id}/targets/xlsx", BOARD_OR_ADMIN,
+                u -> as(u).exchange("/api/campaigns/" + fx.campaign() + "/targets/xlsx", HttpMethod.POST,
+                        ApiClient.file("chi-tieu.xlsx", org.springframework.http.MediaType.APPLICATION_OCTET_STREAM,
+                                "không phải bảng tính".getBytes(java.nio.charset.StandardCharsets.UTF_8)), String.class));
         // Reviews.
         cell("POST /api/campaigns/{id}/reviews", BOARD_OR_ADMIN, u -> post(u, "/api/campaigns/" + fx.campaign() + "/reviews", "{\"kind\": \"MID_TERM\"}"));
         Set<Who> readsDraftReviews = union(BOARD, OVERSIGHT, Set.of(Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN));

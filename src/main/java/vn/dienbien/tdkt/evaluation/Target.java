@@ -22,7 +22,33 @@ class Target {
         /** Không vượt quá (lower is better). */
         AT_MOST,
         /** Bình quân hằng năm đạt ít nhất (a yearly rate, averaged over the years so far). */
-        AVERAGE_YEARLY_RATE
+        AVERAGE_YEARLY_RATE;
+
+        String label() {
+            return switch (this) {
+                case AT_LEAST -> "Đạt ít nhất";
+                case AT_MOST -> "Không vượt quá";
+                case AVERAGE_YEARLY_RATE -> "Bình quân hằng năm đạt ít nhất";
+            };
+        }
+    }
+
+    /** Cách đo: how the indicator's progress is judged. */
+    enum Measure {
+        /** Mức đạt được: a value reached by the end (straight line from the baseline when there is one). */
+        LEVEL,
+        /** Tỷ lệ/số lượng hằng năm: each year's value against the yearly target. */
+        YEARLY_RATE,
+        /** Cộng dồn giai đoạn: the sum of the years so far against the pro-rata share of the period total. */
+        CUMULATIVE;
+
+        String label() {
+            return switch (this) {
+                case LEVEL -> "Mức đạt được";
+                case YEARLY_RATE -> "Hằng năm";
+                case CUMULATIVE -> "Cộng dồn giai đoạn";
+            };
+        }
     }
 
     @Id
@@ -54,6 +80,10 @@ class Target {
     @Column(nullable = false)
     private Direction direction;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Measure measure;
+
     @Column(name = "baseline_value")
     private BigDecimal baselineValue;
 
@@ -70,16 +100,25 @@ class Target {
     }
 
     Target(Long campaignId, String code, String groupCode, String groupName, String name, String unit,
-            BigDecimal targetValue, Direction direction, BigDecimal baselineValue, int baselineYear, int targetYear,
-            Long responsibleUnitId) {
+            BigDecimal targetValue, Direction direction, Measure measure, BigDecimal baselineValue, int baselineYear,
+            int targetYear, Long responsibleUnitId) {
         this.campaignId = campaignId;
         this.code = code;
+        update(groupCode, groupName, name, unit, targetValue, direction, measure, baselineValue, baselineYear, targetYear,
+                responsibleUnitId);
+    }
+
+    /** A new version of the indicator from the Board's template; its code and campaign stay. */
+    void update(String groupCode, String groupName, String name, String unit, BigDecimal targetValue,
+            Direction direction, Measure measure, BigDecimal baselineValue, int baselineYear, int targetYear,
+            Long responsibleUnitId) {
         this.groupCode = groupCode;
         this.groupName = groupName;
         this.name = name;
         this.unit = unit;
         this.targetValue = targetValue;
         this.direction = direction;
+        this.measure = measure;
         this.baselineValue = baselineValue;
         this.baselineYear = baselineYear;
         this.targetYear = targetYear;
@@ -95,6 +134,7 @@ class Target {
     String getUnit() { return unit; }
     BigDecimal getTargetValue() { return targetValue; }
     Direction getDirection() { return direction; }
+    Measure getMeasure() { return measure; }
     BigDecimal getBaselineValue() { return baselineValue; }
     int getBaselineYear() { return baselineYear; }
     int getTargetYear() { return targetYear; }

@@ -1,7 +1,6 @@
 package vn.dienbien.tdkt.evaluation;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,7 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
 
 /**
  * Tiến độ thực hiện chỉ tiêu: for a year, each indicator's actual value against the value
- * expected by then — the straight line from the baseline to the target, or the target itself
- * when the plan gives no baseline; yearly rates are judged on their average so far.
+ * expected by then, according to how it is measured ({@link TargetStanding}).
  */
 @Service
 public class TargetProgress {
@@ -39,8 +37,9 @@ public class TargetProgress {
     }
 
     /** One indicator's standing in one year. */
-    public record Row(String code, String group, String name, String unit, String direction, BigDecimal targetValue,
-            BigDecimal expected, BigDecimal actual, BigDecimal gap, String status, String statusLabel,
+    public record Row(String code, String group, String name, String unit, String direction, String measure,
+            String measureLabel, BigDecimal targetValue,
+            BigDecimal expected, BigDecimal actual, BigDecimal gap, String status, String statusLabel, String note,
             String responsibleUnit) {
     }
 
@@ -72,35 +71,10 @@ public class TargetProgress {
     Row row(Target t, int year, Map<Long, String> unitNames) {
         List<TargetActual> values = actuals.findByTargetIdOrderByYear(t.getId()).stream()
                 .filter(a -> a.getYear() <= year).toList();
-        BigDecimal actual;
-        BigDecimal expected;
-        if (t.getDirection() == Target.Direction.AVERAGE_YEARLY_RATE) {
-            actual = values.isEmpty() ? null : values.stream().map(TargetActual::getValue)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(values.size()), 4, RoundingMode.HALF_UP);
-            expected = t.getTargetValue();
-        } else {
-            actual = values.stream().filter(a -> a.getYear() == year).map(TargetActual::getValue).findFirst().orElse(null);
-            expected = expectedBy(t, year);
-        }
-        if (actual == null) {
-            return new Row(t.getCode(), t.getGroupCode(), t.getName(), t.getUnit(), t.getDirection().name(),
-                    t.getTargetValue(), expected, null, null, "NO_DATA", "chưa có số liệu", unitNames.get(t.getResponsibleUnitId()));
-        }
-        BigDecimal gap = actual.subtract(expected).setScale(4, RoundingMode.HALF_UP);
-        boolean onTrack = t.getDirection() == Target.Direction.AT_MOST ? gap.signum() <= 0 : gap.signum() >= 0;
+        TargetStanding.Standing s = TargetStanding.of(t, values, year);
         return new Row(t.getCode(), t.getGroupCode(), t.getName(), t.getUnit(), t.getDirection().name(),
-                t.getTargetValue(), expected, actual, gap, onTrack ? "ON_TRACK" : "OFF_TRACK",
-                onTrack ? "đúng tiến độ" : "chậm tiến độ", unitNames.get(t.getResponsibleUnitId()));
-    }
-
-    static BigDecimal expectedBy(Target t, int year) {
-        if (t.getBaselineValue() == null || year >= t.getTargetYear()) {
-            return t.getTargetValue();
-        }
-        int span = t.getTargetYear() - t.getBaselineYear();
-        int elapsed = Math.max(0, year - t.getBaselineYear());
-        return t.getBaselineValue().add(t.getTargetValue().subtract(t.getBaselineValue())
-                .multiply(BigDecimal.valueOf(elapsed)).divide(BigDecimal.valueOf(span), 4, RoundingMode.HALF_UP));
+                t.getMeasure().name(), t.getMeasure().label(), t.getTargetValue(), s.expected(), s.actual(), s.gap(),
+                s.status(), s.statusLabel(), s.note(), unitNames.get(t.getResponsibleUnitId()));
     }
 
     /** The departments responsible for at least one of the campaign's targets. */

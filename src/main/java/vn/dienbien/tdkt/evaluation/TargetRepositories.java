@@ -18,4 +18,6 @@ interface TargetActualRepository extends JpaRepository<TargetActual, Long> {
     List<TargetActual> findByTargetIdOrderByYear(Long targetId);
 
     Optional<TargetActual> findByTargetIdAndYear(Long targetId, int year);
+
+    boolean existsByTargetId(Long targetId);
 }

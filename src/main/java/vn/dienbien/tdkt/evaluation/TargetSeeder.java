@@ -44,7 +44,12 @@ class TargetSeeder implements ApplicationRunner {
     }
 
     record Entry(String code, String group, String groupName, String name, String unit, BigDecimal targetValue,
-            Target.Direction direction, BigDecimal baselineValue, String responsibleUnit) {
+            Target.Direction direction, Target.Measure measure, BigDecimal baselineValue, String responsibleUnit) {
+
+        Target.Measure measureOrDefault() {
+            return measure != null ? measure
+                    : direction == Target.Direction.AVERAGE_YEARLY_RATE ? Target.Measure.YEARLY_RATE : Target.Measure.LEVEL;
+        }
     }
 
     @Override
@@ -67,7 +72,7 @@ class TargetSeeder implements ApplicationRunner {
             var unit = units.findByCode(e.responsibleUnit())
                     .orElseThrow(() -> new IllegalStateException("Chỉ tiêu " + e.code() + ": không có đơn vị " + e.responsibleUnit()));
             targets.save(new Target(campaign.getId(), e.code(), e.group(), e.groupName(), e.name(), e.unit(),
-                    e.targetValue(), e.direction(), e.baselineValue(), data.baselineYear(), data.targetYear(), unit.getId()));
+                    e.targetValue(), e.direction(), e.measureOrDefault(), e.baselineValue(), data.baselineYear(), data.targetYear(), unit.getId()));
         }
         log.info("Targets of {} loaded: {}", data.campaignCode(), data.targets().size());
     }
