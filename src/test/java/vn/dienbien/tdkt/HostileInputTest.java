@@ -77,6 +77,13 @@ class HostileInputTest {
             send("bantdkt", "GET /api/calendar/" + bad, HttpMethod.GET, "/api/calendar/" + bad, null);
         }
         uploads("canbo.nampo");
+        String targets = "/api/campaigns/" + fx.campaignId() + "/targets/xlsx";
+        record("bantdkt", "POST targets/xlsx với tệp PDF", () -> rest.withBasicAuth("bantdkt", "demo").exchange(targets,
+                HttpMethod.POST, ApiClient.pdf("chi-tieu.xlsx"), String.class));
+        record("bantdkt", "POST targets/xlsx với HTML", () -> rest.withBasicAuth("bantdkt", "demo").exchange(targets,
+                HttpMethod.POST, ApiClient.file("chi-tieu.xlsx", MediaType.APPLICATION_OCTET_STREAM,
+                        "<html></html>".getBytes()), String.class));
+        send("bantdkt", "POST targets/xlsx với JSON", HttpMethod.POST, targets, "{}");
         send("bantdkt", "PUT /api/campaigns (phương thức không có)", HttpMethod.PUT, "/api/campaigns", "{}");
         send("bantdkt", "GET /api/khong-co (địa chỉ không có)", HttpMethod.GET, "/api/khong-co", null);
         record("bantdkt", "POST /api/campaigns văn bản thường thay cho JSON", () -> {
