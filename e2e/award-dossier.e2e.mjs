@@ -78,14 +78,21 @@ await step('the Board sees each rule\'s result and accepts the dossier', async (
 for (const member of ['chutich', 'hoidong1', 'hoidong2', 'hoidong3', 'hoidong4', 'thuongtruc.hd']) {
   await step(`council member ${member} votes`, async () => {
     const { context, page } = await loginToTasklist(member);
-    await openTask(page, `Biểu quyết: ${sessionTitle}`);
+    // The standing body also sees the absent member's ballot (to enter a written vote) and its own
+    // closing task: it opens its own ballot from "tasks assigned to me", by its exact name.
+    const ballotName = `"Biểu quyết: ${sessionTitle}"`;
+    if (member === 'thuongtruc.hd') {
+      await page.click('text=Nhiệm vụ tôi đang xử lý');
+      await page.waitForTimeout(1000);
+    }
+    await openTask(page, ballotName);
     await page.waitForSelector(`input[name="v${dossierId}"]`);
     await page.check(`input[name="v${dossierId}"][value="YES"]`);
     await page.fill(`[name="m${dossierId}"]`, 'Ý kiến của ' + member);
     if (member === 'chutich') {
       await page.screenshot({ path: shots + '25-council-ballot.png' });
     }
-    await completeTask(page, `Biểu quyết: ${sessionTitle}`);
+    await completeTask(page, ballotName);
     await context.close();
   });
 }
