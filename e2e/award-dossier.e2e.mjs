@@ -1,7 +1,8 @@
 // Browser test of an award dossier in Tasklist, from proposal to decision: a unit's officer
 // proposes a Certificate of Merit with its documents (start form), the unit's head confirms,
-// the Board accepts, the council members vote, the standing body submits, the Chairman approves,
-// and the numbered decision lists the awardee. Screenshots go to e2e/screenshots/.
+// the Board accepts, six of the seven council members vote (hoidong5 is absent and sends no written
+// vote), the standing body closes voting (hoidong5 recorded as absent), submits, the Chairman
+// approves, and the numbered decision lists the awardee. Screenshots go to e2e/screenshots/.
 import assert from 'node:assert/strict';
 import { base, shots, openBrowser, runner, openTask, completeTask } from './helpers.mjs';
 
@@ -74,20 +75,44 @@ await step('the Board sees each rule\'s result and accepts the dossier', async (
   await context.close();
 });
 
-for (const member of ['chutich', 'hoidong1', 'hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'thuongtruc.hd']) {
+for (const member of ['chutich', 'hoidong1', 'hoidong2', 'hoidong3', 'hoidong4', 'thuongtruc.hd']) {
   await step(`council member ${member} votes`, async () => {
     const { context, page } = await loginToTasklist(member);
-    await openTask(page, `Biểu quyết: ${sessionTitle}`);
+    // The standing body also sees the absent member's ballot (to enter a written vote) and its own
+    // closing task: it opens its own ballot from "tasks assigned to me", by its exact name.
+    const ballotName = `"Biểu quyết: ${sessionTitle}"`;
+    if (member === 'thuongtruc.hd') {
+      await page.click('text=Nhiệm vụ tôi đang xử lý');
+      await page.waitForTimeout(1000);
+    }
+    await openTask(page, ballotName);
     await page.waitForSelector(`input[name="v${dossierId}"]`);
-    await page.check(`input[name="v${dossierId}"][value="${member === 'hoidong5' ? 'NO' : 'YES'}"]`);
+    await page.check(`input[name="v${dossierId}"][value="YES"]`);
     await page.fill(`[name="m${dossierId}"]`, 'Ý kiến của ' + member);
     if (member === 'chutich') {
       await page.screenshot({ path: shots + '25-council-ballot.png' });
     }
-    await completeTask(page, `Biểu quyết: ${sessionTitle}`);
+    await completeTask(page, ballotName);
     await context.close();
   });
 }
+
+await step('member hoidong5 is absent: the standing body closes voting and hoidong5 is recorded as absent', async () => {
+  const { context, page } = await loginToTasklist('thuongtruc.hd');
+  const sessionRead = page.waitForResponse((r) => /\/api\/council-sessions\/\d+$/.test(r.url()), { timeout: 20000 });
+  await openTask(page, `Thường trực Hội đồng kết thúc biểu quyết: ${sessionTitle}`);
+  const sessionUrl = (await sessionRead).url();
+  await page.waitForSelector('#missing li');
+  assert.deepEqual(await page.locator('#missing li').allTextContents(), ['hoidong5']);
+  await page.check('#confirm');
+  await page.screenshot({ path: shots + '25b-standing-body-closes-voting.png', fullPage: true });
+  await completeTask(page, `Thường trực Hội đồng kết thúc biểu quyết: ${sessionTitle}`);
+  const view = await (await context.request.get(sessionUrl)).json();
+  assert.deepEqual(view.absentMembers, ['hoidong5']);
+  assert.equal(view.votingClosedBy, 'thuongtruc.hd');
+  console.log(`       voting closed by ${view.votingClosedBy}; absent: ${view.absentMembers.join(', ')}`);
+  await context.close();
+});
 
 await step('the standing body submits and the Chairman approves', async () => {
   let { context, page } = await loginToTasklist('thuongtruc.hd');

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.FormPayloads;
+import vn.dienbien.tdkt.platform.FormValues;
 import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.ProtectedVariables;
 import vn.dienbien.tdkt.platform.StartFormFields;
@@ -47,6 +48,7 @@ class CouncilDelegates {
     @Bean
     ProtectedVariables councilProtectedVariables() {
         return ProtectedVariables.of("sessionId", "sessionTitle", "member", "tallySummary", "chairmanReturned",
+                "votingDueDate", "quorumMet",
                 "decisionCode", "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
     }
 
@@ -61,6 +63,7 @@ class CouncilDelegates {
                     actor));
             execution.setVariable("sessionId", opened.id());
             execution.setVariable("sessionTitle", opened.title());
+            execution.setVariable("votingDueDate", opened.votingDueDate());
             execution.getProcessInstance().setProcessBusinessKey("PH-" + opened.id());
         };
     }
@@ -131,7 +134,32 @@ class CouncilDelegates {
      */
     @Bean
     JavaDelegate tallyVotes(CouncilSessions sessions) {
-        return execution -> sessions.tally(execution.getProcessInstanceId());
+        return execution -> {
+            sessions.tally(execution.getProcessInstanceId());
+            execution.setVariable("quorumMet", sessions.quorumMet(execution.getProcessInstanceId()));
+        };
+    }
+
+    /**
+     * "Ghi nhận kết thúc biểu quyết": the standing body closed voting; members without a ballot are
+     * recorded as absent, with who closed and when.
+     */
+    @Bean
+    JavaDelegate closeVoting(CouncilSessions sessions) {
+        return execution -> sessions.closeVoting(execution.getProcessInstanceId(), ProcessActors.currentActor(execution));
+    }
+
+    /** "Nhắc Thường trực Hội đồng" when voting reaches its due date. */
+    @Bean
+    JavaDelegate remindVotingDue(CouncilSessions sessions) {
+        return execution -> sessions.remindStandingBody(execution.getProcessInstanceId());
+    }
+
+    /** "Ghi nhận hoãn phiên họp" with the standing body's reason. */
+    @Bean
+    JavaDelegate adjournSession(CouncilSessions sessions) {
+        return execution -> sessions.adjourn(execution.getProcessInstanceId(),
+                FormValues.note(execution, "adjournReason", "Lý do hoãn phiên họp"), ProcessActors.currentActor(execution));
     }
 
     /** "Ghi nhận tờ trình". */

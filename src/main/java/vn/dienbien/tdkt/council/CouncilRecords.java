@@ -224,6 +224,11 @@ interface SessionDossierRepository extends JpaRepository<SessionDossier, Session
     List<SessionDossier> findByKeySessionId(Long sessionId);
 
     boolean existsByKeyDossierId(Long dossierId);
+
+    /** Whether the dossier is in a session that was not adjourned (an adjourned session releases its dossiers). */
+    @Query("select count(sd) > 0 from SessionDossier sd, CouncilSession s where s.id = sd.key.sessionId"
+            + " and sd.key.dossierId = :dossierId and s.status <> vn.dienbien.tdkt.council.CouncilSession.Status.ADJOURNED")
+    boolean inLiveSession(@Param("dossierId") Long dossierId);
 }
 
 interface CouncilVoteRepository extends JpaRepository<CouncilVote, Long> {

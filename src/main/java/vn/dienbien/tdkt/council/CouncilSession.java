@@ -22,7 +22,7 @@ import java.util.List;
 class CouncilSession {
 
     /** Where the session stands. */
-    enum Status { VOTING, TALLIED, SUBMITTED, RETURNED_BY_CHAIRMAN, DECIDED }
+    enum Status { VOTING, TALLIED, SUBMITTED, RETURNED_BY_CHAIRMAN, DECIDED, ADJOURNED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,6 +65,30 @@ class CouncilSession {
     @Column(name = "decision_code")
     private String decisionCode;
 
+    @Column(name = "voting_due_at")
+    private Instant votingDueAt;
+
+    @Column(name = "voting_closed_by")
+    private String votingClosedBy;
+
+    @Column(name = "voting_closed_at")
+    private Instant votingClosedAt;
+
+    @Column(name = "adjourn_reason")
+    private String adjournReason;
+
+    @Column(name = "adjourned_by")
+    private String adjournedBy;
+
+    @Column(name = "adjourned_at")
+    private Instant adjournedAt;
+
+    /** Members without a ballot when the standing body closed voting. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "council_session_absence", joinColumns = @JoinColumn(name = "session_id"))
+    @Column(name = "member_id")
+    private java.util.Set<String> absentMembers = new java.util.TreeSet<>();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "council_session_member", joinColumns = @JoinColumn(name = "session_id"))
     @Column(name = "member_id")
@@ -84,6 +108,22 @@ class CouncilSession {
 
     void attachCase(String processInstanceId) { this.processInstanceId = processInstanceId; }
     void tallied() { this.status = Status.TALLIED; }
+    void votingDue(Instant dueAt) { this.votingDueAt = dueAt; }
+
+    /** Thường trực Hội đồng kết thúc biểu quyết: who closed, when, and who had not voted. */
+    void votingClosed(String by, Instant at, java.util.Collection<String> absent) {
+        this.votingClosedBy = by;
+        this.votingClosedAt = at;
+        this.absentMembers.clear();
+        this.absentMembers.addAll(absent);
+    }
+
+    void adjourned(String reason, String by, Instant at) {
+        this.adjournReason = reason;
+        this.adjournedBy = by;
+        this.adjournedAt = at;
+        this.status = Status.ADJOURNED;
+    }
 
     void submitted(String note, String by) {
         this.submissionNote = note;
@@ -113,4 +153,11 @@ class CouncilSession {
     String getDecisionCode() { return decisionCode; }
     String getSubmissionNote() { return submissionNote; }
     List<String> getMembers() { return members; }
+    Instant getVotingDueAt() { return votingDueAt; }
+    String getVotingClosedBy() { return votingClosedBy; }
+    Instant getVotingClosedAt() { return votingClosedAt; }
+    java.util.Set<String> getAbsentMembers() { return absentMembers; }
+    String getAdjournReason() { return adjournReason; }
+    String getAdjournedBy() { return adjournedBy; }
+    Instant getAdjournedAt() { return adjournedAt; }
 }

@@ -66,17 +66,23 @@ public class CouncilSessionViews {
                 ? votes.votersOf(sessionId) : null;
         return new SessionView(session.getId(), session.getTitle(), session.getMeetingDate(), session.getStatus().name(),
                 votingOpen, session.getMembers(), voted, councilSessions.summary(session), session.getSubmissionNote(),
-                session.getChairmanDecision(), session.getChairmanNote(), session.getDecisionCode(), lines, voteLines);
+                session.getChairmanDecision(), session.getChairmanNote(), session.getDecisionCode(), lines, voteLines,
+                session.getVotingDueAt(), session.getVotingClosedBy(), session.getVotingClosedAt(),
+                session.getAbsentMembers().stream().sorted().toList(), session.getAdjournReason(), session.getAdjournedBy(),
+                session.getAdjournedAt());
     }
 
     /**
      * A session as forms and readers see it. {@code votedMembers} is null for a reader who may not
-     * know who has voted yet; {@code tallySummary} is null until the votes are counted.
+     * know who has voted yet; {@code tallySummary} is null until the votes are counted;
+     * {@code absentMembers} are those without a ballot when the standing body closed voting
+     * ({@code votingClosedBy}, {@code votingClosedAt}; null when every member voted).
      */
     public record SessionView(Long id, String title, LocalDate meetingDate, String status, boolean votingOpen,
             List<String> members, List<String> votedMembers, String tallySummary, String submissionNote,
             String chairmanDecision, String chairmanNote, String decisionCode, List<DossierLine> dossiers,
-            List<Vote> votes) {
+            List<Vote> votes, Instant votingDueAt, String votingClosedBy, Instant votingClosedAt,
+            List<String> absentMembers, String adjournReason, String adjournedBy, Instant adjournedAt) {
 
         public record DossierLine(Long dossierId, String nomineeName, String awardName, String unitName,
                 String dossierStatus, Integer yes, Integer no, Integer abstain, Integer conflicts, Integer eligible,

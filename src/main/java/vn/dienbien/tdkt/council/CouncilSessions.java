@@ -1,6 +1,9 @@
 package vn.dienbien.tdkt.council;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,11 +17,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.decision.DecisionView;
 import vn.dienbien.tdkt.dossier.DossierDecisions;
 import vn.dienbien.tdkt.dossier.DossierQueries;
+import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
@@ -43,6 +48,7 @@ public class CouncilSessions {
     /** The engine keeps a String variable in 4,000 characters. */
     static final int VARIABLE_MAX = 4000;
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
     private final CouncilSessionRepository sessions;
     private final SessionDossierRepository sessionDossiers;
@@ -52,10 +58,18 @@ public class CouncilSessions {
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final VoteRule rule;
+    private final NotificationService notifications;
+    private final int votingDays;
 
     CouncilSessions(CouncilSessionRepository sessions, SessionDossierRepository sessionDossiers,
             CouncilVoteRepository votes, DossierQueries dossierQueries, DossierDecisions dossierDecisions,
-            IdentityService identityService, RuntimeService runtimeService, VoteRule rule) {
+            IdentityService identityService, RuntimeService runtimeService, VoteRule rule,
+            NotificationService notifications, @Value("${tdkt.council.voting-days:5}") int votingDays) {
+        if (votingDays < 1 || votingDays > 60) {
+            throw new IllegalArgumentException("tdkt.council.voting-days phải trong khoảng 1–60.");
+        }
+        this.notifications = notifications;
+        this.votingDays = votingDays;
         this.sessions = sessions;
         this.sessionDossiers = sessionDossiers;
         this.votes = votes;
@@ -93,7 +107,7 @@ public class CouncilSessions {
     }
 
     /** The session a case opened: its id and title, for the case's variables and business key. */
-    public record Opened(Long id, String title) {
+    public record Opened(Long id, String title, Date votingDueDate) {
     }
 
     /**
@@ -112,7 +126,80 @@ public class CouncilSessions {
         List<Long> ids = parseIds(dossierIdsCsv, problems);
         CouncilSession session = create(title, date, ids, problems, user);
         session.attachCase(processInstanceId);
-        return new Opened(session.getId(), session.getTitle());
+        // Hạn biểu quyết: tdkt.council.voting-days (default 5) calendar days after opening, at 17:00.
+        session.votingDue(votingDueAfter(WorkflowClock.now()));
+        return new Opened(session.getId(), session.getTitle(), Date.from(session.getVotingDueAt()));
+    }
+
+    /** The due date of voting for a session opened at {@code openedAt}: N days later, 17:00 Vietnam time. */
+    Instant votingDueAfter(Instant openedAt) {
+        return LocalDate.ofInstant(openedAt, VIETNAM).plusDays(votingDays).atTime(17, 0).atZone(VIETNAM).toInstant();
+    }
+
+    /**
+     * "Thường trực Hội đồng kết thúc biểu quyết": voting closes while ballots may be missing; each
+     * member without a ballot (in person or written) is recorded as absent, with who closed and when.
+     */
+    @Transactional
+    public List<String> closeVoting(String processInstanceId, CurrentUser actor) {
+        CouncilSession session = sessions.ofCase(processInstanceId);
+        if (actor == null || !actor.inGroup(CamundaGroups.COUNCIL_STANDING)) {
+            throw ApiException.forbidden("Chỉ Thường trực Hội đồng kết thúc biểu quyết.");
+        }
+        if (session.getStatus() != CouncilSession.Status.VOTING || session.getVotingClosedAt() != null) {
+            throw ApiException.conflict("Phiên họp \"" + session.getTitle() + "\" đã kết thúc biểu quyết.");
+        }
+        Set<String> voted = Set.copyOf(votes.votersOf(session.getId()));
+        List<String> absent = session.getMembers().stream().filter(m -> !voted.contains(m)).sorted().toList();
+        session.votingClosed(actor.userId(), WorkflowClock.now(), absent);
+        return absent;
+    }
+
+    /** Whether the session's vote reached the quorum, after the tally. */
+    @Transactional(readOnly = true)
+    public boolean quorumMet(String processInstanceId) {
+        CouncilSession session = sessions.ofCase(processInstanceId);
+        return rule.quorumMet(votes.votersOf(session.getId()).size(), session.getMemberCount());
+    }
+
+    /**
+     * Below quorum the standing body adjourns the session (hoãn phiên họp) with a reason; its
+     * dossiers are released for a new session, where absent members may send written votes.
+     */
+    @Transactional
+    public void adjourn(String processInstanceId, String reason, CurrentUser actor) {
+        CouncilSession session = sessions.ofCase(processInstanceId);
+        if (actor == null || !actor.inGroup(CamundaGroups.COUNCIL_STANDING)) {
+            throw ApiException.forbidden("Chỉ Thường trực Hội đồng quyết định hoãn phiên họp.");
+        }
+        if (session.getStatus() != CouncilSession.Status.TALLIED || quorumMet(processInstanceId)) {
+            throw ApiException.conflict("Phiên họp \"" + session.getTitle() + "\" không ở bước hoãn do không đủ số thành viên.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.badRequest("Hoãn phiên họp phải nêu lý do.");
+        }
+        if (reason.trim().length() > NOTE_MAX) {
+            throw ApiException.badRequest("Lý do hoãn phiên họp dài quá " + NOTE_MAX + " ký tự.");
+        }
+        session.adjourned(reason.trim(), actor.userId(), WorkflowClock.now());
+    }
+
+    /** The timer on the due date: a notification to the standing body, naming who has not voted yet. */
+    @Transactional
+    public void remindStandingBody(String processInstanceId) {
+        CouncilSession session = sessions.ofCase(processInstanceId);
+        if (session.getStatus() != CouncilSession.Status.VOTING) {
+            return;
+        }
+        Set<String> voted = Set.copyOf(votes.votersOf(session.getId()));
+        List<String> missing = session.getMembers().stream().filter(m -> !voted.contains(m)).sorted().toList();
+        String due = DUE_FORMAT.format(session.getVotingDueAt().atZone(VIETNAM));
+        notifications.notifyGroup(CamundaGroups.COUNCIL_STANDING, "COUNCIL_VOTING_DUE",
+                "Đến hạn biểu quyết: " + abbreviate(session.getTitle(), 150), abbreviate(
+                "Phiên họp \"" + session.getTitle() + "\" đến hạn biểu quyết (hạn: " + due + "). Đã có "
+                        + voted.size() + "/" + session.getMemberCount() + " thành viên biểu quyết"
+                        + (missing.isEmpty() ? "." : "; chưa biểu quyết: " + String.join(", ", missing) + ".")
+                        + " Thường trực Hội đồng ghi phiếu bằng văn bản của thành viên vắng mặt hoặc kết thúc biểu quyết.", 3_900));
     }
 
     private static void requireBoard(CurrentUser user) {
@@ -180,7 +267,7 @@ public class CouncilSessions {
                     var record = dossierQueries.record(id);
                     if (!"ACCEPTED".equals(record.status())) {
                         problems.add("hồ sơ số " + id + " (" + record.nomineeName() + ") chưa được thẩm định đủ điều kiện");
-                    } else if (sessionDossiers.existsByKeyDossierId(id)) {
+                    } else if (sessionDossiers.inLiveSession(id)) {
                         problems.add("hồ sơ số " + id + " đã được đưa vào một phiên họp khác");
                     }
                 } catch (ApiException notFound) {
@@ -226,8 +313,9 @@ public class CouncilSessions {
             int yes = count(onDossier, CouncilVote.Choice.YES);
             int no = count(onDossier, CouncilVote.Choice.NO);
             int abstain = count(onDossier, CouncilVote.Choice.ABSTAIN);
-            int eligible = session.getMemberCount() - conflicts;
-            sd.tally(yes, no, abstain, conflicts, eligible, quorum && rule.passes(yes, eligible));
+            // The base of the share: all members by default (conflicts count as not agreeing).
+            int base = rule.base(session.getMemberCount(), conflicts);
+            sd.tally(yes, no, abstain, conflicts, base, quorum && rule.passes(yes, session.getMemberCount(), conflicts));
         }
         session.tallied();
         return summary(session);
@@ -250,7 +338,7 @@ public class CouncilSessions {
                     + dossier.awardName() + "): " + sd.getYesVotes() + "/" + sd.getEligibleVoters() + " đồng ý"
                     + (sd.getConflicts() != null && sd.getConflicts() > 0
                             ? ", " + sd.getConflicts() + " thành viên xung đột lợi ích không biểu quyết" : "")
-                    + (passed ? " — đạt" : " — không đạt (cần ≥ " + rule.passPercent() + "%)"));
+                    + (passed ? " — đạt" : " — không đạt (" + rule.describe() + ")"));
         }
         return String.join("\n", lines);
     }
@@ -336,7 +424,7 @@ public class CouncilSessions {
         for (SessionDossier sd : sessionDossiers.findByKeySessionId(session.getId())) {
             if (!Boolean.TRUE.equals(sd.getPassed())) {
                 refused.put(sd.dossierId(), "Không đạt tỷ lệ biểu quyết của Hội đồng: " + sd.getYesVotes() + "/"
-                        + sd.getEligibleVoters() + " thành viên đồng ý (cần ≥ " + rule.passPercent() + "%).");
+                        + sd.getEligibleVoters() + " thành viên đồng ý (" + rule.describe() + ").");
             } else if (sd.getExcludedReason() != null) {
                 refused.put(sd.dossierId(), "Chủ tịch UBND tỉnh không phê duyệt: " + sd.getExcludedReason());
             } else {

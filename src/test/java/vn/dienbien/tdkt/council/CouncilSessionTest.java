@@ -71,12 +71,16 @@ class CouncilSessionTest {
         assertThat(view.dossiers()).filteredOn(d -> d.dossierId().equals(b)).singleElement().satisfies(d -> {
             assertThat(d.yes()).isEqualTo(4);
             assertThat(d.conflicts()).isEqualTo(1);
-            assertThat(d.eligible()).isEqualTo(6);
+            assertThat(d.eligible()).as("the base is all members: the member in conflict counts as not agreeing")
+                    .isEqualTo(7);
             assertThat(d.passed()).isFalse();
         });
         assertThat(view.tallySummary()).contains("Hồ sơ số " + a).contains("5/7 đồng ý — đạt")
-                .contains("4/6 đồng ý, 1 thành viên xung đột lợi ích");
+                .contains("4/7 đồng ý, 1 thành viên xung đột lợi ích");
         assertThat(view.votes()).hasSize(14);
+        assertThat(view.absentMembers()).as("every member voted: nobody absent").isEmpty();
+        assertThat(view.votingClosedBy()).isNull();
+        assertThat(scenario.task(sessionId, "Task_CloseVoting")).as("the closing step ends with the last ballot").isNull();
         assertThat(view.votes()).filteredOn(v -> v.memberId().equals("hoidong5")).allSatisfy(v -> {
             assertThat(v.written()).isTrue();
             assertThat(v.recordedBy()).isEqualTo("thuongtruc.hd");
@@ -97,7 +101,8 @@ class CouncilSessionTest {
         assertThat(dossiers.record(a).status()).isEqualTo("AWARDED");
         assertThat(dossiers.record(a).outcomeReason()).contains(decided.decisionCode());
         assertThat(dossiers.record(b).status()).isEqualTo("NOT_AWARDED");
-        assertThat(dossiers.record(b).outcomeReason()).contains("Không đạt tỷ lệ biểu quyết").contains("4/6");
+        assertThat(dossiers.record(b).outcomeReason()).contains("Không đạt tỷ lệ biểu quyết").contains("4/7")
+                .contains("≥ 70% tổng số thành viên Hội đồng");
     }
 
     @Test
