@@ -1,9 +1,6 @@
 package vn.dienbien.tdkt.dossier;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.calendar.WorkingDayCalendar;
 import vn.dienbien.tdkt.document.DocumentService;
 import vn.dienbien.tdkt.notification.NotificationService;
-import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
 import vn.dienbien.tdkt.platform.ProcessActors;
@@ -29,8 +25,6 @@ public class DossierAppraisal {
 
     /** The longest note or reason a dossier's history keeps (dossier_status_history.reason). */
     static final int MAX_NOTE = 3_900;
-    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final DossierRepository dossiers;
     private final DossierRuleResultRepository ruleResults;
@@ -170,17 +164,6 @@ public class DossierAppraisal {
         history.record(dossier, status, actor, reason);
         notifications.notifyUnit(dossier.getProposingUnitId(), awarded ? "DOSSIER_AWARDED" : "DOSSIER_NOT_AWARDED",
                 "Kết quả xét khen thưởng: " + dossier.getNomineeName() + " — " + status.label(), reason);
-    }
-
-    /** Nhắc Ban TĐKT: the dossier's time limit is near. */
-    @Transactional
-    public void remindBoardOfDue(Long dossierId) {
-        Dossier dossier = dossier(dossierId);
-        notifications.notifyGroup(CamundaGroups.BOARD, "DOSSIER_DUE_SOON",
-                "Hồ sơ " + dossier.getNomineeName() + " sắp hết thời hạn giải quyết",
-                dossier.getDueAt() == null ? "Hồ sơ sắp hết thời hạn giải quyết."
-                        : "Hạn giải quyết: trước ngày "
-                                + LocalDateTime.ofInstant(dossier.getDueAt(), VIETNAM).format(VN_DATE) + ".");
     }
 
     /** Lãnh đạo Ban chỉ đạo xử lý hồ sơ quá hạn: a note in the dossier's history, its status kept. */

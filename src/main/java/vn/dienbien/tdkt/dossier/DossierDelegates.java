@@ -112,8 +112,8 @@ class DossierDelegates {
 
     /** "Nhắc Ban TĐKT sắp hết hạn giải quyết". */
     @Bean
-    JavaDelegate remindBoardOfDue(DossierAppraisal appraisal) {
-        return execution -> appraisal.remindBoardOfDue(dossierOf(execution, appraisal));
+    JavaDelegate remindBoardOfDue(DossierAppraisal appraisal, DossierReminders reminders) {
+        return execution -> reminders.remindBoardOfDue(dossierOf(execution, appraisal));
     }
 
     /** "Ghi nhận xử lý hồ sơ quá hạn". */
