@@ -23,7 +23,7 @@ class EvaluationCycles {
     @EventListener
     void on(CampaignOpened event) {
         var campaign = campaigns.findById(event.campaignId()).orElseThrow();
-        runtimeService.startProcessInstanceByKey(WorkflowKeys.EVALUATION_CYCLE, "CK | " + campaign.getCode(),
+        runtimeService.startProcessInstanceByKey(WorkflowKeys.EVALUATION_CYCLE, EvaluationDelegates.EvaluationSchedule.CYCLE_KEY_PREFIX + campaign.getCode(),
                 Map.of("campaignId", campaign.getId(), "nextYear", campaign.getPeriodStartYear(),
                         "campaignCode", campaign.getCode()));
     }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
+import vn.dienbien.tdkt.campaign.Campaign;
 import vn.dienbien.tdkt.campaign.CampaignRepository;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.FormPayloads;
@@ -142,9 +143,9 @@ class EvaluationDelegates {
 
     /** "Mở kỳ đánh giá năm" from the campaign's yearly timer; a round the Board opened already is kept. */
     @Bean
-    JavaDelegate openYearlyEvaluation(BlockEvaluations evaluations) {
+    JavaDelegate openYearlyEvaluation(BlockEvaluations evaluations, EvaluationSchedule schedule) {
         return execution -> {
-            Long campaignId = ((Number) execution.getVariable("campaignId")).longValue();
+            Long campaignId = schedule.campaignOf(execution).getId();
             int year = ((Number) execution.getVariable("nextYear")).intValue();
             if (evaluations.roundOf(campaignId, year).isEmpty()) {
                 evaluations.openRound(campaignId, year, ProcessActors.SYSTEM);
@@ -157,22 +158,32 @@ class EvaluationDelegates {
     @Component("evaluationSchedule")
     public static class EvaluationSchedule {
 
+        static final String CYCLE_KEY_PREFIX = "CK | ";
+
         private final CampaignRepository campaigns;
 
         EvaluationSchedule(CampaignRepository campaigns) {
             this.campaigns = campaigns;
         }
 
+        /** The campaign of a yearly cycle, from the case itself: its business key "CK | <campaign code>". */
+        Campaign campaignOf(DelegateExecution execution) {
+            String key = execution.getProcessBusinessKey();
+            String code = key == null || !key.startsWith(CYCLE_KEY_PREFIX) ? null : key.substring(CYCLE_KEY_PREFIX.length());
+            return campaigns.findByCode(code == null ? "" : code)
+                    .orElseThrow(() -> ApiException.notFound("Chu kỳ đánh giá không gắn với đợt thi đua nào."));
+        }
+
         /** The configured day (MM-dd) of the next year to evaluate, at 00:00 in the campaign's time zone. */
         public Date dateFor(DelegateExecution execution) {
-            var campaign = campaigns.findById(((Number) execution.getVariable("campaignId")).longValue()).orElseThrow();
+            var campaign = campaignOf(execution);
             int year = ((Number) execution.getVariable("nextYear")).intValue();
             LocalDate day = LocalDate.parse(year + "-" + campaign.getEvaluationMonthDay());
             return Date.from(day.atStartOfDay(campaign.zone()).toInstant());
         }
 
         public boolean hasMoreYears(DelegateExecution execution) {
-            var campaign = campaigns.findById(((Number) execution.getVariable("campaignId")).longValue()).orElseThrow();
+            var campaign = campaignOf(execution);
             return ((Number) execution.getVariable("nextYear")).intValue() <= campaign.getPeriodEndYear();
         }
     }
