@@ -68,7 +68,12 @@ class CouncilDelegates {
         };
     }
 
-    /** A member's voting task is created: whose ballot it is, recorded by the system. */
+    /**
+     * A member's voting task is created: whose ballot it is, recorded by the system. {@code member} is
+     * the multi-instance element the engine set in this same transaction from the session's own
+     * member list ({@code membersOfCase}); no person has acted on the task yet, and the service
+     * checks it against the session. Later steps use this record, never the variable.
+     */
     @Bean
     TaskListener ballotTaskCreated(CouncilBallots ballots) {
         return task -> ballots.registerTask(task.getId(), task.getProcessInstanceId(), (String) task.getVariable("member"));

@@ -4,16 +4,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +20,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiAuthenticationFilter {
-
-    private static final String ENGINE = "default";
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> apiAuthentication(IdentityService identityService,
@@ -58,9 +50,9 @@ class ApiAuthenticationFilter {
                 return;
             }
             // Credentials sent with the call win: a cross-site page cannot set them.
-            CurrentUser user = fromBasicAuth(request.getHeader("Authorization"));
+            CurrentUser user = Callers.fromBasic(request.getHeader("Authorization"), identityService);
             if (user == null) {
-                user = fromSession(request.getSession(false));
+                user = Callers.fromSession(request.getSession(false));
                 if (user != null && changesState(request) && !sameOrigin(request)) {
                     refuseCrossSite(response);
                     return;
@@ -141,43 +133,6 @@ class ApiAuthenticationFilter {
 
         private static int defaultPort(String scheme) {
             return "https".equalsIgnoreCase(scheme) ? 443 : 80;
-        }
-
-        private static CurrentUser fromSession(HttpSession session) {
-            if (session == null) {
-                return null;
-            }
-            Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-            if (authentications == null || !authentications.hasAuthenticationForProcessEngine(ENGINE)) {
-                return null;
-            }
-            var auth = authentications.getAuthenticationForProcessEngine(ENGINE);
-            List<String> groups = auth instanceof UserAuthentication ua && ua.getGroupIds() != null
-                    ? List.copyOf(ua.getGroupIds()) : List.of();
-            return new CurrentUser(auth.getName(), groups);
-        }
-
-        private CurrentUser fromBasicAuth(String header) {
-            if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-                return null;
-            }
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-            int colon = decoded.indexOf(':');
-            if (colon < 1) {
-                return null;
-            }
-            String userId = decoded.substring(0, colon);
-            if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
-                return null;
-            }
-            List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                    .map(Group::getId).toList();
-            return new CurrentUser(userId, groups);
         }
     }
 }

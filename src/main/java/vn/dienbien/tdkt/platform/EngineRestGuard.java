@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -14,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -131,36 +129,24 @@ final class EngineRestGuard {
     }
 
     private boolean isAdministrator(HttpServletRequest request) {
-        String user = basicUser(request.getHeader("Authorization"));
-        if (user == null && request.getSession(false) != null) {
-            var auths = AuthenticationUtil.getAuthsFromSession(request.getSession(false));
-            var auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
-            user = auth == null ? null : auth.getName();
-        }
+        // The password is checked by the engine's own filter next; a wrong one never reaches the engine.
+        Callers.Basic basic = Callers.basic(request.getHeader("Authorization"));
+        CurrentUser session = basic == null ? Callers.fromSession(request.getSession(false)) : null;
+        String user = basic != null ? basic.user() : session == null ? null : session.userId();
         return user != null && identityService.createUserQuery().userId(user).memberOfGroup(adminGroup).count() > 0;
     }
 
     /** The caller, authenticated (session, or Basic with a right password), may see the task. */
     private boolean mayWorkOn(HttpServletRequest request, String taskId) {
-        String user = null;
         String header = request.getHeader("Authorization");
-        String basic = basicUser(header);
-        if (basic != null) {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            user = identityService.checkPassword(basic, decoded.substring(decoded.indexOf(':') + 1)) ? basic : null;
-        } else if (request.getSession(false) != null) {
-            var auths = AuthenticationUtil.getAuthsFromSession(request.getSession(false));
-            var auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
-            user = auth == null ? null : auth.getName();
-        }
-        if (user == null) {
+        CurrentUser caller = Callers.basic(header) != null ? Callers.fromBasic(header, identityService)
+                : Callers.fromSession(request.getSession(false));
+        if (caller == null) {
             return false;
         }
-        var groups = identityService.createGroupQuery().groupMember(user).list().stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
         // Whatever authentication the request thread already carries is put back afterwards.
         var previous = identityService.getCurrentAuthentication();
-        identityService.setAuthentication(user, groups);
+        identityService.setAuthentication(caller.userId(), caller.groupIds());
         try {
             return taskService.createTaskQuery().taskId(taskId).count() > 0;
         } finally {
@@ -169,20 +155,6 @@ final class EngineRestGuard {
             } else {
                 identityService.clearAuthentication();
             }
-        }
-    }
-
-    /** The user a Basic header names (its password is checked by the engine's own filter next). */
-    private static String basicUser(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 1 ? null : decoded.substring(0, colon);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 
