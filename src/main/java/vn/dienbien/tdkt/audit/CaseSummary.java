@@ -1,0 +1,29 @@
+package vn.dienbien.tdkt.audit;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One case as the search lists it. {@code caseId} is the id of the case's process instance, which
+ * every link and export uses; {@code kind} is LAUNCH_PLAN, DOSSIER, COUNCIL_SESSION, EVALUATION or
+ * REVIEW (a decision is found through the council session that issued it).
+ */
+record CaseSummary(
+        String caseId,
+        String kind,
+        String kindLabel,
+        Long recordId,
+        String title,
+        String campaignCode,
+        Integer year,
+        String unitCode,
+        String unitName,
+        String groupName,
+        String awardCode,
+        String awardName,
+        String nomineeName,
+        String status,
+        String statusLabel,
+        String decisionCode,
+        OffsetDateTime startedAt,
+        OffsetDateTime endedAt) {
+}
