@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Nhân bản lịch sử (PostgreSQL only): copies a seed batch's finished cases by SQL, {@code insert …
  * select} per table for all copies at once. In copy {@code n} every engine id that points into the
- * batch gets the suffix {@code -bN}, every id of our records is moved by {@code n × stride}, every time
+ * batch ends with {@code xNNNNN} in place of its last six characters (so it keeps its length; an
+ * engine id ends with a UUID's node, hexadecimal, so no copy meets an original), every id of our records is moved by {@code n × stride}, every time
  * by the copy's whole number of days; each dossier gets its own nominee (Vietnamese names), unit (with
  * that unit's officer and head in place of the health department's) and year, each session its title
  * and its decision a number of its year. Nothing is sealed here: see {@link BenchmarkLoader}.
@@ -24,7 +25,7 @@ final class HistoryCloner {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    /** Engine columns that hold ids of rows of the same case (suffixed); all others are kept. */
+    /** Engine columns that hold ids of rows of the same case (renamed per copy); all others are kept. */
     private static final Set<String> CASE_IDS = Set.of("id_", "proc_inst_id_", "root_proc_inst_id_",
             "process_instance_id_", "execution_id_", "act_inst_id_", "parent_act_inst_id_", "task_id_",
             "parent_task_id_", "var_inst_id_", "call_proc_inst_id_", "super_process_instance_id_", "job_id_",
@@ -63,6 +64,15 @@ final class HistoryCloner {
                 + " max(number_value) from decision group by number_year on conflict (counter_year)"
                 + " do update set last_number = excluded.last_number");
         return jdbc.queryForList("select new_pi from bench_case order by n, kind, seed_record_id", String.class);
+    }
+
+    /** The copy's id of an engine id. */
+    static String copyId(String id, int n) {
+        return id.substring(0, id.length() - 6) + suffix(n);
+    }
+
+    private static String suffix(int n) {
+        return "x" + String.format("%05d", n);
     }
 
     void dropMaps() {
@@ -114,7 +124,7 @@ final class HistoryCloner {
             int number = ++lastNumber;
             LocalDate meets = meeting.plusDays(shift);
             int awardYear = Math.min(2025, Math.max(2021, start.getYear() - 1));
-            rows.add(new Object[] {n, "-b" + n, shift, n * stride, awardYear, decisionYear, number,
+            rows.add(new Object[] {n, suffix(n), shift, n * stride, awardYear, decisionYear, number,
                 number + "/QĐ-UBND", "Phiên họp tháng " + meets.getMonthValue() + "/" + meets.getYear()});
         }
         jdbc.batchUpdate("insert into bench_batch values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
@@ -133,7 +143,6 @@ final class HistoryCloner {
                 seed.sessionId());
         List<Object[]> rows = new ArrayList<>();
         for (int n = 1; n <= copies; n++) {
-            String sfx = "-b" + n;
             long offset = n * stride;
             int k = 0;
             for (var dossier : dossiers.entrySet()) {
@@ -143,14 +152,14 @@ final class HistoryCloner {
                 String key = ((String) dossier.getValue().get("BUSINESS_KEY_"))
                         .replace("HS-" + dossier.getKey(), "HS-" + newId).replace("| SYT", "| " + unit.get("code"));
                 rows.add(new Object[] {n, "D", dossier.getValue().get("process_instance_id"),
-                    dossier.getValue().get("process_instance_id") + sfx, dossier.getKey(), unit.get("id"),
+                    copyId((String) dossier.getValue().get("process_instance_id"), n), dossier.getKey(), unit.get("id"),
                     unit.get("name"), "." + unit.get("code").toString().toLowerCase(java.util.Locale.ROOT),
                     dossier.getValue().get("nominee_name"), name, name.contains(" Thị ") ? "Nữ" : "Nam", key});
                 k++;
             }
             String sessionKey = ((String) session.get("BUSINESS_KEY_")).replace("PH-" + seed.sessionId(),
                     "PH-" + (seed.sessionId() + offset));
-            rows.add(new Object[] {n, "S", session.get("process_instance_id"), session.get("process_instance_id") + sfx,
+            rows.add(new Object[] {n, "S", session.get("process_instance_id"), copyId((String) session.get("process_instance_id"), n),
                 seed.sessionId(), null, null, ".syt", session.get("title"), "", null, sessionKey});
         }
         jdbc.batchUpdate("insert into bench_case values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
@@ -177,7 +186,7 @@ final class HistoryCloner {
     private static String engineValue(String table, String column, String type) {
         String t = "t." + column;
         if (CASE_IDS.contains(column)) {
-            return t + " || b.sfx";
+            return "left(" + t + ", -6) || b.sfx";
         }
         if (type.startsWith("timestamp")) {
             return t + " + b.shift_days * interval '1 day'";
@@ -247,7 +256,7 @@ final class HistoryCloner {
         copyRecord("council_session_dossier", String.format(sessionCopy, "session_id"), Map.of(
                 "session_id", "t.session_id + b.id_offset", "dossier_id", "t.dossier_id + b.id_offset"));
         copyRecord("council_ballot_task", String.format(sessionCopy, "session_id"), Map.of(
-                "task_id", "t.task_id || b.sfx", "session_id", "t.session_id + b.id_offset"));
+                "task_id", "left(t.task_id, -6) || b.sfx", "session_id", "t.session_id + b.id_offset"));
         copyRecord("council_vote", String.format(sessionCopy, "session_id"), Map.of("id", "t.id + b.id_offset",
                 "session_id", "t.session_id + b.id_offset", "dossier_id", "t.dossier_id + b.id_offset"));
         copyRecord("decision", " join bench_batch b on t.id = " + seed.decisionId(), Map.of(
