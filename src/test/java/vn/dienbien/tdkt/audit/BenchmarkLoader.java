@@ -40,6 +40,11 @@ final class BenchmarkLoader {
     }
 
     Loaded load(int cases, int sealThreads) throws Exception {
+        Integer existing = jdbc.queryForObject("select count(*) from ACT_HI_PROCINST", Integer.class);
+        if (existing != null && existing > 0) {
+            throw new IllegalStateException("Benchmark cần một cơ sở dữ liệu PostgreSQL trống (đã có " + existing
+                    + " vụ việc): xóa và tạo lại cơ sở dữ liệu rồi chạy lại.");
+        }
         long t0 = System.nanoTime();
         var seed = new BenchmarkSeed(context.getBean(vn.dienbien.tdkt.council.CouncilScenario.class),
                 context.getBean(vn.dienbien.tdkt.dossier.DossierProposals.class),
