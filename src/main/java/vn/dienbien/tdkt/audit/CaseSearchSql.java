@@ -74,9 +74,15 @@ final class CaseSearchSql {
     private CaseSearchSql() {
     }
 
+    /**
+     * Past this many rows skipped, a page reads every dossier's decision in one pass: the rows skipped
+     * would otherwise each look theirs up.
+     */
+    static final long DECISIONS_JOINED_FROM_OFFSET = 500;
+
     /** One page of the query, in its order; empty when no kind of case can match its filters. */
     static Optional<Statement> page(CaseQuery query) {
-        boolean joined = query.sort() == CaseQuery.Sort.DECISION_CODE;
+        boolean joined = query.sort() == CaseQuery.Sort.DECISION_CODE || query.offset() >= DECISIONS_JOINED_FROM_OFFSET;
         return from(query.filter()).map(from -> {
             from.params().addValue("limit", query.size()).addValue("offset", query.offset());
             return new Statement(rows(from, joined) + orderBy(query) + " limit :limit offset :offset", from.params());
