@@ -223,6 +223,16 @@ class HostileInputTest {
             String open = "/api/campaigns/" + bad + "/open";
             send("bantdkt", "POST " + open, HttpMethod.POST, open, "{}");
         }
+        // Query parameters of the audit search and its exports: wrong types, impossible dates, unknown codes.
+        for (String query : List.of("page=abc", "page=-1", "page=99999999999999999999", "size=0", "size=1e3",
+                "size=99999999999999999999", "year=mười", "year=-2031", "from=2031-02-30", "to=abc",
+                "from=2031-03-02&to=2031-03-01", "sort=title", "sort=startedAt;drop table dossier", "sort=year,len",
+                "kind=<script>", "status=1' or '1'='1", "nominee=" + "Đ".repeat(201))) {
+            for (String path : List.of("/api/audit/cases", "/api/audit/cases.csv", "/api/audit/cases.xlsx")) {
+                String url = path + "?" + query;
+                record("kiemtoan", "GET " + url, () -> rest.withBasicAuth("kiemtoan", "demo").getForEntity(url, String.class));
+            }
+        }
     }
 
     private void engine(String user, String what, String path, Map<String, Object> variables) {
