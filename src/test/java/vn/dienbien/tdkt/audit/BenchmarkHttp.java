@@ -2,26 +2,26 @@ package vn.dienbien.tdkt.audit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
- * The application over HTTP as one user (Basic auth): timed reads, and exports read as a stream and
- * discarded while the heap is sampled. Client and server share this JVM; the client holds one 64 KB
- * buffer, so what the heap shows is the server's.
+ * The application over HTTP as one user (Basic auth): timed reads, and exports read as a stream (a
+ * CSV counted and discarded, an XLSX copied to a temporary file) while the heap is sampled. Client and
+ * server share this JVM; the client holds one buffer at a time, so what the heap shows is the server's.
  */
 final class BenchmarkHttp {
 
@@ -31,7 +31,7 @@ final class BenchmarkHttp {
 
     /** One export: rows and bytes received, time, and the heap while it ran. */
     record Export(String what, long rows, long bytes, double seconds, long baseline, long peakDelta,
-            long afterGcDelta, long gcs) {
+            long liveDelta, long afterGcDelta, long gcs) {
     }
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -65,35 +65,58 @@ final class BenchmarkHttp {
         return answer.body();
     }
 
+    /** The largest heap a full collection left while the export ran, and how many were made. */
+    record Live(long maxDelta, int collections) {
+    }
+
+    /**
+     * The export again, a full collection ({@code System.gc()}) made every 20 ms while it runs and the
+     * heap used after each kept: the largest, less the baseline, is what the export held at its fullest.
+     */
+    Live live(String path) throws Exception {
+        long baseline = HeapWatch.settle();
+        HeapWatch watch = HeapWatch.forcing();
+        HttpResponse<InputStream> answer = client.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = answer.body()) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        var seen = watch.stop();
+        return new Live(seen.peak() - baseline, (int) seen.collections());
+    }
+
     /** Reads the export as a stream, counting rows (CSV lines, or XLSX {@code <row} elements) and bytes. */
     Export export(String what, String path, boolean xlsx) throws Exception {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        Thread.sleep(300);
-        System.gc();
-        long baseline = memory.getHeapMemoryUsage().getUsed();
-        long gcsBefore = gcCount();
-        HeapSampler sampler = new HeapSampler(memory);
-        sampler.start();
+        long baseline = HeapWatch.settle();
+        HeapWatch watch = HeapWatch.watch();
         long t0 = System.nanoTime();
         HttpResponse<InputStream> answer = client.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
-        long[] counted;
+        long rows;
+        long bytes;
+        // An XLSX is written to a temporary file as it arrives (its rows are counted from the file after:
+        // a workbook's entries can be read only through its central directory, at the end).
+        Path file = xlsx ? Files.createTempFile("audit-benchmark", ".xlsx") : null;
         try (CountingStream body = new CountingStream(answer.body())) {
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException(path + " → " + answer.statusCode() + ": "
                         + new String(body.readAllBytes(), StandardCharsets.UTF_8));
             }
-            long rows = xlsx ? xlsxRows(body) : csvRows(body);
-            body.transferTo(java.io.OutputStream.nullOutputStream());
-            counted = new long[] {rows, body.count};
+            if (xlsx) {
+                Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+                rows = -1;
+            } else {
+                rows = csvRows(body);
+            }
+            bytes = body.count;
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long peak = sampler.finish();
-        long gcs = gcCount() - gcsBefore;
-        System.gc();
-        Thread.sleep(300);
-        long after = memory.getHeapMemoryUsage().getUsed();
-        return new Export(what, counted[0], counted[1], seconds, baseline, peak - baseline, after - baseline, gcs);
+        var seen = watch.stop();
+        if (xlsx) {
+            rows = xlsxRows(file);
+            Files.delete(file);
+        }
+        long after = HeapWatch.settle();
+        return new Export(what, rows, bytes, seconds, baseline, seen.peak() - baseline,
+                seen.liveAfterGc() < 0 ? -1 : seen.liveAfterGc() - baseline, after - baseline, seen.collections());
     }
 
     private static long csvRows(InputStream in) throws IOException {
@@ -109,67 +132,32 @@ final class BenchmarkHttp {
         return lines - 1; // the header
     }
 
-    private static long xlsxRows(InputStream in) throws IOException {
+    private static long xlsxRows(Path file) throws IOException {
         byte[] pattern = "<row ".getBytes(StandardCharsets.US_ASCII);
         byte[] buffer = new byte[65536];
         long rows = 0;
-        ZipInputStream zip = new ZipInputStream(in);
-        for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
-            if (!entry.getName().startsWith("xl/worksheets/")) {
-                continue;
-            }
-            int matched = 0;
-            for (int n; (n = zip.read(buffer)) > 0;) {
-                for (int i = 0; i < n; i++) {
-                    byte b = buffer[i];
-                    matched = b == pattern[matched] ? matched + 1 : (b == '<' ? 1 : 0);
-                    if (matched == pattern.length) {
-                        rows++;
-                        matched = 0;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements();) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.getName().startsWith("xl/worksheets/")) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    int matched = 0;
+                    for (int n; (n = in.read(buffer)) > 0;) {
+                        for (int i = 0; i < n; i++) {
+                            byte b = buffer[i];
+                            matched = b == pattern[matched] ? matched + 1 : (b == '<' ? 1 : 0);
+                            if (matched == pattern.length) {
+                                rows++;
+                                matched = 0;
+                            }
+                        }
                     }
                 }
             }
         }
         return rows - 1; // the header
-    }
-
-    private static long gcCount() {
-        long count = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, gc.getCollectionCount());
-        }
-        return count;
-    }
-
-    /** The heap used, sampled every 20 ms; its peak. */
-    private static final class HeapSampler extends Thread {
-        private final MemoryMXBean memory;
-        private volatile boolean running = true;
-        private volatile long peak;
-
-        HeapSampler(MemoryMXBean memory) {
-            super("heap-sampler");
-            this.memory = memory;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        long finish() throws InterruptedException {
-            running = false;
-            join();
-            return Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-        }
     }
 
     private static final class CountingStream extends java.io.FilterInputStream {
