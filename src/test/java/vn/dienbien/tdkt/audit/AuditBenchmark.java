@@ -91,6 +91,9 @@ public final class AuditBenchmark {
         var queries = new SearchQueries(jdbc, random);
         measureReads(loaded.caseIds(), queries);
         measureExports(queries.tenth());
+        String loadAfter = String.format("Tải máy (load average 1 phút) khi đo xong: %.2f, trên %d lõi CPU.",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
 
         var explain = new BenchmarkExplain(jdbc);
         System.out.println();
@@ -106,6 +109,7 @@ public final class AuditBenchmark {
         System.out.println();
         System.out.println(header);
         System.out.println(loading);
+        System.out.println(loadAfter);
         System.out.println();
         printFigures();
         System.out.println();
