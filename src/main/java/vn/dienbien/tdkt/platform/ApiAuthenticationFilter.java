@@ -71,8 +71,9 @@ class ApiAuthenticationFilter {
                                 .getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            // Oversight roles (auditors, the Fatherland Front) read; they never write.
-            if (changesState(request) && !user.groupIds().isEmpty() && readOnlyGroups.containsAll(user.groupIds())) {
+            // Oversight roles (auditors, the Fatherland Front) read; they never write, except the Front's
+            // comment on a case, which its service allows to the Front alone.
+            if (changesState(request) && !isCaseComment(request) && !user.groupIds().isEmpty() && readOnlyGroups.containsAll(user.groupIds())) {
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                 response.setContentType("application/json;charset=UTF-8");
                 response.getOutputStream().write(("{\"status\":403,\"message\":\"Vai trò giám sát, kiểm tra "
@@ -99,6 +100,14 @@ class ApiAuthenticationFilter {
             String origin = request.getHeader("Origin");
             return origin != null && !origin.isBlank() && !sameOrigin(request);
         }
+
+        private static boolean isCaseComment(HttpServletRequest request) {
+            return "POST".equals(request.getMethod())
+                    && CASE_COMMENT.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        }
+
+        private static final java.util.regex.Pattern CASE_COMMENT =
+                java.util.regex.Pattern.compile("/api/audit/cases/[^/]+/comments");
 
         private static boolean changesState(HttpServletRequest request) {
             String method = request.getMethod();

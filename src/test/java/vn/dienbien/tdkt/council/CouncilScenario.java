@@ -33,10 +33,10 @@ import vn.dienbien.tdkt.platform.CurrentUser;
 
 /** A council session as the Board, the members, the standing body and the Chairman take it. */
 @Component
-class CouncilScenario {
+public class CouncilScenario {
 
     /** The council of the registry, in the order the session lists them. */
-    static final List<String> MEMBERS = List.of("chutich", "hoidong1", "hoidong2", "hoidong3", "hoidong4", "hoidong5",
+    public static final List<String> MEMBERS = List.of("chutich", "hoidong1", "hoidong2", "hoidong3", "hoidong4", "hoidong5",
             "thuongtruc.hd");
 
     private final CouncilSessions sessions;
@@ -63,17 +63,17 @@ class CouncilScenario {
         this.json = json;
     }
 
-    static void clockAt(LocalDateTime local) {
+    public static void clockAt(LocalDateTime local) {
         ClockUtil.setCurrentTime(Date.from(local.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant()));
     }
 
-    CurrentUser user(String userId) {
+    public CurrentUser user(String userId) {
         return new CurrentUser(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).toList());
     }
 
     /** A certificate dossier of the health department, confirmed and accepted by the Board. */
-    Long acceptedCertificate(String baseName) {
+    public Long acceptedCertificate(String baseName) {
         String name = baseName + " " + (System.nanoTime() % 100000);
         Map<String, Long> docs = new HashMap<>();
         for (String type : List.of("TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")) {
@@ -93,7 +93,32 @@ class CouncilScenario {
         return id;
     }
 
-    Long open(String title, LocalDate meetingDate, List<Long> dossierIds) {
+    /** As {@link #acceptedCertificate}, but the Board first returns it for a supplement, which the unit sends. */
+    public Long returnedThenAcceptedCertificate(String baseName, String returnReason) {
+        String name = baseName + " " + (System.nanoTime() % 100000);
+        Map<String, Long> docs = new HashMap<>();
+        for (String type : List.of("TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")) {
+            docs.put(type, documents.store(type + ".pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(), user("canbo.syt")).id());
+        }
+        Long id = proposals.propose(new Proposal("383/KH-UBND", 2023, "CERTIFICATE", "INDIVIDUAL", "SYT",
+                new Proposal.Nominee(name, "Nữ", 1984, "Điều dưỡng trưởng", "Sở Y tế", true, null, null, null, null, null,
+                        null, null, null, null),
+                "Hoàn thành xuất sắc nhiệm vụ hai năm liền.", new Proposal.Facts(List.of(2022, 2023), 2, false, false, false),
+                docs), user("canbo.syt"));
+        String instance = dossiers.record(id).processInstanceId();
+        completeAs("lanhdao.syt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
+                Map.of("headDecision", "CONFIRM"));
+        completeAs("bantdkt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
+                Map.of("appraisalDecision", "RETURN", "appraisalReason", returnReason));
+        completeAs("canbo.syt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
+                Map.of("supplementNote", "Đã bổ sung biên bản họp Hội đồng cơ sở."));
+        completeAs("bantdkt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
+                Map.of("appraisalDecision", "ACCEPT"));
+        assertThat(dossiers.record(id).status()).isEqualTo("ACCEPTED");
+        return id;
+    }
+
+    public Long open(String title, LocalDate meetingDate, List<Long> dossierIds) {
         return sessions.open(title, meetingDate, dossierIds, user("bantdkt"));
     }
 
@@ -102,12 +127,12 @@ class CouncilScenario {
                 .taskAssignee(member).singleResult();
     }
 
-    Task task(Long sessionId, String key) {
+    public Task task(Long sessionId, String key) {
         return taskService.createTaskQuery().processInstanceBusinessKey("PH-" + sessionId).taskDefinitionKey(key)
                 .singleResult();
     }
 
-    String processOf(Long sessionId) {
+    public String processOf(Long sessionId) {
         return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey("PH-" + sessionId)
                 .singleResult().getId();
     }
@@ -131,7 +156,7 @@ class CouncilScenario {
     }
 
     /** The same choice on every dossier. */
-    String ballot(List<Long> dossierIds, String vote) {
+    public String ballot(List<Long> dossierIds, String vote) {
         Map<Long, String> votes = new LinkedHashMap<>();
         dossierIds.forEach(id -> votes.put(id, vote));
         return ballot(votes, Map.of(), List.of());
@@ -144,7 +169,7 @@ class CouncilScenario {
     }
 
     /** {@code recordedBy} completes {@code member}'s ballot task (the member, or the secretary for a written vote). */
-    void vote(Long sessionId, String member, String recordedBy, String ballot) {
+    public void vote(Long sessionId, String member, String recordedBy, String ballot) {
         completeAs(recordedBy, ballotTask(sessionId, member), formSubmission(ballot));
     }
 
@@ -153,7 +178,7 @@ class CouncilScenario {
         completeAs(recordedBy, ballotTask, formSubmission(ballot));
     }
 
-    void completeAs(String userId, Task task, Map<String, Object> variables) {
+    public void completeAs(String userId, Task task, Map<String, Object> variables) {
         identityService.setAuthentication(userId, user(userId).groupIds());
         try {
             taskService.complete(task.getId(), variables);
@@ -186,7 +211,7 @@ class CouncilScenario {
     }
 
     /** The asynchronous continuations after the ballots (job execution is off in tests). */
-    int executeJobs(Long sessionId) {
+    public int executeJobs(Long sessionId) {
         int executed = 0;
         List<Job> jobs;
         while (!(jobs = managementService.createJobQuery().processInstanceId(processOf(sessionId)).executable().list())
@@ -200,7 +225,7 @@ class CouncilScenario {
     }
 
     /** Every member votes the same on every dossier; the session then goes on to its tally. */
-    void allVote(Long sessionId, List<Long> dossierIds, String vote) {
+    public void allVote(Long sessionId, List<Long> dossierIds, String vote) {
         for (String member : MEMBERS) {
             vote(sessionId, member, member, ballot(dossierIds, vote));
         }

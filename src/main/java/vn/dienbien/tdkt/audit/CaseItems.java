@@ -1,0 +1,311 @@
+package vn.dienbien.tdkt.audit;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.dienbien.tdkt.platform.WorkflowKeys;
+
+/**
+ * Every recorded fact of one case, read by SQL from the engine's history tables and from our own:
+ * the same reading seals a case and verifies it, so a fingerprint differs only when the stored
+ * content does. Only the columns named here count; presentation (people's names) is looked up apart.
+ */
+@Component
+class CaseItems {
+
+    /** What kind of case a process is, by its definition key. */
+    enum Kind {
+        LAUNCH_PLAN("Kế hoạch phát động"), DOSSIER("Hồ sơ khen thưởng"), COUNCIL_SESSION("Phiên họp Hội đồng"),
+        EVALUATION("Đánh giá, bình xét"), REVIEW("Sơ kết, tổng kết"), OTHER("Quy trình");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        static Kind of(String definitionKey) {
+            if (definitionKey == null) {
+                return OTHER;
+            }
+            return switch (definitionKey) {
+                case WorkflowKeys.LAUNCH_PLAN -> LAUNCH_PLAN;
+                case WorkflowKeys.AWARD_DOSSIER -> DOSSIER;
+                case WorkflowKeys.COUNCIL_SESSION -> COUNCIL_SESSION;
+                case WorkflowKeys.YEARLY_EVALUATION, WorkflowKeys.EVALUATION_CYCLE -> EVALUATION;
+                case WorkflowKeys.CAMPAIGN_REVIEW -> REVIEW;
+                default -> OTHER;
+            };
+        }
+    }
+
+    /** A query of one kind of fact; {@code key} names the columns that identify a row. */
+    private record Source(String table, String sql, List<String> key, Predicate<Map<String, Object>> settled,
+            Function<Map<String, Object>, String> label) {
+    }
+
+    private static final Predicate<Map<String, Object>> ALWAYS = row -> true;
+    private static final Predicate<Map<String, Object>> NEVER = row -> false;
+
+    private static Predicate<Map<String, Object>> whenSet(String column) {
+        return row -> row.get(column) != null;
+    }
+
+    private static Function<Map<String, Object>, String> text(String prefix, String column) {
+        return row -> prefix + (row.get(column) == null ? "" : ": " + row.get(column));
+    }
+
+    static final String PROCESS = "ACT_HI_PROCINST";
+    static final String ACTIVITY = "ACT_HI_ACTINST";
+    static final String TASK = "ACT_HI_TASKINST";
+    static final String IDENTITY_LINK = "ACT_HI_IDENTITYLINK";
+    static final String DETAIL = "ACT_HI_DETAIL";
+    static final String OPERATION = "ACT_HI_OP_LOG";
+    static final String INCIDENT = "ACT_HI_INCIDENT";
+    static final String JOB = "ACT_HI_JOB_LOG";
+
+    private static final List<Source> ENGINE = List.of(
+            new Source(PROCESS, "select ID_, BUSINESS_KEY_, PROC_DEF_ID_, PROC_DEF_KEY_, START_TIME_, END_TIME_,"
+                    + " START_USER_ID_, START_ACT_ID_, END_ACT_ID_, SUPER_PROCESS_INSTANCE_ID_, DELETE_REASON_, STATE_"
+                    + " from ACT_HI_PROCINST where ID_ = ?", List.of("ID_"), whenSet("END_TIME_"),
+                    row -> "Vụ việc " + row.get("PROC_DEF_KEY_")),
+            new Source(ACTIVITY, "select ID_, ACT_ID_, ACT_NAME_, ACT_TYPE_, TASK_ID_, CALL_PROC_INST_ID_, ASSIGNEE_,"
+                    + " START_TIME_, END_TIME_, ACT_INST_STATE_, PARENT_ACT_INST_ID_, EXECUTION_ID_"
+                    + " from ACT_HI_ACTINST where PROC_INST_ID_ = ?", List.of("ID_"), whenSet("END_TIME_"),
+                    row -> "Bước " + (row.get("ACT_NAME_") != null ? row.get("ACT_NAME_") : row.get("ACT_ID_"))),
+            new Source(TASK, "select ID_, TASK_DEF_KEY_, NAME_, DESCRIPTION_, OWNER_, ASSIGNEE_, START_TIME_, END_TIME_,"
+                    + " DELETE_REASON_, DUE_DATE_, FOLLOW_UP_DATE_, PRIORITY_"
+                    + " from ACT_HI_TASKINST where PROC_INST_ID_ = ?", List.of("ID_"), whenSet("END_TIME_"),
+                    text("Nhiệm vụ", "NAME_")),
+            new Source(IDENTITY_LINK, "select l.ID_, l.TIMESTAMP_, l.TYPE_, l.USER_ID_, l.GROUP_ID_, l.TASK_ID_,"
+                    + " l.OPERATION_TYPE_, l.ASSIGNER_ID_ from ACT_HI_IDENTITYLINK l"
+                    + " join ACT_HI_TASKINST t on t.ID_ = l.TASK_ID_ where t.PROC_INST_ID_ = ?", List.of("ID_"), ALWAYS,
+                    row -> "Phân công " + row.get("TYPE_")),
+            new Source(DETAIL, "select ID_, TYPE_, NAME_, VAR_TYPE_, REV_, TIME_, TASK_ID_, ACT_INST_ID_, EXECUTION_ID_,"
+                    + " VAR_INST_ID_, OPERATION_ID_, BYTEARRAY_ID_, DOUBLE_, LONG_, TEXT_, TEXT2_, SEQUENCE_COUNTER_"
+                    + " from ACT_HI_DETAIL where PROC_INST_ID_ = ?", List.of("ID_"), ALWAYS, text("Dữ liệu", "NAME_")),
+            new Source(OPERATION, "select ID_, OPERATION_ID_, OPERATION_TYPE_, ENTITY_TYPE_, PROPERTY_, ORG_VALUE_,"
+                    + " NEW_VALUE_, USER_ID_, TIMESTAMP_, TASK_ID_, JOB_ID_, CATEGORY_"
+                    + " from ACT_HI_OP_LOG where PROC_INST_ID_ = ?", List.of("ID_"), ALWAYS,
+                    text("Thao tác", "OPERATION_TYPE_")),
+            new Source(INCIDENT, "select ID_, CREATE_TIME_, END_TIME_, INCIDENT_MSG_, INCIDENT_TYPE_, ACTIVITY_ID_,"
+                    + " FAILED_ACTIVITY_ID_, INCIDENT_STATE_, CONFIGURATION_"
+                    + " from ACT_HI_INCIDENT where PROC_INST_ID_ = ?", List.of("ID_"), whenSet("END_TIME_"),
+                    text("Sự cố", "INCIDENT_TYPE_")),
+            new Source(JOB, "select ID_, TIMESTAMP_, JOB_ID_, JOB_DUEDATE_, JOB_RETRIES_, JOB_EXCEPTION_MSG_, JOB_STATE_,"
+                    + " JOB_DEF_TYPE_, JOB_DEF_CONFIGURATION_, ACT_ID_, FAILED_ACT_ID_, HOSTNAME_"
+                    + " from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ?", List.of("ID_"), ALWAYS,
+                    text("Công việc tự động", "JOB_DEF_TYPE_")));
+
+    static final String COMMENT = "case_comment";
+    static final String DOCUMENT = "stored_document";
+
+    private static final Source COMMENTS = new Source(COMMENT,
+            "select id, case_id, author, body, created_at from case_comment where case_id = ?", List.of("id"), ALWAYS,
+            row -> "Ý kiến giám sát của " + row.get("author"));
+
+    private static final Map<Kind, List<Source>> RECORDS = Map.of(
+            Kind.DOSSIER, List.of(
+                    new Source("dossier", "select id, campaign_id, award_year, award_code, nominee_kind, nominee_name,"
+                            + " gender, birth_year, position, work_unit, direct_worker, parent_unit, women_share_percent,"
+                            + " household_address, nominee_unit_id, led_group_id, proposing_unit_id, achievement_summary,"
+                            + " excellent_years, recognised_initiatives, under_discipline, under_investigation,"
+                            + " open_complaint, block_vote_yes, block_vote_total, status, process_instance_id, created_by,"
+                            + " created_at, outcome_reason, outside_vote_declared_by, outside_vote_declared_at,"
+                            + " outside_vote_note from dossier where id = ?", List.of("id"), NEVER,
+                            text("Hồ sơ", "nominee_name")),
+                    new Source("dossier_status_history", "select id, dossier_id, status, actor, changed_at, reason"
+                            + " from dossier_status_history where dossier_id = ?", List.of("id"), ALWAYS,
+                            text("Trạng thái", "status")),
+                    new Source("dossier_rule_result", "select id, dossier_id, round_no, rule_code, passed, reason,"
+                            + " evaluated_at from dossier_rule_result where dossier_id = ?", List.of("id"), ALWAYS,
+                            text("Điều kiện", "rule_code")),
+                    new Source("dossier_document", "select dossier_id, document_type, document_id from dossier_document"
+                            + " where dossier_id = ?", List.of("dossier_id", "document_type"), NEVER,
+                            text("Thành phần hồ sơ", "document_type")),
+                    new Source("council_session_dossier", "select session_id, dossier_id, yes_votes, no_votes,"
+                            + " abstentions, conflicts, eligible_voters, passed, excluded_reason"
+                            + " from council_session_dossier where dossier_id = ?", List.of("session_id", "dossier_id"),
+                            NEVER, row -> "Kết quả biểu quyết"),
+                    new Source("decision_awardee", "select a.decision_id, a.dossier_id, a.award_code, a.nominee_name,"
+                            + " a.unit_name, d.code, d.title, d.signed_on, d.signer, d.issued_by, d.issued_at"
+                            + " from decision_awardee a join decision d on d.id = a.decision_id where a.dossier_id = ?",
+                            List.of("decision_id", "dossier_id"), ALWAYS, text("Quyết định", "code"))),
+            Kind.COUNCIL_SESSION, List.of(
+                    new Source("council_session", "select id, title, meeting_date, opened_by, opened_at, member_count,"
+                            + " status, process_instance_id, submission_note, submitted_by, chairman_decision,"
+                            + " chairman_note, decision_code, voting_due_at, voting_closed_by, voting_closed_at,"
+                            + " adjourn_reason, adjourned_by, adjourned_at from council_session where id = ?",
+                            List.of("id"), NEVER, text("Phiên họp", "title")),
+                    new Source("council_session_member", "select session_id, member_id from council_session_member"
+                            + " where session_id = ?", List.of("session_id", "member_id"), ALWAYS,
+                            text("Thành viên", "member_id")),
+                    new Source("council_session_absence", "select session_id, member_id from council_session_absence"
+                            + " where session_id = ?", List.of("session_id", "member_id"), ALWAYS,
+                            text("Vắng mặt", "member_id")),
+                    new Source("council_session_dossier", "select session_id, dossier_id, yes_votes, no_votes,"
+                            + " abstentions, conflicts, eligible_voters, passed, excluded_reason"
+                            + " from council_session_dossier where session_id = ?", List.of("session_id", "dossier_id"),
+                            NEVER, text("Hồ sơ trình Hội đồng", "dossier_id")),
+                    new Source("council_vote", "select id, session_id, dossier_id, member_id, vote, comment,"
+                            + " conflict_of_interest, written, recorded_by, recorded_at from council_vote"
+                            + " where session_id = ?", List.of("id"), ALWAYS, text("Phiếu biểu quyết", "member_id")),
+                    new Source("decision", "select d.id, d.number_value, d.number_year, d.code, d.title, d.signed_on,"
+                            + " d.signer, d.issued_by, d.issued_at from decision d join council_session s"
+                            + " on s.decision_code = d.code where s.id = ?", List.of("id"), ALWAYS,
+                            text("Quyết định", "code")),
+                    new Source("decision_awardee", "select a.decision_id, a.dossier_id, a.award_code, a.nominee_name,"
+                            + " a.unit_name from decision_awardee a join decision d on d.id = a.decision_id"
+                            + " join council_session s on s.decision_code = d.code where s.id = ?",
+                            List.of("decision_id", "dossier_id"), ALWAYS, text("Được khen thưởng", "nominee_name"))),
+            Kind.LAUNCH_PLAN, List.of(
+                    new Source("launch_plan", "select id, campaign_id, unit_id, process_instance_id, status, plan_number,"
+                            + " plan_date, summary, document_id, first_sent_at, last_sent_at, on_time, accepted_at,"
+                            + " urged_at from launch_plan where id = ?", List.of("id"), NEVER,
+                            text("Kế hoạch", "plan_number")),
+                    new Source("launch_plan_submission", "select id, launch_plan_id, round_no, plan_number, plan_date,"
+                            + " summary, document_id, sent_at, sent_by, on_time from launch_plan_submission"
+                            + " where launch_plan_id = ?", List.of("id"), ALWAYS, text("Lần gửi", "round_no")),
+                    new Source("launch_plan_review", "select id, launch_plan_id, round_no, outcome, reason, reviewer,"
+                            + " reviewed_at from launch_plan_review where launch_plan_id = ?", List.of("id"), ALWAYS,
+                            text("Xem xét", "outcome")),
+                    new Source("launch_plan_urging", "select id, launch_plan_id, method, note, urged_by, urged_at"
+                            + " from launch_plan_urging where launch_plan_id = ?", List.of("id"), ALWAYS,
+                            text("Đôn đốc", "method"))),
+            Kind.EVALUATION, List.of(
+                    new Source("evaluation_round", "select id, campaign_id, round_year, status, opened_by, opened_at,"
+                            + " process_instance_id from evaluation_round where id = ?", List.of("id"), NEVER,
+                            text("Đợt đánh giá", "round_year")),
+                    new Source("unit_score", "select id, round_id, unit_id, criterion_id, self_points, evidence,"
+                            + " final_points, adjust_reason, adjusted_by from unit_score where round_id = ?",
+                            List.of("id"), NEVER, text("Điểm đơn vị", "unit_id")),
+                    new Source("block_vote", "select id, round_id, group_id, voter_unit_id, voted_unit_id, cast_by,"
+                            + " cast_at from block_vote where round_id = ?", List.of("id"), ALWAYS,
+                            text("Phiếu bình xét của đơn vị", "voter_unit_id")),
+                    new Source("block_review", "select id, round_id, group_id, reviewed_by, reviewed_at from block_review"
+                            + " where round_id = ?", List.of("id"), ALWAYS, text("Duyệt kết quả khối", "group_id")),
+                    new Source("block_result", "select id, round_id, group_id, elected_unit_id, tie_break,"
+                            + " minutes_document_id, flag_dossier_id, decided_at from block_result where round_id = ?",
+                            List.of("id"), NEVER, text("Kết quả bình xét khối", "group_id"))),
+            Kind.REVIEW, List.of(
+                    new Source("review_report", "select id, campaign_id, kind, review_year, status, content_json,"
+                            + " narrative, prepared_by, approved_by, approved_at, chairman_note, process_instance_id,"
+                            + " created_at from review_report where id = ?", List.of("id"), NEVER,
+                            text("Báo cáo", "kind"))));
+
+    /** Where a case's record row is found, by kind. */
+    private static final Map<Kind, String> RECORD_ID = Map.of(
+            Kind.DOSSIER, "select id from dossier where process_instance_id = ?",
+            Kind.COUNCIL_SESSION, "select id from council_session where process_instance_id = ?",
+            Kind.LAUNCH_PLAN, "select id from launch_plan where process_instance_id = ?",
+            Kind.EVALUATION, "select id from evaluation_round where process_instance_id = ?",
+            Kind.REVIEW, "select id from review_report where process_instance_id = ?");
+
+    /** Documents a case holds now, by kind (those it held before come from the ledger). */
+    private static final Map<Kind, String> DOCUMENT_IDS = Map.of(
+            Kind.DOSSIER, "select document_id from dossier_document where dossier_id = ?",
+            Kind.LAUNCH_PLAN, "select document_id from launch_plan_submission where launch_plan_id = ?",
+            Kind.EVALUATION, "select minutes_document_id from block_result where round_id = ?"
+                    + " and minutes_document_id is not null");
+
+    private final JdbcTemplate jdbc;
+
+    CaseItems(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The process instance's definition key, or null when there is no such case. */
+    String definitionKey(String caseId) {
+        List<String> keys = jdbc.queryForList("select PROC_DEF_KEY_ from ACT_HI_PROCINST where ID_ = ?", String.class,
+                caseId);
+        return keys.isEmpty() ? null : keys.get(0);
+    }
+
+    /** The id of the case's own record (dossier, session …), or null. */
+    Long recordId(Kind kind, String caseId) {
+        String sql = RECORD_ID.get(kind);
+        if (sql == null) {
+            return null;
+        }
+        List<Long> ids = jdbc.queryForList(sql, Long.class, caseId);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /**
+     * Every item of the case. {@code sealedDocumentIds} are documents the ledger says the case held
+     * (a replaced attachment stays part of the case); {@code withContent} also checks each document's
+     * bytes against its stored hash, which verifying needs and sealing does not.
+     */
+    List<CaseItem> collect(String caseId, Collection<Long> sealedDocumentIds, boolean withContent) {
+        String key = definitionKey(caseId);
+        if (key == null) {
+            return List.of();
+        }
+        List<CaseItem> items = new ArrayList<>();
+        for (Source source : ENGINE) {
+            read(source, caseId, items);
+        }
+        read(COMMENTS, caseId, items);
+        Kind kind = Kind.of(key);
+        Long recordId = recordId(kind, caseId);
+        Set<Long> documents = new LinkedHashSet<>(sealedDocumentIds);
+        if (recordId != null) {
+            for (Source source : RECORDS.getOrDefault(kind, List.of())) {
+                read(source, recordId, items);
+            }
+            String documentSql = DOCUMENT_IDS.get(kind);
+            if (documentSql != null) {
+                documents.addAll(jdbc.queryForList(documentSql, Long.class, recordId));
+            }
+        }
+        for (Long documentId : documents) {
+            readDocument(documentId, withContent, items);
+        }
+        return items;
+    }
+
+    private void read(Source source, Object parameter, List<CaseItem> items) {
+        for (Map<String, Object> row : jdbc.queryForList(source.sql(), parameter)) {
+            StringBuilder ref = new StringBuilder(source.table());
+            for (String column : source.key()) {
+                ref.append(':').append(row.get(column));
+            }
+            String fingerprint = Fingerprints.ofValues(row.values());
+            items.add(new CaseItem(source.table(), ref.toString(), source.settled().test(row),
+                    abbreviate(source.label().apply(row)), row, () -> fingerprint));
+        }
+    }
+
+    private void readDocument(Long documentId, boolean withContent, List<CaseItem> items) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select id, file_name, content_type, size_bytes, sha256,"
+                + " owner_unit_id, uploaded_by, uploaded_at from stored_document where id = ?", documentId);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, Object> row = rows.get(0);
+        String fingerprint = Fingerprints.ofValues(row.values());
+        String ref = DOCUMENT + ":" + documentId;
+        String label = abbreviate("Văn bản: " + row.get("file_name"));
+        if (!withContent) {
+            items.add(new CaseItem(DOCUMENT, ref, true, label, row, () -> fingerprint));
+            return;
+        }
+        // The bytes must still hash to the recorded sha256; if not, the item no longer matches its seal.
+        byte[] content = jdbc.queryForObject("select content from stored_document where id = ?", byte[].class,
+                documentId);
+        boolean contentIntact = content != null && Fingerprints.sha256(content).equals(row.get("sha256"));
+        String checked = contentIntact ? fingerprint : Fingerprints.sha256(fingerprint + ":content-altered");
+        items.add(new CaseItem(DOCUMENT, ref, true, label, row, () -> checked));
+    }
+
+    private static String abbreviate(String label) {
+        return label.length() <= 300 ? label : label.substring(0, 299) + "…";
+    }
+}

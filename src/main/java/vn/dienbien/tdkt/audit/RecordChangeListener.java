@@ -1,0 +1,151 @@
+package vn.dienbien.tdkt.audit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.AbstractCollectionEvent;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PostCollectionRecreateEvent;
+import org.hibernate.event.spi.PostCollectionRecreateEventListener;
+import org.hibernate.event.spi.PostCollectionRemoveEvent;
+import org.hibernate.event.spi.PostCollectionRemoveEventListener;
+import org.hibernate.event.spi.PostCollectionUpdateEvent;
+import org.hibernate.event.spi.PostCollectionUpdateEventListener;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.ComponentType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the ledger which of our records each transaction writes, whatever module writes them: the
+ * record's own process instance, or the dossier, session, round or launch plan it belongs to.
+ */
+@Component
+class RecordChangeListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
+        PostCollectionRecreateEventListener, PostCollectionUpdateEventListener, PostCollectionRemoveEventListener {
+
+    private final EntityManagerFactory entityManagerFactory;
+    private final LedgerSealing sealing;
+
+    RecordChangeListener(EntityManagerFactory entityManagerFactory, LedgerSealing sealing) {
+        this.entityManagerFactory = entityManagerFactory;
+        this.sealing = sealing;
+    }
+
+    @PostConstruct
+    void register() {
+        EventListenerRegistry registry = entityManagerFactory.unwrap(SessionFactoryImplementor.class)
+                .getServiceRegistry().getService(EventListenerRegistry.class);
+        registry.appendListeners(EventType.POST_INSERT, this);
+        registry.appendListeners(EventType.POST_UPDATE, this);
+        registry.appendListeners(EventType.POST_DELETE, this);
+        registry.appendListeners(EventType.POST_COLLECTION_RECREATE, this);
+        registry.appendListeners(EventType.POST_COLLECTION_UPDATE, this);
+        registry.appendListeners(EventType.POST_COLLECTION_REMOVE, this);
+    }
+
+    @Override
+    public void onPostInsert(PostInsertEvent event) {
+        changed(event.getPersister(), event.getId(), event.getState());
+    }
+
+    @Override
+    public void onPostUpdate(PostUpdateEvent event) {
+        changed(event.getPersister(), event.getId(), event.getState());
+    }
+
+    @Override
+    public void onPostDelete(PostDeleteEvent event) {
+        changed(event.getPersister(), event.getId(), event.getDeletedState());
+    }
+
+    @Override
+    public void onPostRecreateCollection(PostCollectionRecreateEvent event) {
+        ownerChanged(event);
+    }
+
+    @Override
+    public void onPostUpdateCollection(PostCollectionUpdateEvent event) {
+        ownerChanged(event);
+    }
+
+    @Override
+    public void onPostRemoveCollection(PostCollectionRemoveEvent event) {
+        ownerChanged(event);
+    }
+
+    private void ownerChanged(AbstractCollectionEvent event) {
+        Object owner = event.getAffectedOwnerOrNull();
+        if (owner != null) {
+            EntityPersister persister = event.getSession().getEntityPersister(event.getAffectedOwnerEntityName(), owner);
+            changed(persister, event.getAffectedOwnerIdOrNull(), persister.getValues(owner));
+        }
+    }
+
+    private void changed(EntityPersister persister, Object id, Object[] state) {
+        if (state == null) {
+            return;
+        }
+        String[] names = persister.getPropertyNames();
+        Values values = new Values();
+        for (int i = 0; i < names.length; i++) {
+            values.take(names[i], state[i]);
+        }
+        if (persister.getIdentifierType() instanceof ComponentType key && id != null) {
+            String[] keyNames = key.getPropertyNames();
+            Object[] keyValues = key.getPropertyValues(id);
+            for (int i = 0; i < keyNames.length; i++) {
+                values.take(keyNames[i], keyValues[i]);
+            }
+        }
+        String entity = persister.getMappedClass().getSimpleName();
+        Long ownId = id instanceof Long number ? number : null;
+        // A dossier, session, round or launch plan is itself the record its id names.
+        switch (entity) {
+            case "Dossier" -> values.dossierId = values.dossierId != null ? values.dossierId : ownId;
+            case "CouncilSession" -> values.sessionId = values.sessionId != null ? values.sessionId : ownId;
+            case "EvaluationRound" -> values.roundId = values.roundId != null ? values.roundId : ownId;
+            case "LaunchPlan" -> values.launchPlanId = values.launchPlanId != null ? values.launchPlanId : ownId;
+            default -> { }
+        }
+        String decisionCode = "Decision".equals(entity) ? values.code : null;
+        if (values.processInstanceId == null && values.dossierId == null && values.sessionId == null
+                && values.roundId == null && values.launchPlanId == null && decisionCode == null) {
+            return;
+        }
+        sealing.recordChanged(new LedgerSealing.RecordChange(entity, id, values.processInstanceId, values.dossierId,
+                values.sessionId, values.roundId, values.launchPlanId, decisionCode));
+    }
+
+    private static final class Values {
+        String processInstanceId;
+        Long dossierId;
+        Long sessionId;
+        Long roundId;
+        Long launchPlanId;
+        String code;
+
+        void take(String name, Object value) {
+            switch (name) {
+                case "processInstanceId" -> processInstanceId = value instanceof String s ? s : processInstanceId;
+                case "dossierId" -> dossierId = value instanceof Long l ? l : dossierId;
+                case "sessionId" -> sessionId = value instanceof Long l ? l : sessionId;
+                case "roundId" -> roundId = value instanceof Long l ? l : roundId;
+                case "launchPlanId" -> launchPlanId = value instanceof Long l ? l : launchPlanId;
+                case "code" -> code = value instanceof String s ? s : code;
+                default -> { }
+            }
+        }
+    }
+
+    @Override
+    public boolean requiresPostCommitHandling(EntityPersister persister) {
+        return false;
+    }
+}

@@ -1,0 +1,160 @@
+package vn.dienbien.tdkt.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.dienbien.tdkt.audit.CaseTimelineTest.list;
+import static vn.dienbien.tdkt.audit.CaseTimelineTest.map;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.dienbien.tdkt.ApiClient;
+import vn.dienbien.tdkt.WorkflowTest;
+import vn.dienbien.tdkt.council.CouncilScenario;
+
+/**
+ * Rows changed or removed directly in the database — an engine history row and one of our records —
+ * are flagged in red in the case's timeline and make the nightly verification raise an incident; put
+ * back as they were, the case verifies again. Cases worked through the application never flag.
+ */
+@WorkflowTest
+class TamperEvidenceTest {
+
+    @Autowired CouncilScenario scenario;
+    @Autowired ApiClient api;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired LedgerVerification verification;
+    @Autowired ManagementService managementService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired HistoryService historyService;
+    @Autowired IdentityService identityService;
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void changesMadeAroundTheApplicationAreFlaggedAndRaiseAnIncidentAtNight() {
+        CouncilScenario.clockAt(LocalDateTime.of(2024, 5, 6, 9, 0));
+        Long dossier = scenario.returnedThenAcceptedCertificate("Hà Thị Sửa", "Thiếu tờ trình có chữ ký.");
+        String caseId = jdbc.queryForObject("select process_instance_id from dossier where id = ?", String.class, dossier);
+        assertThat(verification.verifyAll()).doesNotContain(caseId);
+
+        Map<String, Object> task = jdbc.queryForMap("select ID_, ASSIGNEE_ from ACT_HI_TASKINST where PROC_INST_ID_ = ?"
+                + " and TASK_DEF_KEY_ = 'Task_HeadConfirm'", caseId);
+        Map<String, Object> status = jdbc.queryForMap("select id, reason from dossier_status_history where dossier_id = ?"
+                + " and status = 'RETURNED'", dossier);
+        Map<String, Object> rule = jdbc.queryForList("select id, dossier_id, round_no, rule_code, passed, reason,"
+                + " evaluated_at from dossier_rule_result where dossier_id = ? order by id", dossier).get(0);
+        jdbc.update("update ACT_HI_TASKINST set ASSIGNEE_ = 'nguoi.khac' where ID_ = ?", task.get("ID_"));
+        jdbc.update("update dossier_status_history set reason = 'Hồ sơ đầy đủ' where id = ?", status.get("id"));
+        jdbc.update("delete from dossier_rule_result where id = ?", rule.get("id"));
+
+        Map<String, Object> record = read("/api/audit/cases/" + caseId);
+        Map<String, Object> integrity = map(record.get("integrity"));
+        assertThat(integrity.get("intact")).isEqualTo(false);
+        assertThat(integrity.get("flaggedEntries")).isEqualTo(3);
+        List<Map<String, Object>> entries = list(record.get("entries"));
+        assertThat(entries).filteredOn(e -> ("ACT_HI_TASKINST:" + task.get("ID_")).equals(e.get("itemRef")))
+                .isNotEmpty().allSatisfy(e -> assertThat(e.get("integrity")).isEqualTo("CHANGED"));
+        assertThat(entries).filteredOn(e -> ("dossier_status_history:" + status.get("id")).equals(e.get("itemRef")))
+                .singleElement().satisfies(e -> assertThat(e.get("integrity")).isEqualTo("CHANGED"));
+        assertThat(entries).filteredOn(e -> ("dossier_rule_result:" + rule.get("id")).equals(e.get("itemRef")))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.get("integrity")).isEqualTo("REMOVED");
+                    assertThat(e.get("title").toString()).startsWith("Đã bị xóa khỏi cơ sở dữ liệu");
+                });
+        assertThat(entries).filteredOn(e -> "OK".equals(e.get("integrity"))).hasSizeGreaterThan(20);
+
+        // A comment sealed through the application afterwards does not launder what was changed around it.
+        var comment = new org.springframework.http.HttpEntity<>(Map.of("text", "Đề nghị kiểm tra lại."),
+                ApiClient.jsonHeaders());
+        assertThat(api.as("mttq.giamsat").postForEntity("/api/audit/cases/" + caseId + "/comments", comment, Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(verification.verifyAll()).contains(caseId);
+
+        Incident incident = runNightlyVerification();
+        assertThat(incident).as("the nightly verification raises an incident").isNotNull();
+        assertThat(incident.getIncidentMessage()).contains("Sổ niêm phong").contains(caseId);
+
+        jdbc.update("update ACT_HI_TASKINST set ASSIGNEE_ = ? where ID_ = ?", task.get("ASSIGNEE_"), task.get("ID_"));
+        jdbc.update("update dossier_status_history set reason = ? where id = ?", status.get("reason"), status.get("id"));
+        jdbc.update("insert into dossier_rule_result (id, dossier_id, round_no, rule_code, passed, reason, evaluated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", rule.get("id"), rule.get("dossier_id"), rule.get("round_no"),
+                rule.get("rule_code"), rule.get("passed"), rule.get("reason"), rule.get("evaluated_at"));
+        assertThat(map(read("/api/audit/cases/" + caseId).get("integrity")).get("intact"))
+                .as("put back as it was, the case matches its seals again").isEqualTo(true);
+        runtimeService.deleteProcessInstance(incident.getProcessInstanceId(), "verified by the test");
+    }
+
+    @Test
+    void everyCaseWorkedThroughTheApplicationVerifies() {
+        CouncilScenario.clockAt(LocalDateTime.of(2024, 6, 3, 9, 0));
+        Long a = scenario.returnedThenAcceptedCertificate("Lầu Thị Mai", "Bổ sung báo cáo thành tích.");
+        Long b = scenario.acceptedCertificate("Sùng A Chang");
+        Long sessionId = scenario.open("Phiên họp tháng 6/2024", java.time.LocalDate.of(2024, 6, 14), List.of(a, b));
+        scenario.allVote(sessionId, List.of(a, b), "YES");
+        scenario.completeAs("thuongtruc.hd", scenario.task(sessionId, "Task_Submission"), Map.of("submissionNote", "Trình."));
+        scenario.completeAs("chutich", scenario.task(sessionId, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
+
+        Integer cases = jdbc.queryForObject("select count(*) from ACT_HI_PROCINST", Integer.class);
+        assertThat(cases).isGreaterThanOrEqualTo(3);
+        assertThat(verification.verifyAll()).as("every case of this database, whichever tests ran before").isEmpty();
+    }
+
+    @Test
+    void theLedgerRefusesChangesOnPostgreSql() throws Exception {
+        String database;
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            database = connection.getMetaData().getDatabaseProductName();
+        }
+        CouncilScenario.clockAt(LocalDateTime.of(2024, 7, 1, 9, 0));
+        scenario.acceptedCertificate("Vừ A Sổ");
+        assertThat(jdbc.queryForObject("select count(*) from audit_ledger", Integer.class)).isPositive();
+        if (database.toLowerCase().contains("postgres")) {
+            assertThatThrownBy(() -> jdbc.update("update audit_ledger set label = 'x'")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> jdbc.update("delete from audit_ledger")).hasMessageContaining("append-only");
+        }
+    }
+
+    /** Fires the nightly timer as the job executor would, then runs its job until the retries run out. */
+    private Incident runNightlyVerification() {
+        Job timer = managementService.createJobQuery().processDefinitionKey("audit-verification").timers().singleResult();
+        assertThat(timer).as("the nightly timer is scheduled").isNotNull();
+        managementService.executeJob(timer.getId());
+        String instance = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("audit-verification")
+                .unfinished().orderByProcessInstanceStartTime().desc().list().get(0).getId();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Job job = managementService.createJobQuery().processInstanceId(instance).withRetriesLeft().singleResult();
+            if (job == null) {
+                break;
+            }
+            try {
+                managementService.executeJob(job.getId());
+            } catch (RuntimeException expected) {
+                // the verification fails while a case is broken: the job's retries count down
+            }
+        }
+        return runtimeService.createIncidentQuery().processInstanceId(instance).singleResult();
+    }
+
+    private Map<String, Object> read(String url) {
+        var answer = api.as("kiemtoan").getForEntity(url, Map.class);
+        assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
+        return map(answer.getBody());
+    }
+}
