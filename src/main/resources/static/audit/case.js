@@ -8,6 +8,10 @@ const $ = (id) => document.getElementById(id);
 const caseId = new URLSearchParams(window.location.search).get('id');
 let viewer = null;
 
+function userLabel(user) {
+  return user.fullName && user.fullName !== user.userId ? user.fullName + ' (' + user.userId + ')' : user.userId;
+}
+
 function base() {
   return '/api/audit/cases/' + encodeURIComponent(caseId);
 }
@@ -41,7 +45,7 @@ function renderSummary(record) {
   });
 }
 
-function renderIntegrity(integrity) {
+function renderIntegrity(integrity, entries) {
   const banner = clear($('integrity'));
   banner.hidden = false;
   if (!integrity) {
@@ -65,6 +69,10 @@ function renderIntegrity(integrity) {
   if (integrity.problems && integrity.problems.length) {
     banner.appendChild(el('ul', {}, integrity.problems.map((p) => el('li', {}, p))));
   }
+  const first = (entries || []).findIndex((e) => e.integrity && e.integrity !== 'OK');
+  if (first >= 0) {
+    banner.appendChild(el('a', { href: '#entry-' + first, id: 'first-flagged' }, 'Đến mục bị đánh dấu đầu tiên ↓'));
+  }
 }
 
 function renderRelated(related) {
@@ -84,11 +92,13 @@ function entryItem(entry, index) {
   const actor = entry.actorId
     ? (entry.actorName && entry.actorName !== entry.actorId ? entry.actorName + ' (' + entry.actorId + ')' : entry.actorId)
     : 'Hệ thống (tự động)';
+  const link = safeLink(entry.link);
   const head = el('div', { className: 'entry-head' },
     el('span', { className: 'time' }, entry.time || dateTime(entry.at)),
     flagged ? el('span', { className: 'flag', 'data-flag': entry.integrity }, INTEGRITY[entry.integrity] || entry.integrity) : null,
     el('span', { className: 'title' }, entry.title || entry.kind || ''),
     el('span', { className: 'actor', 'data-actor-id': entry.actorId || '' }, '— ' + actor),
+    link ? el('a', { className: 'document', href: link, 'data-document-link': '' }, '⤓ Tải tài liệu') : null,
     el('span', { className: 'source' }, SOURCES[entry.source] || entry.source || ''));
   const li = el('li', {
     id: 'entry-' + index,
@@ -100,12 +110,12 @@ function entryItem(entry, index) {
   }, head);
   const details = Object.entries(entry.details || {});
   if (details.length) {
-    li.appendChild(el('dl', {}, details.flatMap(([label, value]) => [
-      el('dt', {}, label), el('dd', {}, value == null ? '' : String(value))])));
-  }
-  const link = safeLink(entry.link);
-  if (link) {
-    li.appendChild(el('a', { className: 'document', href: link, 'data-document-link': '' }, '⤓ Tải tài liệu'));
+    // Short values flow on one line ("Bước: …  Loại: …"); a long or multi-line value takes its own line.
+    li.appendChild(el('dl', {}, details.map(([label, value]) => {
+      const text = value == null ? '' : String(value);
+      return el('div', { className: text.length > 90 || text.includes('\n') ? 'pair long' : 'pair' },
+        el('dt', {}, label), el('dd', {}, text));
+    })));
   }
   return li;
 }
@@ -131,12 +141,13 @@ function filterTimeline() {
     shown += visible ? 1 : 0;
   });
   $('timeline-count').textContent = shown === total ? total + ' mục' : shown + ' / ' + total + ' mục';
+  $('jump-timeline').textContent = 'Diễn biến (' + total + ' mục) ↓';
 }
 
 async function loadCase() {
   const record = await api(base());
   renderSummary(record);
-  renderIntegrity(record.integrity);
+  renderIntegrity(record.integrity, record.entries);
   renderRelated(record.related);
   renderTimeline(record.entries);
   return record;
@@ -165,6 +176,7 @@ async function sendComment() {
   try {
     await api(base() + '/comments', { method: 'POST', body: { text } });
     $('comment-text').value = '';
+    $('comment-text').dispatchEvent(new Event('input'));
     await loadCase();
     say($('comment-message'), 'Đã ghi ý kiến vào diễn biến hồ sơ.');
   } catch (e) {
@@ -195,10 +207,15 @@ async function start() {
     showFailure($('message'), e);
     return;
   }
-  $('user').textContent = (user.fullName || user.userId) + ' (' + user.userId + ')';
+  $('user').textContent = userLabel(user);
   if (user.canComment) {
     $('comment-panel').hidden = false;
     $('comment-submit').addEventListener('click', sendComment);
+    const count = () => {
+      $('comment-count').textContent = $('comment-text').value.length + ' / ' + $('comment-text').maxLength + ' ký tự';
+    };
+    $('comment-text').addEventListener('input', count);
+    count();
   }
   say($('message'), 'Đang tải hồ sơ…');
   const diagram = loadDiagram();

@@ -259,7 +259,8 @@ async function start() {
   });
   try {
     const user = await me();
-    $('user').textContent = (user.fullName || user.userId) + ' (' + user.userId + ')';
+    $('user').textContent = user.fullName && user.fullName !== user.userId
+      ? user.fullName + ' (' + user.userId + ')' : user.userId;
   } catch (e) {
     showFailure($('message'), e);
     return;
