@@ -1,7 +1,7 @@
 // Hồ sơ kiểm tra: one case as an auditor reads it — summary, the seal's verdict, related cases,
 // the diagram with the path taken, the whole story in time order (flagged entries in red), the
 // PDF/JSON exports and, for the Fatherland Front, the supervision comment box.
-import { api, me, el, clear, say, showFailure, dateTime, safeLink, SOURCES, INTEGRITY } from './common.js';
+import { api, me, el, clear, say, showFailure, dateTime, safeLink, statusText, SOURCES, INTEGRITY } from './common.js';
 import { showDiagram, fit } from './diagram.js';
 
 const $ = (id) => document.getElementById(id);
@@ -30,7 +30,7 @@ function renderSummary(record) {
     ['Khối thi đua', s.groupName],
     ['Hình thức khen thưởng', s.awardName || s.awardCode],
     ['Cá nhân, tập thể', s.nomineeName],
-    ['Trạng thái', s.statusLabel || s.status],
+    ['Trạng thái', statusText(s.kind, s.status, s.statusLabel)],
     ['Số quyết định', s.decisionCode],
     ['Bắt đầu', dateTime(s.startedAt)],
     ['Kết thúc', s.endedAt ? dateTime(s.endedAt) : 'đang xử lý'],

@@ -15,7 +15,10 @@ export class ApiError extends Error {
 
 /** Reads JSON from /api (GET), or sends JSON (POST). Same-origin: the browser adds Origin, which /api checks. */
 export async function api(path, options = {}) {
-  const init = { method: options.method || 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  // text/html (least preferred) tells /api that a browser calls: a 401 then carries no Basic challenge,
+  // so the browser shows no password prompt and the page can offer its own sign-in link.
+  const init = { method: options.method || 'GET', credentials: 'same-origin',
+    headers: { Accept: 'application/json, text/html;q=0.1' } };
   if (options.body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
@@ -165,3 +168,12 @@ export const INTEGRITY = {
   REMOVED: 'Đã bị xóa',
   UNSEALED: 'Chưa niêm phong',
 };
+
+/** The status in words: the server's label, or ours when the server gave the bare code. */
+export function statusText(kind, status, label) {
+  if (label && label !== status) {
+    return label;
+  }
+  const known = (STATUSES[kind] || []).find(([code]) => code === status);
+  return known ? known[1] : (label || status || '');
+}

@@ -1,7 +1,7 @@
 // Tra cứu hồ sơ: the search form, the paged and sortable results, and the CSV/Excel downloads of
 // the same search. The search lives in the page's address, so Back from a case returns to it and
 // an address can be handed to a colleague.
-import { api, me, el, clear, say, showFailure, dateTime, KINDS, STATUSES } from './common.js';
+import { api, me, el, clear, say, showFailure, dateTime, statusText, KINDS, STATUSES } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const FILTERS = ['kind', 'campaign', 'year', 'unit', 'group', 'award', 'nominee', 'status', 'decision', 'actor', 'from', 'to'];
@@ -185,7 +185,7 @@ function row(c) {
     el('td', { title: c.unitCode ? 'Mã đơn vị: ' + c.unitCode : '' }, c.unitName || c.unitCode || '',
       c.groupName ? el('span', { className: 'sub' }, 'Khối: ' + c.groupName) : null),
     el('td', {}, c.nomineeName || '', c.awardName ? el('span', { className: 'sub' }, c.awardName) : null),
-    el('td', {}, c.statusLabel || c.status || ''),
+    el('td', {}, statusText(c.kind, c.status, c.statusLabel)),
     el('td', { className: 'nowrap' }, c.decisionCode || ''),
     el('td', { className: 'nowrap' }, dateTime(c.startedAt)),
     el('td', { className: 'nowrap' }, c.endedAt ? dateTime(c.endedAt) : el('span', { className: 'muted' }, 'đang xử lý')));
