@@ -11,6 +11,8 @@ public final class StartupOrder {
     public static final int PROVISION_IDENTITY = 30;
     /** Demo data comes last. */
     public static final int DEMO_DATA = 40;
+    /** Cases recorded before the ledger existed are sealed as they are, once. */
+    public static final int SEAL_EARLIER_CASES = 50;
 
     private StartupOrder() {
     }

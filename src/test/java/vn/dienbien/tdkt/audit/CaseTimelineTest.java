@@ -101,6 +101,18 @@ class CaseTimelineTest {
             assertThat(a.get("state")).isEqualTo("DONE");
         });
 
+        var pdf = api.as("kiemtoan").getForEntity("/api/audit/cases/" + caseId + "/export.pdf", byte[].class);
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+        assertThat(pdf.getHeaders().getContentDisposition().getFilename()).isEqualTo("ho-so-kiem-tra-" + caseId + ".pdf");
+        String text = pdfText(pdf.getBody());
+        assertThat(text).contains("Lò Thị Xuân").contains("Trả lại để bổ sung").contains("QĐ-UBND");
+        var exported = api.as("mttq.giamsat").getForEntity("/api/audit/cases/" + caseId + "/export.json", Map.class);
+        assertThat(exported.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(list(exported.getBody().get("entries"))).hasSameSizeAs(entries);
+        assertThat(api.as("canbo.syt").getForEntity("/api/audit/cases/" + caseId + "/export.pdf", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
         String sessionCase = scenario.processOf(sessionId);
         Map<String, Object> session = read("kiemtoan", "/api/audit/cases/" + sessionCase);
         assertThat(map(session.get("integrity")).get("intact")).isEqualTo(true);
@@ -149,6 +161,19 @@ class CaseTimelineTest {
                 });
         assertThat(read("mttq.giamsat", "/api/audit/me").get("canComment")).isEqualTo(true);
         assertThat(read("kiemtoan", "/api/audit/me").get("canComment")).isEqualTo(false);
+    }
+
+    private static String pdfText(byte[] pdf) {
+        try (var reader = new com.lowagie.text.pdf.PdfReader(pdf)) {
+            var extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Object> read(String user, String url) {
