@@ -3,7 +3,10 @@ package vn.dienbien.tdkt.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellType;
@@ -45,5 +48,71 @@ class SpreadsheetsTest {
             assertThat(row.getCell(1).getStringCellValue()).isEqualTo(DDE);
             assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
         }
+    }
+
+    @Test
+    void aCsvWrittenRowByRowIsTheSameAsTheWholeTable() throws Exception {
+        List<List<?>> rows = List.of(List.of("Mã", "Họ và tên", "Năm"), Arrays.asList("HS-1", HYPERLINK, 2023),
+                Arrays.asList(null, "Lò Thị \"Xuân\"", -5));
+        var out = new ByteArrayOutputStream();
+        try (var csv = Spreadsheets.csvStream(out)) {
+            rows.forEach(csv::row);
+        }
+        assertThat(out.toByteArray()).isEqualTo(Spreadsheets.csv(rows));
+    }
+
+    @Test
+    void anEmptyStreamedCsvStillStartsWithTheByteOrderMark() throws Exception {
+        var out = new ByteArrayOutputStream();
+        Spreadsheets.csvStream(out).close();
+        assertThat(out.toByteArray()).containsExactly(0xEF, 0xBB, 0xBF);
+    }
+
+    @Test
+    void aStreamedXlsxHoldsEveryRowPastItsWindowWithTextNumbersAndABoldHeader() throws Exception {
+        int rows = Spreadsheets.XlsxStream.WINDOW * 3 + 7;
+        var out = new ByteArrayOutputStream();
+        try (var xlsx = Spreadsheets.xlsxStream("Tra cứu", 20, 30)) {
+            xlsx.row(List.of("Mã", "Giá trị"));
+            for (int i = 1; i <= rows; i++) {
+                xlsx.row(Arrays.asList(i % 2 == 0 ? HYPERLINK : null, i));
+            }
+            xlsx.writeTo(out);
+        }
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            var sheet = book.getSheet("Tra cứu");
+            assertThat(sheet.getLastRowNum()).isEqualTo(rows);
+            assertThat(book.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(sheet.getColumnWidth(1)).isEqualTo(30 * 256);
+            var last = sheet.getRow(rows);
+            assertThat(last.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(last.getCell(1).getNumericCellValue()).isEqualTo(rows);
+            var formula = sheet.getRow(2).getCell(0);
+            assertThat(formula.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(formula.getStringCellValue()).isEqualTo(HYPERLINK);
+            assertThat(sheet.getRow(1).getCell(0).getCellType()).as("null is an empty cell").isEqualTo(CellType.BLANK);
+        }
+    }
+
+    @Test
+    void aStreamedXlsxLeavesNoTemporaryFileBehind() throws Exception {
+        List<String> before = sheetFiles();
+        try (var xlsx = Spreadsheets.xlsxStream("Tạm", 10)) {
+            for (int i = 0; i < Spreadsheets.XlsxStream.WINDOW * 2; i++) {
+                xlsx.row(List.of("dòng " + i));
+            }
+            assertThat(sheetFiles()).as("rows past the window went to a temporary file").hasSizeGreaterThan(before.size());
+            xlsx.writeTo(new ByteArrayOutputStream());
+        }
+        assertThat(sheetFiles()).isEqualTo(before);
+    }
+
+    /** POI's temporary sheet files (poifiles/poi-sxssf-sheet*.xml[.gz] under the temporary directory). */
+    private static List<String> sheetFiles() {
+        File dir = new File(System.getProperty("java.io.tmpdir"), "poifiles");
+        String[] names = dir.list((d, name) -> name.startsWith("poi-sxssf-sheet"));
+        List<String> files = new ArrayList<>(names == null ? List.of() : Arrays.asList(names));
+        files.sort(null);
+        return files;
     }
 }

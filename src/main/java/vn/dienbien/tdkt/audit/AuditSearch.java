@@ -1,0 +1,60 @@
+package vn.dienbien.tdkt.audit;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tra cứu hồ sơ: one search over every kind of case (launch plans, dossiers, council sessions and
+ * through them decisions, evaluation rounds, reviews), read-only. A page is two queries, the count and
+ * the page; an export reads every matching case with a streaming query and hands each row on as the
+ * database returns it, keeping none.
+ */
+@Service
+class AuditSearch {
+
+    /** Rows the driver fetches at a time when streaming (PostgreSQL honours it inside a transaction only). */
+    static final int FETCH_SIZE = 500;
+
+    /** One page of results and how many cases match in all. */
+    record CasePage(List<CaseSummary> items, int page, int size, long total) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+
+    AuditSearch(DataSource dataSource) {
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        JdbcTemplate fetching = new JdbcTemplate(dataSource);
+        fetching.setFetchSize(FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(fetching);
+    }
+
+    @Transactional(readOnly = true)
+    CasePage search(CaseQuery query) {
+        var count = CaseSearchSql.count(query.filter());
+        var page = CaseSearchSql.page(query);
+        if (count.isEmpty() || page.isEmpty()) {
+            return new CasePage(List.of(), query.page(), query.size(), 0);
+        }
+        Long total = jdbc.queryForObject(count.get().sql(), count.get().params(), Long.class);
+        List<CaseSummary> items = total == null || total <= query.offset() ? List.of()
+                : jdbc.query(page.get().sql(), page.get().params(), (rs, n) -> CaseRows.map(rs));
+        return new CasePage(items, query.page(), query.size(), total == null ? 0 : total);
+    }
+
+    /**
+     * Every case matching the query, in its order, given to {@code sink} one at a time while the
+     * database streams them (inside this read-only transaction, so that PostgreSQL uses a cursor).
+     */
+    @Transactional(readOnly = true)
+    void each(CaseQuery query, Consumer<CaseSummary> sink) {
+        CaseSearchSql.all(query).ifPresent(all ->
+                streaming.query(all.sql(), all.params(), (RowCallbackHandler) rs -> sink.accept(CaseRows.map(rs))));
+    }
+}

@@ -1,0 +1,153 @@
+package vn.dienbien.tdkt.audit;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * Câu truy vấn tra cứu: the SQL of the audit search, put together only from the fixed fragments
+ * below, each filter's value bound as a parameter (never written into the text). Runs on H2 and
+ * PostgreSQL alike.
+ *
+ * <p>The kinds of case are the branches of a {@code union all} ({@link CaseBranches}). The case's
+ * start and end come from the engine's {@code ACT_HI_PROCINST}, joined by the case id (left join: a
+ * case whose engine history was cleaned up is still found); the person who acted and the dates filter
+ * on the whole union. A page is sorted by a whitelisted column, then by the case id, so that pages
+ * never overlap.
+ */
+final class CaseSearchSql {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** A statement and its bound values. */
+    record Statement(String sql, MapSqlParameterSource params) {
+    }
+
+    /**
+     * The cases in which a person acted: assignee of a task, author of an operation the engine logged
+     * (completing, claiming, changing a variable), the one who started the case, or the actor our
+     * records name (status changes, sending and reviewing a plan, opening and submitting a session,
+     * ballots, rounds and reviews).
+     */
+    private static final String ACTOR_CASES = """
+             and c.case_id in (
+                   select t.PROC_INST_ID_ from ACT_HI_TASKINST t where t.ASSIGNEE_ = :actor
+             union select o.PROC_INST_ID_ from ACT_HI_OP_LOG o where o.USER_ID_ = :actor
+             union select hp.ID_ from ACT_HI_PROCINST hp where hp.START_USER_ID_ = :actor
+             union select d.process_instance_id from dossier d where d.created_by = :actor
+             union select d.process_instance_id from dossier_status_history h join dossier d on d.id = h.dossier_id
+                    where h.actor = :actor
+             union select lp.process_instance_id from launch_plan_submission ls
+                    join launch_plan lp on lp.id = ls.launch_plan_id where ls.sent_by = :actor
+             union select lp.process_instance_id from launch_plan_review lr
+                    join launch_plan lp on lp.id = lr.launch_plan_id where lr.reviewer = :actor
+             union select s.process_instance_id from council_session s
+                    where s.opened_by = :actor or s.submitted_by = :actor or s.voting_closed_by = :actor
+                       or s.adjourned_by = :actor
+             union select s.process_instance_id from council_vote v join council_session s on s.id = v.session_id
+                    where v.member_id = :actor or v.recorded_by = :actor
+             union select r.process_instance_id from evaluation_round r where r.opened_by = :actor
+             union select rr.process_instance_id from review_report rr
+                    where rr.prepared_by = :actor or rr.approved_by = :actor)""";
+
+    /** What a row shows; {@code %s} is where the dossier's decision comes from (see {@link #page}, {@link #all}). */
+    private static final String COLUMNS = """
+            select c.case_id, c.kind, c.record_id, c.campaign_code, c.case_year, c.unit_code, c.unit_name, c.group_name,
+                   c.award_code, c.award_name, c.nominee_name, c.status, c.detail, c.detail_date,
+                   coalesce(c.own_decision, %s) as decision_code,
+                   p.START_TIME_ as started_at, p.END_TIME_ as ended_at""";
+
+    /** A dossier's decision, looked up row by row: PostgreSQL evaluates it after the sort, for the page's rows only. */
+    private static final String DECISION_PER_ROW = """
+            (select max(de.code) from decision de where de.id in
+                (select da.decision_id from decision_awardee da where da.dossier_id = c.record_id and c.kind = 'DOSSIER'))""";
+
+    /** Every dossier's decision in one pass, for reading every row (the exports) or sorting by it. */
+    private static final String DECISIONS_JOINED = """
+             left join (select da.dossier_id, max(de.code) as decision_code
+                          from decision_awardee da join decision de on de.id = da.decision_id
+                         group by da.dossier_id) dd on dd.dossier_id = c.record_id and c.kind = 'DOSSIER'""";
+
+    private CaseSearchSql() {
+    }
+
+    /**
+     * Past this many rows skipped, a page reads every dossier's decision in one pass: the rows skipped
+     * would otherwise each look theirs up.
+     */
+    static final long DECISIONS_JOINED_FROM_OFFSET = 500;
+
+    /** One page of the query, in its order; empty when no kind of case can match its filters. */
+    static Optional<Statement> page(CaseQuery query) {
+        boolean joined = query.sort() == CaseQuery.Sort.DECISION_CODE || query.offset() >= DECISIONS_JOINED_FROM_OFFSET;
+        return from(query.filter()).map(from -> {
+            from.params().addValue("limit", query.size()).addValue("offset", query.offset());
+            return new Statement(rows(from, joined) + orderBy(query) + " limit :limit offset :offset", from.params());
+        });
+    }
+
+    /** How many cases match the filters. */
+    static Optional<Statement> count(CaseQuery.Filter filter) {
+        return from(filter).map(from -> new Statement("select count(*) from " + from.cases() + from.where(),
+                from.params()));
+    }
+
+    /** Every matching case, in the query's order (the exports). */
+    static Optional<Statement> all(CaseQuery query) {
+        return from(query.filter()).map(from -> new Statement(rows(from, true) + orderBy(query), from.params()));
+    }
+
+    private static String rows(From from, boolean decisionsJoined) {
+        return COLUMNS.formatted(decisionsJoined ? "dd.decision_code" : DECISION_PER_ROW) + "\n from " + from.cases()
+                + (decisionsJoined ? "\n" + DECISIONS_JOINED : "") + from.where();
+    }
+
+    private static String orderBy(CaseQuery query) {
+        String column = switch (query.sort()) {
+            case STARTED_AT -> "p.START_TIME_";
+            case YEAR -> "c.case_year";
+            case KIND -> "c.kind";
+            case UNIT_NAME -> "c.unit_name";
+            case NOMINEE_NAME -> "c.nominee_name";
+            case STATUS -> "c.status";
+            case DECISION_CODE -> "decision_code";
+        };
+        return " order by " + column + (query.descending() ? " desc" : " asc") + " nulls last, c.case_id asc";
+    }
+
+    /** The cases of every kind that may match, joined to the engine's instance, and the conditions on both. */
+    private record From(String cases, String where, MapSqlParameterSource params) {
+    }
+
+    private static Optional<From> from(CaseQuery.Filter f) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        List<String> branches = CaseBranches.of(f, params);
+        if (branches.isEmpty()) {
+            return Optional.empty();
+        }
+        String cases = "(\n" + String.join("\n union all\n", branches)
+                + "\n) c left join ACT_HI_PROCINST p on p.ID_ = c.case_id";
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (f.actor() != null) {
+            where.append("\n").append(ACTOR_CASES);
+            params.addValue("actor", f.actor());
+        }
+        if (f.from() != null) {
+            where.append(" and p.START_TIME_ >= :startedFrom");
+            params.addValue("startedFrom", startOf(f.from()));
+        }
+        if (f.to() != null) {
+            where.append(" and p.START_TIME_ < :startedBefore");
+            params.addValue("startedBefore", startOf(f.to().plusDays(1)));
+        }
+        return Optional.of(new From(cases, where.toString(), params));
+    }
+
+    /** The instant a day begins in Điện Biên, as the engine's timestamps are bound. */
+    private static Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(VIETNAM).toInstant());
+    }
+}
