@@ -126,16 +126,16 @@ export function showFailure(node, error) {
   }
 }
 
-/** The kinds of case, as the search offers them. */
+/** The kinds of case, as the search offers them (the labels of the server's CaseLabels). */
 export const KINDS = [
-  ['LAUNCH_PLAN', 'Kế hoạch phát động thi đua'],
-  ['DOSSIER', 'Hồ sơ đề nghị khen thưởng'],
+  ['LAUNCH_PLAN', 'Kế hoạch phát động'],
+  ['DOSSIER', 'Hồ sơ khen thưởng'],
   ['COUNCIL_SESSION', 'Phiên họp Hội đồng'],
-  ['EVALUATION', 'Chấm điểm, bình xét thi đua'],
+  ['EVALUATION', 'Đánh giá, bình xét'],
   ['REVIEW', 'Sơ kết, tổng kết'],
 ];
 
-/** Statuses each kind of case may have (the code is what the search sends). */
+/** Statuses each kind of case may have (the code is what the search sends; labels as CaseLabels). */
 export const STATUSES = {
   LAUNCH_PLAN: [
     ['NOT_SENT', 'Chưa gửi'], ['SENT', 'Đã gửi, chờ thẩm định'], ['RETURNED', 'Bị trả lại để chỉnh sửa'],
@@ -148,11 +148,12 @@ export const STATUSES = {
     ['NOT_AWARDED', 'Không được khen thưởng'],
   ],
   COUNCIL_SESSION: [
-    ['VOTING', 'Đang bỏ phiếu'], ['TALLIED', 'Đã kiểm phiếu'], ['SUBMITTED', 'Đã trình Chủ tịch'],
-    ['RETURNED_BY_CHAIRMAN', 'Chủ tịch trả lại'], ['DECIDED', 'Đã có quyết định'], ['ADJOURNED', 'Hoãn họp'],
+    ['VOTING', 'Đang biểu quyết'], ['TALLIED', 'Đã tổng hợp kết quả biểu quyết'],
+    ['SUBMITTED', 'Đã trình Chủ tịch UBND tỉnh'], ['RETURNED_BY_CHAIRMAN', 'Chủ tịch UBND tỉnh trả lại'],
+    ['DECIDED', 'Đã có quyết định khen thưởng'], ['ADJOURNED', 'Hoãn (không đủ số thành viên)'],
   ],
-  EVALUATION: [['OPEN', 'Đang chấm điểm'], ['CLOSED', 'Đã kết thúc']],
-  REVIEW: [['DRAFT', 'Dự thảo'], ['SUBMITTED', 'Đã trình'], ['APPROVED', 'Đã phê duyệt']],
+  EVALUATION: [['OPEN', 'Đang đánh giá, bình xét'], ['CLOSED', 'Đã kết thúc']],
+  REVIEW: [['DRAFT', 'Dự thảo'], ['SUBMITTED', 'Đã trình phê duyệt'], ['APPROVED', 'Đã phê duyệt']],
 };
 
 /** Who wrote a timeline entry, in words. */
