@@ -2,8 +2,8 @@
 // orange, steps never reached greyed, and a badge "×n" on a step that ran n > 1 times (a return).
 // bpmn-js (bpmn.io, MIT with the bpmn.io watermark kept) is bundled under vendor/bpmn-js.
 
-const STATE_MARKER = { DONE: 'audit-done', CURRENT: 'audit-current' };
-const STATE_TEXT = { DONE: 'đã thực hiện', CURRENT: 'đang thực hiện' };
+const STATE_MARKER = { DONE: 'audit-done', CURRENT: 'audit-current', CANCELED: 'audit-canceled' };
+const STATE_TEXT = { DONE: 'đã thực hiện', CURRENT: 'đang thực hiện', CANCELED: 'bị hủy (không cần làm nữa)' };
 
 /** Elements that are steps of the procedure (not pools, lanes, labels, flows or annotations). */
 function isStep(element) {

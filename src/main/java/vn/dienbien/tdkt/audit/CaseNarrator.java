@@ -165,7 +165,7 @@ class CaseNarrator {
                 details("Loại", kind, "Bước", row.get("ACT_ID_"), "Quy trình được gọi", row.get("CALL_PROC_INST_ID_")));
         if (end != null) {
             t.add(end, "ENGINE", "ACTIVITY_ENDED", "Xong bước: " + name, null,
-                    details("Trạng thái", "1".equals(String.valueOf(row.get("ACT_INST_STATE_"))) ? "Bị hủy" : "Hoàn thành"));
+                    details("Trạng thái", CaseTimeline.isCanceled(row) ? "Bị hủy" : "Hoàn thành"));
         }
     }
 

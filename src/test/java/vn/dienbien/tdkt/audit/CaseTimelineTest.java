@@ -120,6 +120,11 @@ class CaseTimelineTest {
                 .as("voting is closed: each ballot is shown with its vote").hasSize(14)
                 .allSatisfy(e -> assertThat(e.get("title").toString()).endsWith(": Đồng ý"));
         assertThat(list(session.get("related"))).filteredOn(r -> "DOSSIER".equals(r.get("kind"))).hasSize(2);
+        assertThat(list(read("kiemtoan", "/api/audit/cases/" + sessionCase + "/diagram").get("activities")))
+                .as("the closing step, cancelled by the last ballot, was not done").anySatisfy(a -> {
+                    assertThat(a.get("activityId")).isEqualTo("Task_CloseVoting");
+                    assertThat(a.get("state")).isEqualTo("CANCELED");
+                });
     }
 
     @Test
@@ -161,6 +166,7 @@ class CaseTimelineTest {
                 });
         assertThat(read("mttq.giamsat", "/api/audit/me").get("canComment")).isEqualTo(true);
         assertThat(read("kiemtoan", "/api/audit/me").get("canComment")).isEqualTo(false);
+        assertThat(read("kiemtoan", "/api/audit/me").get("fullName").toString()).isNotBlank().isNotEqualTo("kiemtoan");
     }
 
     private static String pdfText(byte[] pdf) {
