@@ -88,6 +88,8 @@ class CaseTimelineTest {
             assertThat(e.get("kind")).isEqualTo("VARIABLE_CHANGED");
             assertThat(map(e.get("details"))).containsKeys("Trước", "Sau");
         });
+        assertThat(entries).as("the unit was notified of the return and of the award").filteredOn(e ->
+                "NOTIFICATION".equals(e.get("kind"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(list(record.get("related"))).anySatisfy(r -> {
             assertThat(r.get("kind")).isEqualTo("COUNCIL_SESSION");
             assertThat(r.get("label").toString()).contains("Phiên họp tháng 3/2024").contains("QĐ-UBND");
