@@ -1,6 +1,6 @@
 // Browser test of an award dossier in Tasklist, from proposal to decision: a unit's officer
 // proposes a Certificate of Merit with its documents (start form), the unit's head confirms,
-// the Board accepts, six of the seven council members vote (hoidong5 is absent and sends no written
+// the Board returns it for a supplement, the unit supplements, the Board accepts, six of the seven council members vote (hoidong5 is absent and sends no written
 // vote), the standing body closes voting (hoidong5 recorded as absent), submits, the Chairman
 // approves, and the numbered decision lists the awardee. Screenshots go to e2e/screenshots/.
 import assert from 'node:assert/strict';
@@ -43,6 +43,24 @@ await step('the unit head confirms the dossier', async () => {
   await page.getByLabel('Xác nhận, gửi Ban Thi đua – Khen thưởng', { exact: true }).check();
   await page.screenshot({ path: shots + '22-head-confirms.png' });
   await completeTask(page, `Thủ trưởng xác nhận hồ sơ: ${nominee}`);
+  await context.close();
+});
+
+await step('the Board returns the dossier for a supplement, with what is missing', async () => {
+  const { context, page } = await loginToTasklist('bantdkt');
+  await openTask(page, `Thẩm định hồ sơ: ${nominee}`);
+  await page.getByLabel('Trả lại để đơn vị bổ sung', { exact: true }).check();
+  await page.getByLabel('Nội dung cần bổ sung / lý do / ý kiến thẩm định').fill('Bổ sung bản chụp quyết định công nhận sáng kiến.');
+  await completeTask(page, `Thẩm định hồ sơ: ${nominee}`);
+  await context.close();
+});
+
+await step('the unit sends its supplement', async () => {
+  const { context, page } = await loginToTasklist('canbo.syt');
+  await openTask(page, `Bổ sung hồ sơ: ${nominee}`);
+  await page.fill('#supplementNote', 'Đã bổ sung quyết định công nhận hai sáng kiến.');
+  await page.screenshot({ path: shots + '22b-unit-supplements.png' });
+  await completeTask(page, `Bổ sung hồ sơ: ${nominee}`);
   await context.close();
 });
 

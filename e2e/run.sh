@@ -26,4 +26,5 @@ export BASE_URL="http://localhost:$PORT"
 status=0
 node e2e/launch-plan.e2e.mjs || status=1
 node e2e/award-dossier.e2e.mjs || status=1
+node e2e/audit.e2e.mjs || status=1
 exit $status

@@ -135,6 +135,14 @@ class AuthorizationMatrixTest {
         cell("GET /api/audit/cases", auditReaders, u -> get(u, "/api/audit/cases?kind=DOSSIER&unit=SYT&size=5"));
         cell("GET /api/audit/cases.csv", auditReaders, u -> get(u, "/api/audit/cases.csv?kind=DOSSIER&unit=SYT"));
         cell("GET /api/audit/cases.xlsx", auditReaders, u -> get(u, "/api/audit/cases.xlsx?kind=DOSSIER&unit=SYT"));
+        cell("GET /api/audit/me", auditReaders, u -> get(u, "/api/audit/me"));
+        cell("GET /api/audit/cases/{unit's plan}", auditReaders, u -> get(u, "/api/audit/cases/" + fx.planCase()));
+        cell("GET /api/audit/cases/{id}/diagram", auditReaders, u -> get(u, "/api/audit/cases/" + fx.planCase() + "/diagram"));
+        cell("GET /api/audit/cases/{id}/export.pdf", auditReaders, u -> get(u, "/api/audit/cases/" + fx.planCase() + "/export.pdf"));
+        cell("GET /api/audit/cases/{id}/export.json", auditReaders, u -> get(u, "/api/audit/cases/" + fx.planCase() + "/export.json"));
+        // Ý kiến giám sát: the Front alone writes here; auditors, the Board and units are refused.
+        cell("POST /api/audit/cases/{id}/comments", Set.of(Who.FRONT), u -> post(u, "/api/audit/cases/" + fx.planCase()
+                + "/comments", "{\"text\":\"Ý kiến thử quyền.\"}"));
         // The working-day calendar: read by everyone signed in, kept by the Board (and administrators).
         cell("GET /api/calendar/{year}", EVERYONE_SIGNED_IN, u -> get(u, "/api/calendar/2099"));
         cell("POST /api/calendar/{year}/entries", BOARD_OR_ADMIN, u -> post(u, "/api/calendar/2099/entries",

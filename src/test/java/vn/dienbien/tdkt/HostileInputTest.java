@@ -223,6 +223,15 @@ class HostileInputTest {
             String open = "/api/campaigns/" + bad + "/open";
             send("bantdkt", "POST " + open, HttpMethod.POST, open, "{}");
         }
+        // The Front's comment on a case: its body spoiled, an unknown case, ids that are not ids.
+        api("mttq.giamsat", "/api/audit/cases/" + fx.dossierCase() + "/comments", Map.of("text", "Đề nghị làm rõ."));
+        for (String bad : List.of("khong-co", "1%27%20or%20%271%27=%271", "x".repeat(300))) {
+            send("mttq.giamsat", "POST comment on case " + bad, HttpMethod.POST, "/api/audit/cases/" + bad + "/comments",
+                    "{\"text\":\"Ý kiến\"}");
+            send("kiemtoan", "GET case " + bad, HttpMethod.GET, "/api/audit/cases/" + bad, null);
+            send("kiemtoan", "GET diagram " + bad, HttpMethod.GET, "/api/audit/cases/" + bad + "/diagram", null);
+            send("kiemtoan", "GET export.pdf " + bad, HttpMethod.GET, "/api/audit/cases/" + bad + "/export.pdf", null);
+        }
         // Query parameters of the audit search and its exports: wrong types, impossible dates, unknown codes.
         for (String query : List.of("page=abc", "page=-1", "page=99999999999999999999", "size=0", "size=1e3",
                 "size=99999999999999999999", "year=mười", "year=-2031", "from=2031-02-30", "to=abc",
@@ -339,7 +348,8 @@ class HostileInputTest {
 
     // ---------------------------------------------------------------- fixtures, made through the API
 
-    record Fixtures(long campaignId, Map<String, Long> documents, long dossierId, String launchPlanTask, String headTask) {
+    record Fixtures(long campaignId, Map<String, Long> documents, long dossierId, String launchPlanTask, String headTask,
+            String dossierCase) {
     }
 
     private Fixtures fixtures() throws Exception {
@@ -367,7 +377,8 @@ class HostileInputTest {
         for (String type : List.of("TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")) {
             spare.put(type, uploadPdf("canbo.nampo", type.toLowerCase() + "-2.pdf"));
         }
-        return new Fixtures(campaignId, spare, dossierId, launchPlanTask, headTask);
+        return new Fixtures(campaignId, spare, dossierId, launchPlanTask, headTask,
+                (String) dossier.getBody().get("processInstanceId"));
     }
 
     private long uploadPdf(String user, String fileName) {

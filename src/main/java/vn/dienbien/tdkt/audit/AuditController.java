@@ -41,7 +41,8 @@ class AuditController {
     Map<String, Object> me(HttpServletRequest request) {
         CurrentUser user = CurrentUser.of(request);
         AuditAccess.requireReader(user);
-        return Map.of("userId", user.userId(), "canComment", AuditAccess.mayComment(user));
+        return Map.of("userId", user.userId(), "fullName", timeline.nameOf(user.userId()),
+                "canComment", AuditAccess.mayComment(user));
     }
 
     @GetMapping("/api/audit/cases/{caseId}")

@@ -105,11 +105,16 @@ class CaseItems {
                     text("Công việc tự động", "JOB_DEF_TYPE_")));
 
     static final String COMMENT = "case_comment";
+    static final String NOTIFICATION = "notification";
     static final String DOCUMENT = "stored_document";
 
     private static final Source COMMENTS = new Source(COMMENT,
             "select id, case_id, author, body, created_at from case_comment where case_id = ?", List.of("id"), ALWAYS,
             row -> "Ý kiến giám sát của " + row.get("author"));
+
+    private static final Source NOTIFICATIONS = new Source(NOTIFICATION,
+            "select id, unit_id, recipient_group, kind, subject, body, created_at, process_instance_id from notification"
+                    + " where process_instance_id = ?", List.of("id"), ALWAYS, text("Thông báo", "kind"));
 
     private static final Map<Kind, List<Source>> RECORDS = Map.of(
             Kind.DOSSIER, List.of(
@@ -253,6 +258,7 @@ class CaseItems {
             read(source, caseId, items);
         }
         read(COMMENTS, caseId, items);
+        read(NOTIFICATIONS, caseId, items);
         Kind kind = Kind.of(key);
         Long recordId = recordId(kind, caseId);
         Set<Long> documents = new LinkedHashSet<>(sealedDocumentIds);

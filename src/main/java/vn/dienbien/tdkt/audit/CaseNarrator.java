@@ -133,6 +133,10 @@ class CaseNarrator {
                 case CaseItems.COMMENT -> t.add(row.get("created_at"), "COMMENT", "COMMENT",
                         "Ý kiến giám sát của Ủy ban MTTQ tỉnh", (String) row.get("author"),
                         details("Nội dung", row.get("body")));
+                case CaseItems.NOTIFICATION -> t.add(row.get("created_at"), "RECORD", "NOTIFICATION",
+                        "Thông báo gửi " + (row.get("unit_id") != null ? unitName(row.get("unit_id"))
+                                : "nhóm " + row.get("recipient_group")) + ": " + row.get("subject"), null,
+                        details("Loại", row.get("kind"), "Nội dung", row.get("body")));
                 case CaseItems.DOCUMENT -> t.add(row.get("uploaded_at"), "RECORD", "DOCUMENT",
                         "Văn bản: " + row.get("file_name"), (String) row.get("uploaded_by"),
                         details("SHA-256", row.get("sha256"), "Dung lượng (byte)", row.get("size_bytes"),
@@ -165,7 +169,7 @@ class CaseNarrator {
                 details("Loại", kind, "Bước", row.get("ACT_ID_"), "Quy trình được gọi", row.get("CALL_PROC_INST_ID_")));
         if (end != null) {
             t.add(end, "ENGINE", "ACTIVITY_ENDED", "Xong bước: " + name, null,
-                    details("Trạng thái", "1".equals(String.valueOf(row.get("ACT_INST_STATE_"))) ? "Bị hủy" : "Hoàn thành"));
+                    details("Trạng thái", CaseTimeline.isCanceled(row) ? "Bị hủy" : "Hoàn thành"));
         }
     }
 
@@ -315,6 +319,11 @@ class CaseNarrator {
             default -> t.add(timeOf(row), "RECORD", item.source().toUpperCase(java.util.Locale.ROOT), item.label(),
                     actorOf(row), generic(row));
         }
+    }
+
+    private String unitName(Object unitId) {
+        return jdbc.queryForList("select name from org_unit where id = ?", String.class, unitId).stream().findFirst()
+                .orElse("đơn vị số " + unitId);
     }
 
     private Object issuedAt(Map<String, Object> row) {

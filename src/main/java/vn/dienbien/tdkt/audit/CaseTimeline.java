@@ -77,6 +77,11 @@ class CaseTimeline {
                 OffsetDateTime.now(VIETNAM));
     }
 
+    /** A person's name as the registry (or Camunda's users) knows it. */
+    String nameOf(String userId) {
+        return new Names(jdbc).of(userId);
+    }
+
     /** The case's own diagram and how often each activity ran; a running one is CURRENT. */
     @Transactional(readOnly = true)
     public Map<String, Object> diagram(String caseId, org.camunda.bpm.engine.RepositoryService repository) {
@@ -92,7 +97,7 @@ class CaseTimeline {
             throw ApiException.notFound("Không còn sơ đồ quy trình của vụ việc này.");
         }
         Map<String, Map<String, Object>> activities = new LinkedHashMap<>();
-        for (Map<String, Object> row : jdbc.queryForList("select ACT_ID_, ACT_NAME_, ACT_TYPE_, END_TIME_"
+        for (Map<String, Object> row : jdbc.queryForList("select ACT_ID_, ACT_NAME_, ACT_TYPE_, END_TIME_, ACT_INST_STATE_"
                 + " from ACT_HI_ACTINST where PROC_INST_ID_ = ? order by START_TIME_, SEQUENCE_COUNTER_", caseId)) {
             String type = (String) row.get("ACT_TYPE_");
             if ("multiInstanceBody".equals(type)) {
@@ -110,9 +115,17 @@ class CaseTimeline {
             activity.put("count", (Integer) activity.get("count") + 1);
             if (row.get("END_TIME_") == null) {
                 activity.put("state", "CURRENT");
+            } else if (!"CURRENT".equals(activity.get("state"))) {
+                // The last run tells: a step cancelled by a boundary event or by the process's end was not done.
+                activity.put("state", isCanceled(row) ? "CANCELED" : "DONE");
             }
         }
         return Map.of("bpmnXml", xml, "activities", List.copyOf(activities.values()));
+    }
+
+    /** The engine's activity-instance state 2 is "canceled" (0 default, 1 scope complete). */
+    static boolean isCanceled(Map<String, Object> row) {
+        return row.get("ACT_INST_STATE_") instanceof Number state && state.intValue() == 2;
     }
 
     static CaseRecord.TimelineEntry entry(Instant at, String source, String kind, String title, String actorId,
@@ -148,7 +161,7 @@ class CaseTimeline {
                 List<Map<String, Object>> users = jdbc.queryForList(
                         "select FIRST_, LAST_ from ACT_ID_USER where ID_ = ?", id);
                 if (users.isEmpty()) {
-                    return id;
+                    return vn.dienbien.tdkt.platform.ProcessActors.SYSTEM.equals(id) ? "Hệ thống (tự động)" : id;
                 }
                 Object first = users.get(0).get("FIRST_");
                 Object last = users.get(0).get("LAST_");

@@ -35,7 +35,17 @@ class Notification {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The case at work when it was sent, if any; its story lists it. */
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
     protected Notification() {
+    }
+
+    Notification(Long unitId, String recipientGroup, String kind, String subject, String body, Instant createdAt,
+            String processInstanceId) {
+        this(unitId, recipientGroup, kind, subject, body, createdAt);
+        this.processInstanceId = processInstanceId;
     }
 
     Notification(Long unitId, String recipientGroup, String kind, String subject, String body, Instant createdAt) {

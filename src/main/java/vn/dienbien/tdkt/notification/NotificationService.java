@@ -25,14 +25,22 @@ public class NotificationService {
     @Transactional
     public NotificationView notifyUnit(Long unitId, String kind, String subject, String body) {
         log.info("Notification to unit {} [{}]: {}", unitId, kind, subject);
-        return notifications.save(new Notification(unitId, null, kind, subject, body, WorkflowClock.now())).view();
+        return notifications.save(new Notification(unitId, null, kind, subject, body, WorkflowClock.now(),
+                currentCase())).view();
     }
 
     /** To everyone in a role group, e.g. the Board. */
     @Transactional
     public NotificationView notifyGroup(String groupId, String kind, String subject, String body) {
         log.info("Notification to group {} [{}]: {}", groupId, kind, subject);
-        return notifications.save(new Notification(null, groupId, kind, subject, body, WorkflowClock.now())).view();
+        return notifications.save(new Notification(null, groupId, kind, subject, body, WorkflowClock.now(),
+                currentCase())).view();
+    }
+
+    /** The case whose step is sending (a delegate or task listener at work), or null outside one. */
+    private static String currentCase() {
+        var context = org.camunda.bpm.engine.impl.context.Context.getBpmnExecutionContext();
+        return context == null || context.getExecution() == null ? null : context.getExecution().getProcessInstanceId();
     }
 
     @Transactional(readOnly = true)

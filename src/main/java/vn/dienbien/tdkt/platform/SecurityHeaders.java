@@ -31,7 +31,7 @@ class SecurityHeaders {
     static final String FORMS_POLICY = "default-src 'self'; script-src 'none'; object-src 'none'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'; base-uri 'self'; "
             + "form-action 'self'";
-    /** The application's own pages (the calendar): their scripts from this origin only, no inline code. */
+    /** The application's own pages (the calendar, the audit pages): their scripts from this origin only, no inline code. */
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; "
             + "base-uri 'self'; form-action 'self'";
@@ -40,7 +40,8 @@ class SecurityHeaders {
     FilterRegistrationBean<OncePerRequestFilter> securityHeadersFilter() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter());
         registration.setName("tdkt-security-headers");
-        registration.addUrlPatterns("/api/*", "/public/*", "/forms/*", "/engine-rest/*", "/calendar/*");
+        registration.addUrlPatterns("/api/*", "/public/*", "/forms/*", "/engine-rest/*", "/calendar/*",
+                "/audit", "/audit/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -51,7 +52,8 @@ class SecurityHeaders {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             boolean form = request.getRequestURI().startsWith(request.getContextPath() + "/forms/");
-            boolean page = request.getRequestURI().startsWith(request.getContextPath() + "/calendar/");
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            boolean page = path.startsWith("/calendar/") || path.equals("/audit") || path.startsWith("/audit/");
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("X-Frame-Options", form || page ? "SAMEORIGIN" : "DENY");
             response.setHeader("Content-Security-Policy", form ? FORMS_POLICY : page ? PAGE_POLICY : DATA_POLICY);

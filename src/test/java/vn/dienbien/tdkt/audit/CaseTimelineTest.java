@@ -88,6 +88,8 @@ class CaseTimelineTest {
             assertThat(e.get("kind")).isEqualTo("VARIABLE_CHANGED");
             assertThat(map(e.get("details"))).containsKeys("Trước", "Sau");
         });
+        assertThat(entries).as("the unit was notified of the return and of the award").filteredOn(e ->
+                "NOTIFICATION".equals(e.get("kind"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(list(record.get("related"))).anySatisfy(r -> {
             assertThat(r.get("kind")).isEqualTo("COUNCIL_SESSION");
             assertThat(r.get("label").toString()).contains("Phiên họp tháng 3/2024").contains("QĐ-UBND");
@@ -120,6 +122,11 @@ class CaseTimelineTest {
                 .as("voting is closed: each ballot is shown with its vote").hasSize(14)
                 .allSatisfy(e -> assertThat(e.get("title").toString()).endsWith(": Đồng ý"));
         assertThat(list(session.get("related"))).filteredOn(r -> "DOSSIER".equals(r.get("kind"))).hasSize(2);
+        assertThat(list(read("kiemtoan", "/api/audit/cases/" + sessionCase + "/diagram").get("activities")))
+                .as("the closing step, cancelled by the last ballot, was not done").anySatisfy(a -> {
+                    assertThat(a.get("activityId")).isEqualTo("Task_CloseVoting");
+                    assertThat(a.get("state")).isEqualTo("CANCELED");
+                });
     }
 
     @Test
@@ -161,6 +168,7 @@ class CaseTimelineTest {
                 });
         assertThat(read("mttq.giamsat", "/api/audit/me").get("canComment")).isEqualTo(true);
         assertThat(read("kiemtoan", "/api/audit/me").get("canComment")).isEqualTo(false);
+        assertThat(read("kiemtoan", "/api/audit/me").get("fullName").toString()).isNotBlank().isNotEqualTo("kiemtoan");
     }
 
     private static String pdfText(byte[] pdf) {

@@ -52,6 +52,32 @@ class SecurityHeadersTest {
                 .contains("frame-ancestors 'self'");
     }
 
+    @Test
+    void theAuditPagesAnswerAtTheirFolderAndRunOnlyTheirOwnScripts() {
+        var search = rest.getForEntity("/audit/", String.class);
+        assertThat(search.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(search.getBody()).contains("Tra cứu hồ sơ").contains("src=\"search.js\"");
+        assertPageHeaders(search);
+        // The folder without its slash leads to the same page (the test client follows the redirect).
+        var folder = rest.getForEntity("/audit", String.class);
+        assertThat(folder.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(folder.getBody()).contains("src=\"search.js\"");
+        for (String file : new String[] {"/audit/case.html", "/audit/case.js",
+                "/audit/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js"}) {
+            var response = rest.getForEntity(file, String.class);
+            assertThat(response.getStatusCode()).as(file).isEqualTo(HttpStatus.OK);
+            assertPageHeaders(response);
+        }
+    }
+
+    private static void assertPageHeaders(ResponseEntity<?> response) {
+        HttpHeaders headers = response.getHeaders();
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+        assertThat(headers.getFirst("Content-Security-Policy")).contains("script-src 'self';")
+                .doesNotContain("script-src 'self' 'unsafe-inline'").contains("connect-src 'self'");
+    }
+
     private static void assertDataHeaders(ResponseEntity<?> response) {
         HttpHeaders headers = response.getHeaders();
         assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");

@@ -4,6 +4,8 @@ export default {
     availableLocales: ['vi'],
     fallbackLocale: 'vi'
   },
+  // "Tra cứu hồ sơ" in the menu and "Hồ sơ kiểm tra" on a process instance (audit-plugin.js).
+  customScripts: ['scripts/audit-plugin.js'],
   app: {
     name: 'Cockpit',
     vendor: 'Thi đua – Khen thưởng Điện Biên'
