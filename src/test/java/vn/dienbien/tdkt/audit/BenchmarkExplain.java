@@ -31,7 +31,17 @@ final class BenchmarkExplain {
      * plans are of the SQL the application runs), and the ledger's.
      */
     void timeline(String caseId, CaseItems.Kind kind, Long recordId) throws ReflectiveOperationException {
-        for (Object source : sources("ENGINE")) {
+        List<Object> ofCase = new java.util.ArrayList<>(sources("ENGINE"));
+        for (String single : List.of("COMMENTS", "NOTIFICATIONS")) {
+            try {
+                Field f = CaseItems.class.getDeclaredField(single);
+                f.setAccessible(true);
+                ofCase.add(f.get(null));
+            } catch (NoSuchFieldException e) {
+                // not in this version of the case's items
+            }
+        }
+        for (Object source : ofCase) {
             plan(table(source) + " của vụ việc", sql(source), caseId);
         }
         if (recordId != null) {

@@ -36,7 +36,8 @@ final class HistoryCloner {
             "start_user_id_", "assigner_id_", "create_user_id_");
     /** Our records whose id moves by the copy's offset; identities are bumped after. */
     private static final List<String> RECORD_TABLES = List.of("stored_document", "dossier",
-            "dossier_status_history", "dossier_rule_result", "council_session", "council_vote", "decision");
+            "dossier_status_history", "dossier_rule_result", "council_session", "council_vote", "decision",
+            "notification");
 
     private final JdbcTemplate jdbc;
 
@@ -262,6 +263,12 @@ final class HistoryCloner {
         copyRecord("decision", " join bench_batch b on t.id = " + seed.decisionId(), Map.of(
                 "id", "t.id + b.id_offset", "number_value", "b.decision_number", "number_year", "b.decision_year",
                 "code", "b.decision_code", "title", "regexp_replace(t.title, '\\d{4}$', b.award_year::text)"));
+        copyRecord("notification", " join bench_case m on m.seed_pi = t.process_instance_id"
+                + " join bench_batch b on b.n = m.n", Map.of("id", "t.id + b.id_offset",
+                        "unit_id", "case when t.unit_id is null then null else coalesce(m.unit_id, t.unit_id) end",
+                        "recipient_group", "regexp_replace(t.recipient_group, '\\.syt$', m.unit_sfx)",
+                        "subject", "replace(t.subject, m.seed_name, m.new_name)",
+                        "body", "replace(t.body, m.seed_name, m.new_name)", "process_instance_id", "m.new_pi"));
         copyRecord("decision_awardee", String.format(dossierCopy, "dossier_id"), Map.of(
                 "decision_id", "t.decision_id + b.id_offset", "dossier_id", "t.dossier_id + b.id_offset",
                 "nominee_name", "m.new_name", "unit_name", "m.unit_name"));
