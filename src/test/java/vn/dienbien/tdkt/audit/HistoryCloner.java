@@ -112,8 +112,8 @@ final class HistoryCloner {
         LocalDate meeting = jdbc.queryForObject("select meeting_date from council_session where id = ?",
                 LocalDate.class, seed.sessionId());
         // Numbers continue across years, so that no two decisions share a code: the application links a
-        // session to its decision by code alone, and numbers that restart each year would mix them (see
-        // the benchmark's note in the README).
+        // session to its decision by code alone, and with numbers restarting each year a session would
+        // also list the decisions of other years that bear its number.
         Integer maxNumber = jdbc.queryForObject("select max(number_value) from decision", Integer.class);
         int lastNumber = maxNumber == null ? 0 : maxNumber;
         long span = ChronoUnit.DAYS.between(first, last);
