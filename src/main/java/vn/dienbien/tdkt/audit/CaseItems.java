@@ -162,13 +162,16 @@ class CaseItems {
                     new Source("council_vote", "select id, session_id, dossier_id, member_id, vote, comment,"
                             + " conflict_of_interest, written, recorded_by, recorded_at from council_vote"
                             + " where session_id = ?", List.of("id"), ALWAYS, text("Phiếu biểu quyết", "member_id")),
+                    // Numbers restart each year: the session's decision is the one that lists its dossiers.
                     new Source("decision", "select d.id, d.number_value, d.number_year, d.code, d.title, d.signed_on,"
-                            + " d.signer, d.issued_by, d.issued_at from decision d join council_session s"
-                            + " on s.decision_code = d.code where s.id = ?", List.of("id"), ALWAYS,
-                            text("Quyết định", "code")),
+                            + " d.signer, d.issued_by, d.issued_at from decision d where exists (select 1"
+                            + " from decision_awardee a join council_session_dossier sd on sd.dossier_id = a.dossier_id"
+                            + " join council_session s on s.id = sd.session_id where a.decision_id = d.id and s.id = ?"
+                            + " and s.decision_code = d.code)", List.of("id"), ALWAYS, text("Quyết định", "code")),
                     new Source("decision_awardee", "select a.decision_id, a.dossier_id, a.award_code, a.nominee_name,"
                             + " a.unit_name from decision_awardee a join decision d on d.id = a.decision_id"
-                            + " join council_session s on s.decision_code = d.code where s.id = ?",
+                            + " join council_session_dossier sd on sd.dossier_id = a.dossier_id"
+                            + " join council_session s on s.id = sd.session_id and s.decision_code = d.code where s.id = ?",
                             List.of("decision_id", "dossier_id"), ALWAYS, text("Được khen thưởng", "nominee_name"))),
             Kind.LAUNCH_PLAN, List.of(
                     new Source("launch_plan", "select id, campaign_id, unit_id, process_instance_id, status, plan_number,"
@@ -219,6 +222,24 @@ class CaseItems {
             Kind.LAUNCH_PLAN, "select document_id from launch_plan_submission where launch_plan_id = ?",
             Kind.EVALUATION, "select minutes_document_id from block_result where round_id = ?"
                     + " and minutes_document_id is not null");
+
+    /** A query this class runs for a case, by what it reads: for plans and benchmarks. */
+    record Query(String table, String sql, boolean ofRecord) {
+    }
+
+    /** The queries that read one case of this kind: those by case id, then those by the record's id. */
+    static List<Query> queries(Kind kind) {
+        List<Query> queries = new ArrayList<>();
+        for (Source source : ENGINE) {
+            queries.add(new Query(source.table(), source.sql(), false));
+        }
+        queries.add(new Query(COMMENTS.table(), COMMENTS.sql(), false));
+        queries.add(new Query(NOTIFICATIONS.table(), NOTIFICATIONS.sql(), false));
+        for (Source source : RECORDS.getOrDefault(kind, List.of())) {
+            queries.add(new Query(source.table(), source.sql(), true));
+        }
+        return queries;
+    }
 
     private final JdbcTemplate jdbc;
 

@@ -21,7 +21,7 @@ class LedgerSealing {
 
     /** Which record of ours a change was made to; resolved to cases before commit. */
     record RecordChange(String entity, Object id, String processInstanceId, Long dossierId, Long sessionId,
-            Long roundId, Long launchPlanId, String decisionCode) {
+            Long roundId, Long launchPlanId, Long decisionId) {
     }
 
     private final CaseLedger ledger;
@@ -74,12 +74,15 @@ class LedgerSealing {
         add(cases, "select process_instance_id from council_session where id = ?", change.sessionId());
         add(cases, "select process_instance_id from evaluation_round where id = ?", change.roundId());
         add(cases, "select process_instance_id from launch_plan where id = ?", change.launchPlanId());
-        if (change.decisionCode() != null) {
-            cases.addAll(jdbc.queryForList("select process_instance_id from council_session where decision_code = ?"
-                    + " and process_instance_id is not null", String.class, change.decisionCode()));
+        if (change.decisionId() != null) {
+            // Decision numbers restart each year: a decision reaches its cases through the dossiers it lists.
+            cases.addAll(jdbc.queryForList("select distinct s.process_instance_id from decision_awardee a"
+                    + " join decision x on x.id = a.decision_id join council_session_dossier sd on sd.dossier_id = a.dossier_id"
+                    + " join council_session s on s.id = sd.session_id and s.decision_code = x.code"
+                    + " where x.id = ? and s.process_instance_id is not null", String.class, change.decisionId()));
             cases.addAll(jdbc.queryForList("select d.process_instance_id from decision_awardee a"
-                    + " join decision x on x.id = a.decision_id join dossier d on d.id = a.dossier_id"
-                    + " where x.code = ? and d.process_instance_id is not null", String.class, change.decisionCode()));
+                    + " join dossier d on d.id = a.dossier_id where a.decision_id = ? and d.process_instance_id is not null",
+                    String.class, change.decisionId()));
         }
         return cases;
     }

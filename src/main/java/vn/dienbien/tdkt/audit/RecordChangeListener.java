@@ -114,13 +114,13 @@ class RecordChangeListener implements PostInsertEventListener, PostUpdateEventLi
             case "LaunchPlan" -> values.launchPlanId = values.launchPlanId != null ? values.launchPlanId : ownId;
             default -> { }
         }
-        String decisionCode = "Decision".equals(entity) ? values.code : null;
+        Long decisionId = "Decision".equals(entity) ? ownId : null;
         if (values.processInstanceId == null && values.dossierId == null && values.sessionId == null
-                && values.roundId == null && values.launchPlanId == null && decisionCode == null) {
+                && values.roundId == null && values.launchPlanId == null && decisionId == null) {
             return;
         }
         sealing.recordChanged(new LedgerSealing.RecordChange(entity, id, values.processInstanceId, values.dossierId,
-                values.sessionId, values.roundId, values.launchPlanId, decisionCode));
+                values.sessionId, values.roundId, values.launchPlanId, decisionId));
     }
 
     private static final class Values {
@@ -129,7 +129,6 @@ class RecordChangeListener implements PostInsertEventListener, PostUpdateEventLi
         Long sessionId;
         Long roundId;
         Long launchPlanId;
-        String code;
 
         void take(String name, Object value) {
             switch (name) {
@@ -138,7 +137,6 @@ class RecordChangeListener implements PostInsertEventListener, PostUpdateEventLi
                 case "sessionId" -> sessionId = value instanceof Long l ? l : sessionId;
                 case "roundId" -> roundId = value instanceof Long l ? l : roundId;
                 case "launchPlanId" -> launchPlanId = value instanceof Long l ? l : launchPlanId;
-                case "code" -> code = value instanceof String s ? s : code;
                 default -> { }
             }
         }

@@ -1,7 +1,5 @@
 package vn.dienbien.tdkt.audit;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,27 +24,13 @@ final class BenchmarkExplain {
         }
     }
 
-    /**
-     * Each query the timeline runs to read a case's items (read from {@link CaseItems}' own list, so the
-     * plans are of the SQL the application runs), and the ledger's.
-     */
-    void timeline(String caseId, CaseItems.Kind kind, Long recordId) throws ReflectiveOperationException {
-        List<Object> ofCase = new java.util.ArrayList<>(sources("ENGINE"));
-        for (String single : List.of("COMMENTS", "NOTIFICATIONS")) {
-            try {
-                Field f = CaseItems.class.getDeclaredField(single);
-                f.setAccessible(true);
-                ofCase.add(f.get(null));
-            } catch (NoSuchFieldException e) {
-                // not in this version of the case's items
-            }
-        }
-        for (Object source : ofCase) {
-            plan(table(source) + " của vụ việc", sql(source), caseId);
-        }
-        if (recordId != null) {
-            for (Object source : records(kind)) {
-                plan(table(source) + " của hồ sơ", sql(source), recordId);
+    /** Each query the timeline runs to read a case's items (the application's own SQL), and the ledger's. */
+    void timeline(String caseId, CaseItems.Kind kind, Long recordId) {
+        for (CaseItems.Query query : CaseItems.queries(kind)) {
+            if (!query.ofRecord()) {
+                plan(query.table() + " của vụ việc", query.sql(), caseId);
+            } else if (recordId != null) {
+                plan(query.table() + " của hồ sơ", query.sql(), recordId);
             }
         }
         plan("audit_ledger: các mục niêm phong của vụ việc", "select id, case_id, seq, item_ref, item_hash, settled,"
@@ -82,29 +66,4 @@ final class BenchmarkExplain {
         return String.format("%.1f MB", ((Number) bytes).longValue() / 1048576.0);
     }
 
-    private static List<?> sources(String field) throws ReflectiveOperationException {
-        Field f = CaseItems.class.getDeclaredField(field);
-        f.setAccessible(true);
-        return (List<?>) f.get(null);
-    }
-
-    private static List<?> records(CaseItems.Kind kind) throws ReflectiveOperationException {
-        Field f = CaseItems.class.getDeclaredField("RECORDS");
-        f.setAccessible(true);
-        return ((Map<?, List<?>>) f.get(null)).getOrDefault(kind, List.of());
-    }
-
-    private static String sql(Object source) throws ReflectiveOperationException {
-        return (String) accessor(source, "sql");
-    }
-
-    private static String table(Object source) throws ReflectiveOperationException {
-        return (String) accessor(source, "table");
-    }
-
-    private static Object accessor(Object source, String name) throws ReflectiveOperationException {
-        Method m = source.getClass().getDeclaredMethod(name);
-        m.setAccessible(true);
-        return m.invoke(source);
-    }
 }

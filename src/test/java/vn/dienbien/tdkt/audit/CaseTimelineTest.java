@@ -130,6 +130,32 @@ class CaseTimelineTest {
     }
 
     @Test
+    void aSessionShowsItsOwnDecisionWhenAnotherYearsDecisionHasTheSameNumber() {
+        List<String> sessions = new java.util.ArrayList<>();
+        for (int year : List.of(2036, 2037)) {
+            CouncilScenario.clockAt(LocalDateTime.of(year, 1, 10, 9, 0));
+            Long dossier = scenario.acceptedCertificate("Cầm Thị Năm " + year);
+            Long sessionId = scenario.open("Phiên họp đầu năm " + year, LocalDate.of(year, 1, 20), List.of(dossier));
+            scenario.allVote(sessionId, List.of(dossier), "YES");
+            scenario.completeAs("thuongtruc.hd", scenario.task(sessionId, "Task_Submission"), Map.of("submissionNote", "Trình."));
+            scenario.completeAs("chutich", scenario.task(sessionId, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
+            sessions.add(scenario.processOf(sessionId));
+        }
+        List<String> codes = jdbc.queryForList("select s.decision_code from council_session s where s.process_instance_id in (?, ?)",
+                String.class, sessions.get(0), sessions.get(1));
+        assertThat(codes).as("numbers restart each year").hasSize(2).containsOnly(codes.get(0));
+
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> record = read("kiemtoan", "/api/audit/cases/" + sessions.get(i));
+            assertThat(map(record.get("integrity")).get("intact")).as("%s", record.get("integrity")).isEqualTo(true);
+            int year = 2036 + i;
+            assertThat(list(record.get("entries"))).filteredOn(e -> "AWARDEE".equals(e.get("kind"))).singleElement()
+                    .satisfies(e -> assertThat(e.get("title").toString()).contains("Cầm Thị Năm " + year));
+            assertThat(list(record.get("entries"))).filteredOn(e -> "DECISION".equals(e.get("kind"))).hasSize(1);
+        }
+    }
+
+    @Test
     void onlyReadersReadAndOnlyTheFrontComments() {
         CouncilScenario.clockAt(LocalDateTime.of(2024, 4, 1, 9, 0));
         Long dossier = scenario.acceptedCertificate("Giàng A Páo");
