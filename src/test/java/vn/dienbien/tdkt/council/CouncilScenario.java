@@ -74,48 +74,42 @@ public class CouncilScenario {
 
     /** A certificate dossier of the health department, confirmed and accepted by the Board. */
     public Long acceptedCertificate(String baseName) {
-        String name = baseName + " " + (System.nanoTime() % 100000);
-        Map<String, Long> docs = new HashMap<>();
-        for (String type : List.of("TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")) {
-            docs.put(type, documents.store(type + ".pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(), user("canbo.syt")).id());
-        }
-        Long id = proposals.propose(new Proposal("383/KH-UBND", 2023, "CERTIFICATE", "INDIVIDUAL", "SYT",
-                new Proposal.Nominee(name, "Nam", 1982, "Chuyên viên", "Sở Y tế", false, null, null, null, null, null,
-                        null, null, null, null),
-                "Hoàn thành xuất sắc nhiệm vụ hai năm liền.", new Proposal.Facts(List.of(2022, 2023), 2, false, false, false),
-                docs), user("canbo.syt"));
+        Long id = proposedCertificate(baseName, "Nam", 1982, "Chuyên viên", false);
         String instance = dossiers.record(id).processInstanceId();
-        completeAs("lanhdao.syt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
-                Map.of("headDecision", "CONFIRM"));
-        completeAs("bantdkt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
-                Map.of("appraisalDecision", "ACCEPT"));
+        completeNext(instance, "lanhdao.syt", Map.of("headDecision", "CONFIRM"));
+        completeNext(instance, "bantdkt", Map.of("appraisalDecision", "ACCEPT"));
         assertThat(dossiers.record(id).status()).isEqualTo("ACCEPTED");
         return id;
     }
 
     /** As {@link #acceptedCertificate}, but the Board first returns it for a supplement, which the unit sends. */
     public Long returnedThenAcceptedCertificate(String baseName, String returnReason) {
+        Long id = proposedCertificate(baseName, "Nữ", 1984, "Điều dưỡng trưởng", true);
+        String instance = dossiers.record(id).processInstanceId();
+        completeNext(instance, "lanhdao.syt", Map.of("headDecision", "CONFIRM"));
+        completeNext(instance, "bantdkt", Map.of("appraisalDecision", "RETURN", "appraisalReason", returnReason));
+        completeNext(instance, "canbo.syt", Map.of("supplementNote", "Đã bổ sung biên bản họp Hội đồng cơ sở."));
+        completeNext(instance, "bantdkt", Map.of("appraisalDecision", "ACCEPT"));
+        assertThat(dossiers.record(id).status()).isEqualTo("ACCEPTED");
+        return id;
+    }
+
+    /** Proposed by the health department's officer with its three documents, awaiting the head. */
+    private Long proposedCertificate(String baseName, String gender, int birthYear, String position, boolean directWorker) {
         String name = baseName + " " + (System.nanoTime() % 100000);
         Map<String, Long> docs = new HashMap<>();
         for (String type : List.of("TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")) {
             docs.put(type, documents.store(type + ".pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(), user("canbo.syt")).id());
         }
-        Long id = proposals.propose(new Proposal("383/KH-UBND", 2023, "CERTIFICATE", "INDIVIDUAL", "SYT",
-                new Proposal.Nominee(name, "Nữ", 1984, "Điều dưỡng trưởng", "Sở Y tế", true, null, null, null, null, null,
-                        null, null, null, null),
+        return proposals.propose(new Proposal("383/KH-UBND", 2023, "CERTIFICATE", "INDIVIDUAL", "SYT",
+                new Proposal.Nominee(name, gender, birthYear, position, "Sở Y tế", directWorker, null, null, null, null,
+                        null, null, null, null, null),
                 "Hoàn thành xuất sắc nhiệm vụ hai năm liền.", new Proposal.Facts(List.of(2022, 2023), 2, false, false, false),
                 docs), user("canbo.syt"));
-        String instance = dossiers.record(id).processInstanceId();
-        completeAs("lanhdao.syt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
-                Map.of("headDecision", "CONFIRM"));
-        completeAs("bantdkt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
-                Map.of("appraisalDecision", "RETURN", "appraisalReason", returnReason));
-        completeAs("canbo.syt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
-                Map.of("supplementNote", "Đã bổ sung biên bản họp Hội đồng cơ sở."));
-        completeAs("bantdkt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
-                Map.of("appraisalDecision", "ACCEPT"));
-        assertThat(dossiers.record(id).status()).isEqualTo("ACCEPTED");
-        return id;
+    }
+
+    private void completeNext(String instance, String userId, Map<String, Object> variables) {
+        completeAs(userId, taskService.createTaskQuery().processInstanceId(instance).singleResult(), variables);
     }
 
     public Long open(String title, LocalDate meetingDate, List<Long> dossierIds) {
