@@ -41,7 +41,18 @@ public class DossierQueries {
             String nomineeName, String proposingUnitCode, String proposingUnitName, String status, String statusLabel,
             String achievementSummary, Boolean directWorker, Integer womenSharePercent, Map<String, Long> documents,
             Instant clockStartedAt, int workingDaysUsed, Instant dueAt, String outcomeReason,
-            String processInstanceId, List<StatusChange> history, List<Rule> rules) {
+            String processInstanceId, List<StatusChange> history, List<Rule> rules, String gender) {
+
+        /** Ý kiến thẩm định: the Board's note when it last found the dossier eligible, if any. */
+        public String appraisalNote() {
+            String note = null;
+            for (StatusChange change : history) {
+                if ("ACCEPTED".equals(change.status())) {
+                    note = change.reason();
+                }
+            }
+            return note;
+        }
     }
 
     public record AwardEntry(Long dossierId, int year, String awardCode, String awardName, String nomineeName,
@@ -61,7 +72,8 @@ public class DossierQueries {
                         .map(c -> new StatusChange(c.getStatus().name(), c.getStatus().label(), c.getActor(), c.getAt(), c.getReason()))
                         .toList(),
                 rules.findByDossierIdOrderByRoundAscIdAsc(id).stream()
-                        .map(r -> new Rule(r.getRound(), r.getRuleCode(), r.isPassed(), r.getReason())).toList());
+                        .map(r -> new Rule(r.getRound(), r.getRuleCode(), r.isPassed(), r.getReason())).toList(),
+                d.getGender());
     }
 
     /** Dossiers in one status, e.g. those accepted and waiting for the council. */

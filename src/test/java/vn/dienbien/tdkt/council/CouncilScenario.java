@@ -89,7 +89,8 @@ public class CouncilScenario {
         completeNextLater(instance, "lanhdao.syt", Map.of("headDecision", "CONFIRM"));
         completeNextLater(instance, "bantdkt", Map.of("appraisalDecision", "RETURN", "appraisalReason", returnReason));
         completeNextLater(instance, "canbo.syt", Map.of("supplementNote", "Đã bổ sung biên bản họp Hội đồng cơ sở."));
-        completeNextLater(instance, "bantdkt", Map.of("appraisalDecision", "ACCEPT"));
+        completeNextLater(instance, "bantdkt", Map.of("appraisalDecision", "ACCEPT",
+                "appraisalReason", "Đủ điều kiện sau khi bổ sung."));
         assertThat(dossiers.record(id).status()).isEqualTo("ACCEPTED");
         return id;
     }

@@ -1,0 +1,53 @@
+package vn.dienbien.tdkt.council;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.dienbien.tdkt.WorkflowTest;
+
+/**
+ * What the council is shown for each dossier: whether the nominee is a direct worker and a woman (the
+ * law asks the council to give them priority) and the Board's appraisal note.
+ */
+@WorkflowTest
+class CouncilPriorityTest {
+
+    @Autowired CouncilScenario scenario;
+    @Autowired CouncilSessionViews views;
+    @Autowired IdentityService identityService;
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void eachDossierShowsItsPriorityGroundsAndTheBoardsNote() {
+        CouncilScenario.clockAt(LocalDateTime.of(2024, 9, 2, 9, 0));
+        Long woman = scenario.returnedThenAcceptedCertificate("Lò Thị Ưu Tiên", "Bổ sung báo cáo.");
+        Long other = scenario.acceptedCertificate("Quàng Văn Thường");
+        Long sessionId = scenario.open("Phiên họp tháng 9/2024", LocalDate.of(2024, 9, 12), List.of(woman, other));
+
+        var view = views.view(sessionId, scenario.user("hoidong1"));
+        assertThat(view.dossiers()).filteredOn(d -> d.dossierId().equals(woman)).singleElement().satisfies(d -> {
+            assertThat(d.directWorker()).isTrue();
+            assertThat(d.gender()).isEqualTo("Nữ");
+            assertThat(d.nomineeKind()).isEqualTo("INDIVIDUAL");
+            assertThat(d.appraisalNote()).isEqualTo("Đủ điều kiện sau khi bổ sung.");
+        });
+        assertThat(view.dossiers()).filteredOn(d -> d.dossierId().equals(other)).singleElement().satisfies(d -> {
+            assertThat(d.directWorker()).isFalse();
+            assertThat(d.gender()).isEqualTo("Nam");
+            assertThat(d.appraisalNote()).as("the Board accepted without a note: the standard wording")
+                    .isEqualTo("Hồ sơ đủ điều kiện, trình Hội đồng Thi đua – Khen thưởng tỉnh");
+        });
+    }
+}
