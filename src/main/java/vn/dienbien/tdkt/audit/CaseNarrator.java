@@ -378,56 +378,49 @@ class CaseNarrator {
     /** A dossier ↔ its council session ↔ its decision ↔ the block vote that elected a Flag unit. */
     List<CaseRecord.RelatedCase> related(String caseId, CaseItems.Kind kind) {
         List<CaseRecord.RelatedCase> related = new ArrayList<>();
-        for (Map<String, Object> row : jdbc.queryForList("select p.ID_, p.PROC_DEF_KEY_, d.NAME_ from ACT_HI_PROCINST p"
-                + " left join ACT_RE_PROCDEF d on d.ID_ = p.PROC_DEF_ID_ where p.ID_ = (select SUPER_PROCESS_INSTANCE_ID_"
-                + " from ACT_HI_PROCINST where ID_ = ?)", caseId)) {
-            related.add(new CaseRecord.RelatedCase((String) row.get("ID_"), kindOf(row), (String) row.get("NAME_"),
-                    "Quy trình cha"));
-        }
-        for (Map<String, Object> row : jdbc.queryForList("select p.ID_, p.PROC_DEF_KEY_, d.NAME_ from ACT_HI_PROCINST p"
-                + " left join ACT_RE_PROCDEF d on d.ID_ = p.PROC_DEF_ID_ where p.SUPER_PROCESS_INSTANCE_ID_ = ?", caseId)) {
-            related.add(new CaseRecord.RelatedCase((String) row.get("ID_"), kindOf(row), (String) row.get("NAME_"),
-                    "Quy trình con"));
-        }
+        String process = "select p.ID_ as case_id, p.PROC_DEF_KEY_, d.NAME_ from ACT_HI_PROCINST p"
+                + " left join ACT_RE_PROCDEF d on d.ID_ = p.PROC_DEF_ID_ where ";
+        link(related, process + "p.ID_ = (select SUPER_PROCESS_INSTANCE_ID_ from ACT_HI_PROCINST where ID_ = ?)", caseId,
+                CaseNarrator::kindOf, row -> (String) row.get("NAME_"), "Quy trình cha");
+        link(related, process + "p.SUPER_PROCESS_INSTANCE_ID_ = ?", caseId, CaseNarrator::kindOf,
+                row -> (String) row.get("NAME_"), "Quy trình con");
         switch (kind) {
             case DOSSIER -> {
-                for (Map<String, Object> row : jdbc.queryForList("select s.process_instance_id, s.title, s.decision_code"
+                link(related, "select s.process_instance_id as case_id, s.title, s.decision_code"
                         + " from council_session_dossier sd join council_session s on s.id = sd.session_id"
                         + " join dossier d on d.id = sd.dossier_id where d.process_instance_id = ?"
-                        + " and s.process_instance_id is not null", caseId)) {
-                    related.add(new CaseRecord.RelatedCase((String) row.get("process_instance_id"), "COUNCIL_SESSION",
-                            row.get("title") + (row.get("decision_code") == null ? ""
-                                    : " – Quyết định số " + row.get("decision_code")), "Phiên họp Hội đồng xét hồ sơ"));
-                }
-                for (Map<String, Object> row : jdbc.queryForList("select r.process_instance_id, r.round_year"
+                        + " and s.process_instance_id is not null", caseId, row -> "COUNCIL_SESSION",
+                        row -> row.get("title") + (row.get("decision_code") == null ? ""
+                                : " – Quyết định số " + row.get("decision_code")), "Phiên họp Hội đồng xét hồ sơ");
+                link(related, "select r.process_instance_id as case_id, r.round_year"
                         + " from block_result b join evaluation_round r on r.id = b.round_id"
                         + " join dossier d on d.id = b.flag_dossier_id where d.process_instance_id = ?"
-                        + " and r.process_instance_id is not null", caseId)) {
-                    related.add(new CaseRecord.RelatedCase((String) row.get("process_instance_id"), "EVALUATION",
-                            "Bình xét năm " + row.get("round_year"), "Khối bình xét, suy tôn đơn vị dẫn đầu"));
-                }
+                        + " and r.process_instance_id is not null", caseId, row -> "EVALUATION",
+                        row -> "Bình xét năm " + row.get("round_year"), "Khối bình xét, suy tôn đơn vị dẫn đầu");
             }
-            case COUNCIL_SESSION -> {
-                for (Map<String, Object> row : jdbc.queryForList("select d.process_instance_id, d.nominee_name"
-                        + " from council_session_dossier sd join dossier d on d.id = sd.dossier_id"
-                        + " join council_session s on s.id = sd.session_id where s.process_instance_id = ?"
-                        + " and d.process_instance_id is not null", caseId)) {
-                    related.add(new CaseRecord.RelatedCase((String) row.get("process_instance_id"), "DOSSIER",
-                            "Hồ sơ: " + row.get("nominee_name"), "Hồ sơ được xét tại phiên họp"));
-                }
-            }
-            case EVALUATION -> {
-                for (Map<String, Object> row : jdbc.queryForList("select d.process_instance_id, d.nominee_name"
-                        + " from block_result b join evaluation_round r on r.id = b.round_id"
-                        + " join dossier d on d.id = b.flag_dossier_id where r.process_instance_id = ?"
-                        + " and d.process_instance_id is not null", caseId)) {
-                    related.add(new CaseRecord.RelatedCase((String) row.get("process_instance_id"), "DOSSIER",
-                            "Hồ sơ Cờ thi đua: " + row.get("nominee_name"), "Hồ sơ của đơn vị được suy tôn"));
-                }
-            }
+            case COUNCIL_SESSION -> link(related, "select d.process_instance_id as case_id, d.nominee_name"
+                    + " from council_session_dossier sd join dossier d on d.id = sd.dossier_id"
+                    + " join council_session s on s.id = sd.session_id where s.process_instance_id = ?"
+                    + " and d.process_instance_id is not null", caseId, row -> "DOSSIER",
+                    row -> "Hồ sơ: " + row.get("nominee_name"), "Hồ sơ được xét tại phiên họp");
+            case EVALUATION -> link(related, "select d.process_instance_id as case_id, d.nominee_name"
+                    + " from block_result b join evaluation_round r on r.id = b.round_id"
+                    + " join dossier d on d.id = b.flag_dossier_id where r.process_instance_id = ?"
+                    + " and d.process_instance_id is not null", caseId, row -> "DOSSIER",
+                    row -> "Hồ sơ Cờ thi đua: " + row.get("nominee_name"), "Hồ sơ của đơn vị được suy tôn");
             default -> { }
         }
         return related;
+    }
+
+    /** One kind of link: each row of the query (its {@code case_id}) becomes a related case. */
+    private void link(List<CaseRecord.RelatedCase> related, String sql, String caseId,
+            java.util.function.Function<Map<String, Object>, String> kind,
+            java.util.function.Function<Map<String, Object>, String> label, String relation) {
+        for (Map<String, Object> row : jdbc.queryForList(sql, caseId)) {
+            related.add(new CaseRecord.RelatedCase((String) row.get("case_id"), kind.apply(row), label.apply(row),
+                    relation));
+        }
     }
 
     private static String kindOf(Map<String, Object> row) {
