@@ -54,7 +54,7 @@ public class CouncilSessionViews {
             return new SessionView.DossierLine(sd.dossierId(), d.nomineeName(), d.awardName(), d.proposingUnitName(),
                     d.status(), sd.getYesVotes(), sd.getNoVotes(), sd.getAbstentions(), sd.getConflicts(),
                     sd.getEligibleVoters(), sd.getPassed(), sd.getExcludedReason(), d.nomineeKind(), d.directWorker(),
-                    d.gender(), d.womenSharePercent(), d.appraisalNote());
+                    d.gender(), d.womenSharePercent(), d.proposingUnitInDifficultArea(), d.appraisalNote());
         }).toList();
         List<CouncilVote> visible = votes.findBySessionIdOrderByDossierIdAscMemberIdAsc(sessionId).stream()
                 .filter(v -> !votingOpen || v.getMemberId().equals(reader.userId())
@@ -88,7 +88,7 @@ public class CouncilSessionViews {
         public record DossierLine(Long dossierId, String nomineeName, String awardName, String unitName,
                 String dossierStatus, Integer yes, Integer no, Integer abstain, Integer conflicts, Integer eligible,
                 Boolean passed, String excludedReason, String nomineeKind, Boolean directWorker, String gender,
-                Integer womenSharePercent, String appraisalNote) {
+                Integer womenSharePercent, boolean difficultArea, String appraisalNote) {
         }
 
         public record Vote(Long dossierId, String memberId, String vote, String comment, boolean conflictOfInterest,

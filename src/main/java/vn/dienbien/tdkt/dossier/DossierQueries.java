@@ -41,7 +41,8 @@ public class DossierQueries {
             String nomineeName, String proposingUnitCode, String proposingUnitName, String status, String statusLabel,
             String achievementSummary, Boolean directWorker, Integer womenSharePercent, Map<String, Long> documents,
             Instant clockStartedAt, int workingDaysUsed, Instant dueAt, String outcomeReason,
-            String processInstanceId, List<StatusChange> history, List<Rule> rules, String gender) {
+            String processInstanceId, List<StatusChange> history, List<Rule> rules, String gender,
+            boolean proposingUnitInDifficultArea) {
 
         /** Ý kiến thẩm định: the Board's note when it last found the dossier eligible, if any. */
         public String appraisalNote() {
@@ -73,7 +74,7 @@ public class DossierQueries {
                         .toList(),
                 rules.findByDossierIdOrderByRoundAscIdAsc(id).stream()
                         .map(r -> new Rule(r.getRound(), r.getRuleCode(), r.isPassed(), r.getReason())).toList(),
-                d.getGender());
+                d.getGender(), unit.isEspeciallyDifficultArea());
     }
 
     /** Dossiers in one status, e.g. those accepted and waiting for the council. */

@@ -41,15 +41,25 @@ public class OrgUnit {
 
     private boolean active = true;
 
+    /** Đơn vị ở vùng có điều kiện kinh tế – xã hội đặc biệt khó khăn (the council gives it priority). */
+    @Column(name = "especially_difficult_area")
+    private boolean especiallyDifficultArea;
+
     protected OrgUnit() {
     }
 
     OrgUnit(String code, String name, UnitKind kind, EmulationGroup emulationGroup, boolean groupLeader) {
+        this(code, name, kind, emulationGroup, groupLeader, false);
+    }
+
+    OrgUnit(String code, String name, UnitKind kind, EmulationGroup emulationGroup, boolean groupLeader,
+            boolean especiallyDifficultArea) {
         this.code = code;
         this.name = name;
         this.kind = kind;
         this.emulationGroup = emulationGroup;
         this.groupLeader = groupLeader;
+        this.especiallyDifficultArea = especiallyDifficultArea;
     }
 
     public Long getId() {
@@ -74,6 +84,10 @@ public class OrgUnit {
 
     public boolean isGroupLeader() {
         return groupLeader;
+    }
+
+    public boolean isEspeciallyDifficultArea() {
+        return especiallyDifficultArea;
     }
 
     public boolean isActive() {

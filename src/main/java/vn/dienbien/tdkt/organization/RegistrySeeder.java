@@ -65,7 +65,8 @@ class RegistrySeeder implements ApplicationRunner {
             if (u.groupLeader() && leaders.put(u.group(), u.code()) != null) {
                 throw new IllegalStateException("Cụm/khối " + u.group() + " có hơn một trưởng cụm/khối");
             }
-            unitsByCode.put(u.code(), units.save(new OrgUnit(u.code(), u.name(), u.kind(), group, u.groupLeader())));
+            unitsByCode.put(u.code(), units.save(new OrgUnit(u.code(), u.name(), u.kind(), group, u.groupLeader(),
+                    u.especiallyDifficultArea())));
         }
         for (SeedOfficial o : data.officials()) {
             var roles = o.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(o.roles());
@@ -90,7 +91,8 @@ class RegistrySeeder implements ApplicationRunner {
     record SeedGroup(String code, String name, EmulationGroupKind kind, boolean demo) {
     }
 
-    record SeedUnit(String code, String name, UnitKind kind, String group, boolean groupLeader) {
+    record SeedUnit(String code, String name, UnitKind kind, String group, boolean groupLeader,
+            boolean especiallyDifficultArea) {
     }
 
     record SeedOfficial(String username, String fullName, String position, String unit, List<Role> roles,

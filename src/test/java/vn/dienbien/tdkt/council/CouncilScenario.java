@@ -74,9 +74,14 @@ public class CouncilScenario {
 
     /** A certificate dossier of the health department, confirmed and accepted by the Board. */
     public Long acceptedCertificate(String baseName) {
-        Long id = proposedCertificate(baseName, "Nam", 1982, "Chuyên viên", false);
+        return acceptedCertificate(baseName, "SYT");
+    }
+
+    /** A certificate dossier of the unit {@code unitCode}, proposed by its officer, confirmed by its head, accepted. */
+    public Long acceptedCertificate(String baseName, String unitCode) {
+        Long id = proposedCertificate(baseName, unitCode, "Nam", 1982, "Chuyên viên", false);
         String instance = dossiers.record(id).processInstanceId();
-        completeNext(instance, "lanhdao.syt", Map.of("headDecision", "CONFIRM"));
+        completeNext(instance, "lanhdao." + unitCode.toLowerCase(), Map.of("headDecision", "CONFIRM"));
         completeNext(instance, "bantdkt", Map.of("appraisalDecision", "ACCEPT"));
         assertThat(dossiers.record(id).status()).isEqualTo("ACCEPTED");
         return id;
@@ -84,7 +89,7 @@ public class CouncilScenario {
 
     /** As {@link #acceptedCertificate}, but the Board first returns it for a supplement, which the unit sends. */
     public Long returnedThenAcceptedCertificate(String baseName, String returnReason) {
-        Long id = proposedCertificate(baseName, "Nữ", 1984, "Điều dưỡng trưởng", true);
+        Long id = proposedCertificate(baseName, "SYT", "Nữ", 1984, "Điều dưỡng trưởng", true);
         String instance = dossiers.record(id).processInstanceId();
         completeNextLater(instance, "lanhdao.syt", Map.of("headDecision", "CONFIRM"));
         completeNextLater(instance, "bantdkt", Map.of("appraisalDecision", "RETURN", "appraisalReason", returnReason));
@@ -95,18 +100,20 @@ public class CouncilScenario {
         return id;
     }
 
-    /** Proposed by the health department's officer with its three documents, awaiting the head. */
-    private Long proposedCertificate(String baseName, String gender, int birthYear, String position, boolean directWorker) {
+    /** Proposed by the unit's officer with its three documents, awaiting the head. */
+    private Long proposedCertificate(String baseName, String unitCode, String gender, int birthYear, String position,
+            boolean directWorker) {
         String name = baseName + " " + (System.nanoTime() % 100000);
+        String officer = "canbo." + unitCode.toLowerCase();
         Map<String, Long> docs = new HashMap<>();
         for (String type : List.of("TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")) {
-            docs.put(type, documents.store(type + ".pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(), user("canbo.syt")).id());
+            docs.put(type, documents.store(type + ".pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(), user(officer)).id());
         }
-        return proposals.propose(new Proposal("383/KH-UBND", 2023, "CERTIFICATE", "INDIVIDUAL", "SYT",
-                new Proposal.Nominee(name, gender, birthYear, position, "Sở Y tế", directWorker, null, null, null, null,
-                        null, null, null, null, null),
+        return proposals.propose(new Proposal("383/KH-UBND", 2023, "CERTIFICATE", "INDIVIDUAL", unitCode,
+                new Proposal.Nominee(name, gender, birthYear, position, "SYT".equals(unitCode) ? "Sở Y tế" : "Văn phòng " + unitCode, directWorker, null, null,
+                        null, null, null, null, null, null, null),
                 "Hoàn thành xuất sắc nhiệm vụ hai năm liền.", new Proposal.Facts(List.of(2022, 2023), 2, false, false, false),
-                docs), user("canbo.syt"));
+                docs), user(officer));
     }
 
     private void completeNext(String instance, String userId, Map<String, Object> variables) {
