@@ -174,9 +174,14 @@ class CouncilTrustTest {
                 .hasMessageContaining("Chỉ Chủ tịch UBND tỉnh");
         // The Chairman approves; a returned flag sent along is the system's to set, not the client's.
         scenario.completeAs("chutich", chairman, Map.of("chairmanDecision", "APPROVE_ALL", "chairmanReturned", true));
+        // Only the văn thư registers the decision: the engine refuses the Chairman the task, and the step itself
+        // refuses anyone outside the văn thư's group.
         var registration = scenario.task(sessionId, "Task_RegisterDecision");
-        assertThat(refusalOf(() -> scenario.completeAs("chutich", registration, Map.of("decisionNumber", "1",
+        assertThat(catchThrowable(() -> scenario.completeAs("chutich", registration, Map.of("decisionNumber", "1",
                 "signedOn", LocalDate.now().toString(), "signedScanId", String.valueOf(scenario.signedScan("chutich"))))))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        assertThat(refusalOf(() -> sessions.issueDecision(scenario.processOf(sessionId),
+                new CouncilSessions.DecisionRegistration(1, LocalDate.now().toString(), null), scenario.user("chutich"))))
                 .hasMessageContaining("Chỉ Văn thư UBND tỉnh");
         scenario.register(sessionId);
 
