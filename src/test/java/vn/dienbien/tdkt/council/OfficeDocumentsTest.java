@@ -186,6 +186,22 @@ class OfficeDocumentsTest {
         assertThat(api.as("chutich").getForEntity((String) decision.get("scanUrl"), byte[].class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
 
+        // The session's story (audit) shows the registration with the scan, and the scan among its documents.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> story = api.as("kiemtoan").getForObject("/api/audit/cases/" + scenario.processOf(second), Map.class);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) story.get("entries");
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(e.get("title")).isEqualTo("Văn thư vào số quyết định " + (n + 10) + "/QĐ-UBND");
+            assertThat(e.get("actorId")).isEqualTo("vanthu.ubnd");
+            assertThat(e.get("link")).isEqualTo("/api/documents/" + scan + "/content");
+        });
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(e.get("kind")).isEqualTo("DOCUMENT");
+            assertThat(e.get("link")).isEqualTo("/api/documents/" + scan + "/content");
+        });
+        assertThat(entries).allSatisfy(e -> assertThat(e.get("integrity")).isEqualTo("OK"));
+
         Long third = approvedSession("Phiên họp thứ ba 2031");
         assertThat(scenario.proposal(third).proposedNumber()).isEqualTo(n + 11);
         // A gap below the highest stays usable.
