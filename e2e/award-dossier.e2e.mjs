@@ -2,7 +2,8 @@
 // proposes a Certificate of Merit with its documents (start form), the unit's head confirms,
 // the Board returns it for a supplement, the unit supplements, the Board accepts, six of the seven council members vote (hoidong5 is absent and sends no written
 // vote), the standing body closes voting (hoidong5 recorded as absent), submits, the Chairman
-// approves, and the numbered decision lists the awardee. Screenshots go to e2e/screenshots/.
+// approves, the văn thư registers the number, date and signed scan, and the numbered decision
+// lists the awardee. Screenshots go to e2e/screenshots/.
 import assert from 'node:assert/strict';
 import { base, shots, openBrowser, runner, openTask, completeTask } from './helpers.mjs';
 
@@ -146,12 +147,41 @@ await step('the standing body submits and the Chairman approves', async () => {
   await openTask(page, `Phê duyệt khen thưởng: ${sessionTitle}`);
   await page.getByLabel('Phê duyệt toàn bộ hồ sơ đạt', { exact: true }).check();
   await page.screenshot({ path: shots + '27-chairman-approval.png' });
+  const submissionDocx = await context.request.get(base + (await page.getAttribute('#submissionDocx', 'href')));
+  assert.equal(submissionDocx.status(), 200, 'the Chairman downloads the submission (DOCX)');
+  assert.match(submissionDocx.headers()['content-type'], /wordprocessingml/);
   await completeTask(page, `Phê duyệt khen thưởng: ${sessionTitle}`);
+  await context.close();
+});
+
+await step('the văn thư registers the decision: proposed number, signing date, signed scan', async () => {
+  const { context, page } = await loginToTasklist('vanthu.ubnd');
+  await openTask(page, `Văn thư vào số, ngày ký quyết định: ${sessionTitle}`);
+  await page.waitForSelector('#proposed:not(:empty)');
+  const proposed = (await page.textContent('#proposed')).trim();
+  assert.match(proposed, /^\d+\/QĐ-UBND$/);
+  assert.equal(await page.inputValue('#decisionNumber'), proposed.split('/')[0], 'the form proposes the next number');
+  assert.ok(await page.inputValue('#signedOn'), 'the signing date defaults to today');
+  const draft = await context.request.get(base + (await page.getAttribute('#draftDocx', 'href')));
+  assert.equal(draft.status(), 200, 'the văn thư downloads the draft decision (DOCX)');
+  await page.setInputFiles('#scanFile', pdf('quyet-dinh-da-ky.pdf'));
+  await page.waitForSelector('#uploadStatus.text-success', { timeout: 15000 });
+  await page.screenshot({ path: shots + '27b-clerk-registration.png', fullPage: true });
+  await completeTask(page, `Văn thư vào số, ngày ký quyết định: ${sessionTitle}`);
+  console.log(`       registered under ${proposed}`);
+  await context.close();
+});
+
+await step('the decision lists the awardee, with its number, document and signed scan', async () => {
+  const { context } = await loginToTasklist('chutich');
 
   const decisions = await (await context.request.get(base + `/api/decisions?year=${new Date().getFullYear()}`)).json();
   const decision = decisions.find((d) => d.awardees.some((a) => a.nomineeName === nominee));
   assert.ok(decision, 'a decision names the awardee');
   assert.match(decision.code, /^\d+\/QĐ-UBND$/);
+  assert.equal(decision.registeredBy, 'vanthu.ubnd');
+  assert.match(decision.scanUrl, /^\/api\/documents\/\d+\/content$/);
+  assert.equal((await context.request.get(base + decision.documentUrl)).status(), 200, 'the decision as DOCX');
   const record = await (await context.request.get(base + `/api/dossiers/${dossierId}`)).json();
   assert.equal(record.status, 'AWARDED');
   console.log(`       decision ${decision.code}: ${decision.title}; awardee ${nominee} (${record.statusLabel})`);

@@ -59,6 +59,7 @@ class AuthorizationMatrixTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
+    @Autowired vn.dienbien.tdkt.decision.AwardDecisions awardDecisions;
 
     record Cell(String endpoint, Who who, boolean expectAllowed, int status) {
         boolean allowed() {
@@ -112,6 +113,21 @@ class AuthorizationMatrixTest {
                         + "\",\"dossierIds\":[" + fx.acceptedDossier() + "]}"));
         cell("GET /api/council-sessions/{id}", union(BOARD, OVERSIGHT, Set.of(Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN)),
                 u -> get(u, "/api/council-sessions/" + fx.session()));
+        // The documents the office signs: the Board, the standing body, the Chairman and the văn thư (not in this
+        // table: vanthu.ubnd, see council/OfficeDocumentsTest). A session still voting has no submission yet (409).
+        Set<Who> officeDocuments = union(BOARD, Set.of(Who.STANDING, Who.CHAIRMAN));
+        cell("GET /api/council-sessions/{id}/submission.docx", officeDocuments,
+                u -> get(u, "/api/council-sessions/" + fx.session() + "/submission.docx"));
+        cell("GET /api/council-sessions/{id}/decision-draft.docx", officeDocuments,
+                u -> get(u, "/api/council-sessions/" + fx.session() + "/decision-draft.docx"));
+        cell("GET /api/council-sessions/{id}/registration", officeDocuments,
+                u -> get(u, "/api/council-sessions/" + fx.session() + "/registration"));
+        long decisionId = awardDecisions.issue("Quyết định về việc tặng Bằng khen (kiểm tra quyền)",
+                java.time.LocalDate.of(2039, 1, 2), "Chủ tịch UBND tỉnh", "chutich",
+                List.of(new vn.dienbien.tdkt.decision.AwardDecisions.NewAwardee(fx.dossier(), "CERTIFICATE",
+                        "Người kiểm tra quyền", "Sở Y tế"))).id();
+        cell("GET /api/decisions/{id}/document.docx", officeDocuments,
+                u -> get(u, "/api/decisions/" + decisionId + "/document.docx"));
         // Yearly evaluation and targets.
         cell("POST /api/campaigns/{id}/evaluation-rounds", BOARD_OR_ADMIN,
                 u -> post(u, "/api/campaigns/" + fx.campaign() + "/evaluation-rounds", "{\"year\": 2031}"));

@@ -39,6 +39,7 @@ class HostileInputTest {
     @Autowired ObjectMapper json;
     @Autowired TaskService taskService;
     @Autowired List<ProtectedVariables> protectedVariables;
+    @Autowired vn.dienbien.tdkt.council.CouncilScenario council;
 
     private final List<Attempt> attempts = new ArrayList<>();
 
@@ -104,6 +105,9 @@ class HostileInputTest {
         complete("canbo.syt", fx.launchPlanTask(), Map.of("planNumber", "String", "planDate", "Date",
                 "planSummary", "String", "planDocumentId", "Long"));
         complete("lanhdao.nampo", fx.headTask(), Map.of("headDecision", "Choice", "headNote", "String"));
+        // Văn thư vào số: a council session approved by the Chairman, its registration task (no decision may issue).
+        complete(vn.dienbien.tdkt.council.CouncilScenario.CLERK, registrationTask(),
+                Map.of("decisionNumber", "String", "signedOn", "Date", "signedScanId", "Long"));
 
         long refused4xx = attempts.stream().filter(a -> a.status() >= 400 && a.status() < 500).count();
         long server5xx = attempts.stream().filter(a -> a.status() >= 500).count();
@@ -350,6 +354,17 @@ class HostileInputTest {
 
     record Fixtures(long campaignId, Map<String, Long> documents, long dossierId, String launchPlanTask, String headTask,
             String dossierCase) {
+    }
+
+    /** A session at "Văn thư vào số, ngày ký quyết định", before any hostile request is counted. */
+    private String registrationTask() {
+        Long dossier = council.acceptedCertificate("Thào A Páo");
+        Long session = council.open("Phiên họp thử vào số", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")),
+                List.of(dossier));
+        council.allVote(session, List.of(dossier), "YES");
+        council.completeAs("thuongtruc.hd", council.task(session, "Task_Submission"), Map.of("submissionNote", "Trình."));
+        council.completeAs("chutich", council.task(session, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
+        return council.task(session, "Task_RegisterDecision").getId();
     }
 
     private Fixtures fixtures() throws Exception {

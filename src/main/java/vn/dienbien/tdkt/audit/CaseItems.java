@@ -149,6 +149,11 @@ class CaseItems {
                             + " chairman_note, decision_code, voting_due_at, voting_closed_by, voting_closed_at,"
                             + " adjourn_reason, adjourned_by, adjourned_at from council_session where id = ?",
                             List.of("id"), NEVER, text("Phiên họp", "title")),
+                    // Kept apart from the row above so that sessions sealed before these columns existed
+                    // keep their fingerprints: dated tờ trình and the Chairman's approval, by whom and when.
+                    new Source("council_session_approval", "select id, submitted_at, chairman_decided_by,"
+                            + " chairman_decided_at from council_session where id = ? and chairman_decided_at is not null",
+                            List.of("id"), NEVER, text("Chủ tịch UBND tỉnh phê duyệt", "chairman_decided_by")),
                     new Source("council_session_member", "select session_id, member_id from council_session_member"
                             + " where session_id = ?", List.of("session_id", "member_id"), ALWAYS,
                             text("Thành viên", "member_id")),
@@ -168,6 +173,13 @@ class CaseItems {
                             + " from decision_awardee a join council_session_dossier sd on sd.dossier_id = a.dossier_id"
                             + " join council_session s on s.id = sd.session_id where a.decision_id = d.id and s.id = ?"
                             + " and s.decision_code = d.code)", List.of("id"), ALWAYS, text("Quyết định", "code")),
+                    // Vào số by the văn thư, with the signed scan (its file is listed with the case's documents).
+                    new Source("decision_registration", "select d.id, d.code, d.signed_on, d.scan_document_id,"
+                            + " d.registered_by, d.registered_at from decision d join council_session s"
+                            + " on s.decision_code = d.code where s.id = ? and d.registered_at is not null and exists"
+                            + " (select 1 from decision_awardee a join council_session_dossier sd on sd.dossier_id ="
+                            + " a.dossier_id where a.decision_id = d.id and sd.session_id = s.id)", List.of("id"), ALWAYS,
+                            text("Văn thư vào số quyết định", "code")),
                     new Source("decision_awardee", "select a.decision_id, a.dossier_id, a.award_code, a.nominee_name,"
                             + " a.unit_name from decision_awardee a join decision d on d.id = a.decision_id"
                             + " join council_session_dossier sd on sd.dossier_id = a.dossier_id"
@@ -220,6 +232,10 @@ class CaseItems {
     private static final Map<Kind, String> DOCUMENT_IDS = Map.of(
             Kind.DOSSIER, "select document_id from dossier_document where dossier_id = ?",
             Kind.LAUNCH_PLAN, "select document_id from launch_plan_submission where launch_plan_id = ?",
+            Kind.COUNCIL_SESSION, "select d.scan_document_id from decision d join council_session s"
+                    + " on s.decision_code = d.code where s.id = ? and d.scan_document_id is not null and exists"
+                    + " (select 1 from decision_awardee a join council_session_dossier sd on sd.dossier_id ="
+                    + " a.dossier_id where a.decision_id = d.id and sd.session_id = s.id)",
             Kind.EVALUATION, "select minutes_document_id from block_result where round_id = ?"
                     + " and minutes_document_id is not null");
 

@@ -299,6 +299,18 @@ class CaseNarrator {
             case "decision" -> t.add(row.get("issued_at"), "RECORD", "DECISION",
                     "Ban hành quyết định số " + row.get("code"), (String) row.get("issued_by"),
                     details("Trích yếu", row.get("title"), "Ngày ký", row.get("signed_on"), "Người ký", row.get("signer")));
+            case "council_session_approval" -> {
+                if (row.get("submitted_at") != null) {
+                    t.add(row.get("submitted_at"), "RECORD", "SUBMITTED", "Thường trực Hội đồng lập tờ trình", null,
+                            details());
+                }
+                t.add(row.get("chairman_decided_at"), "RECORD", "CHAIRMAN_DECIDED", "Chủ tịch UBND tỉnh cho ý kiến tờ trình",
+                        (String) row.get("chairman_decided_by"), details());
+            }
+            case "decision_registration" -> t.add(row.get("registered_at"), "RECORD", "DECISION_REGISTERED",
+                    "Văn thư vào số quyết định " + row.get("code"), (String) row.get("registered_by"),
+                    details("Ngày ký", row.get("signed_on")),
+                    row.get("scan_document_id") == null ? null : "/api/documents/" + row.get("scan_document_id") + "/content");
             case "decision_awardee" -> t.add(row.get("issued_at") != null ? row.get("issued_at") : issuedAt(row),
                     "RECORD", "AWARDEE", row.get("code") != null
                             ? "Quyết định khen thưởng số " + row.get("code") + ": " + row.get("nominee_name")

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ResponseEntity;
+import vn.dienbien.tdkt.decision.DecisionDocuments;
 import vn.dienbien.tdkt.platform.CurrentUser;
 
 /** Council sessions: opened by the Board, read by the voting forms, the council's chain and auditors. */
@@ -25,10 +28,32 @@ class CouncilController {
 
     private final CouncilSessions sessions;
     private final CouncilSessionViews views;
+    private final CouncilPaperwork paperwork;
 
-    CouncilController(CouncilSessions sessions, CouncilSessionViews views) {
+    CouncilController(CouncilSessions sessions, CouncilSessionViews views, CouncilPaperwork paperwork) {
         this.sessions = sessions;
         this.views = views;
+        this.paperwork = paperwork;
+    }
+
+    /** Tờ trình (DOCX): a draft while the standing body prepares it. */
+    @GetMapping("/api/council-sessions/{id}/submission.docx")
+    ResponseEntity<byte[]> submission(@PathVariable Long id, HttpServletRequest http) {
+        return DecisionDocuments.download("to-trinh-phien-hop-" + id + ".docx", paperwork.submission(id, CurrentUser.of(http)));
+    }
+
+    /** Dự thảo quyết định (DOCX) under the number the register proposes. */
+    @GetMapping("/api/council-sessions/{id}/decision-draft.docx")
+    ResponseEntity<byte[]> decisionDraft(@PathVariable Long id, HttpServletRequest http) {
+        return DecisionDocuments.download("du-thao-quyet-dinh-phien-hop-" + id + ".docx",
+                paperwork.decisionDraft(id, CurrentUser.of(http)));
+    }
+
+    /** What the văn thư's form proposes: the register's next number for the year (default: this year). */
+    @GetMapping("/api/council-sessions/{id}/registration")
+    CouncilPaperwork.Registration registration(@PathVariable Long id, @RequestParam(required = false) Integer year,
+            HttpServletRequest http) {
+        return paperwork.registration(id, year, CurrentUser.of(http));
     }
 
     record OpenSession(

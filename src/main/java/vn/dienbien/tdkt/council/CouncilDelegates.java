@@ -184,15 +184,32 @@ class CouncilDelegates {
     }
 
     /**
-     * "Ban hành quyết định khen thưởng". Telling each dossier's case is the system's act, whoever
-     * approved: it runs without the Chairman's own authorizations on those cases.
+     * "Ban hành quyết định khen thưởng" as the văn thư completes "Vào số, ngày ký quyết định": the
+     * number, the signing date and the signed scan come from that form and are checked against the
+     * session of this case. Telling each dossier's case is the system's act, whoever registered: it
+     * runs without the văn thư's own authorizations on those cases.
      */
     @Bean
     JavaDelegate issueAwardDecision(CouncilSessions sessions) {
         return execution -> {
+            var clerk = ProcessActors.currentActor(execution);
+            var registration = new CouncilSessions.DecisionRegistration(
+                    registeredNumber(text(execution, "decisionNumber")), text(execution, "signedOn"),
+                    DecisionRegistrations.documentId(idText(execution, "signedScanId")));
             var decision = ProcessActors.asSystem(() -> sessions.issueDecision(execution.getProcessInstanceId(),
-                    ProcessActors.currentUser(execution)));
+                    registration, clerk));
             execution.setVariable("decisionCode", decision == null ? null : decision.code());
         };
+    }
+
+    /** A document id as the form sends it (text) or a REST client does (a number). */
+    private static String idText(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value instanceof Number number ? String.valueOf(number.longValue()) : text(scope, name);
+    }
+
+    /** Blank when nothing is to be numbered (no dossier approved); the service asks for it otherwise. */
+    private static int registeredNumber(String text) {
+        return text == null || text.isBlank() ? 0 : DecisionRegistrations.number(text);
     }
 }

@@ -56,6 +56,15 @@ class CouncilSession {
     @Column(name = "submitted_by")
     private String submittedBy;
 
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "chairman_decided_by")
+    private String chairmanDecidedBy;
+
+    @Column(name = "chairman_decided_at")
+    private Instant chairmanDecidedAt;
+
     @Column(name = "chairman_decision")
     private String chairmanDecision;
 
@@ -125,15 +134,18 @@ class CouncilSession {
         this.status = Status.ADJOURNED;
     }
 
-    void submitted(String note, String by) {
+    void submitted(String note, String by, Instant at) {
         this.submissionNote = note;
         this.submittedBy = by;
+        this.submittedAt = at;
         this.status = Status.SUBMITTED;
     }
 
-    void chairman(String decision, String note) {
+    void chairman(String decision, String note, String by, Instant at) {
         this.chairmanDecision = decision;
         this.chairmanNote = note;
+        this.chairmanDecidedBy = by;
+        this.chairmanDecidedAt = at;
         this.status = "RETURN".equals(decision) ? Status.RETURNED_BY_CHAIRMAN : this.status;
     }
 
@@ -152,6 +164,10 @@ class CouncilSession {
     String getChairmanNote() { return chairmanNote; }
     String getDecisionCode() { return decisionCode; }
     String getSubmissionNote() { return submissionNote; }
+    String getSubmittedBy() { return submittedBy; }
+    Instant getSubmittedAt() { return submittedAt; }
+    String getChairmanDecidedBy() { return chairmanDecidedBy; }
+    Instant getChairmanDecidedAt() { return chairmanDecidedAt; }
     List<String> getMembers() { return members; }
     Instant getVotingDueAt() { return votingDueAt; }
     String getVotingClosedBy() { return votingClosedBy; }

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.dienbien.tdkt.decision.AwardDecisions;
 import vn.dienbien.tdkt.decision.DecisionView;
 import vn.dienbien.tdkt.dossier.DossierDecisions;
 import vn.dienbien.tdkt.dossier.DossierQueries;
@@ -60,8 +61,9 @@ public class CouncilSessions {
     private final VoteRule rule;
     private final NotificationService notifications;
     private final int votingDays;
+    private final DecisionRegistrations registrations;
 
-    CouncilSessions(CouncilSessionRepository sessions, SessionDossierRepository sessionDossiers,
+    CouncilSessions(DecisionRegistrations registrations, CouncilSessionRepository sessions, SessionDossierRepository sessionDossiers,
             CouncilVoteRepository votes, DossierQueries dossierQueries, DossierDecisions dossierDecisions,
             IdentityService identityService, RuntimeService runtimeService, VoteRule rule,
             NotificationService notifications, @Value("${tdkt.council.voting-days:5}") int votingDays) {
@@ -69,6 +71,7 @@ public class CouncilSessions {
             throw new IllegalArgumentException("tdkt.council.voting-days phải trong khoảng 1–60.");
         }
         this.notifications = notifications;
+        this.registrations = registrations;
         this.votingDays = votingDays;
         this.sessions = sessions;
         this.sessionDossiers = sessionDossiers;
@@ -360,7 +363,7 @@ public class CouncilSessions {
         if (note.trim().length() > NOTE_MAX) {
             throw ApiException.badRequest("Nội dung tờ trình dài quá " + NOTE_MAX + " ký tự.");
         }
-        session.submitted(note.trim(), actor.userId());
+        session.submitted(note.trim(), actor.userId(), WorkflowClock.now());
     }
 
     /**
@@ -382,7 +385,7 @@ public class CouncilSessions {
             throw ApiException.badRequest("Ý kiến của Chủ tịch dài quá " + NOTE_MAX + " ký tự.");
         }
         switch (decision == null ? "" : decision) {
-            case "APPROVE_ALL" -> session.chairman(decision, trimmedNote);
+            case "APPROVE_ALL" -> session.chairman(decision, trimmedNote, actor.userId(), WorkflowClock.now());
             case "APPROVE_SOME" -> {
                 Map<Long, String> left = parseExclusions(excluded);
                 Map<Long, SessionDossier> passed = sessionDossiers.findByKeySessionId(session.getId()).stream()
@@ -398,26 +401,33 @@ public class CouncilSessions {
                     }
                     sd.exclude(reason);
                 });
-                session.chairman(decision, trimmedNote);
+                session.chairman(decision, trimmedNote, actor.userId(), WorkflowClock.now());
             }
             case "RETURN" -> {
                 if (trimmedNote == null) {
                     throw ApiException.badRequest("Trả lại tờ trình phải nêu lý do.");
                 }
-                session.chairman(decision, trimmedNote);
+                session.chairman(decision, trimmedNote, actor.userId(), WorkflowClock.now());
             }
             default -> throw ApiException.badRequest("Chưa chọn ý kiến phê duyệt.");
         }
         return session.getStatus() == CouncilSession.Status.RETURNED_BY_CHAIRMAN;
     }
 
-    /** Ban hành quyết định: approved dossiers awarded, the rest closed with their reasons. */
+    /**
+     * Ban hành quyết định once the Chairman's office registered it (vào số): approved dossiers
+     * awarded under the confirmed number and signing date, the signed scan attached, the rest
+     * closed with their reasons. The decision names the Chairman who approved it.
+     */
     @Transactional
-    public DecisionView issueDecision(String processInstanceId, String issuedBy) {
+    public DecisionView issueDecision(String processInstanceId, DecisionRegistration registration, CurrentUser clerk) {
         CouncilSession session = sessions.ofCase(processInstanceId);
         if (session.getStatus() != CouncilSession.Status.SUBMITTED
                 || !List.of("APPROVE_ALL", "APPROVE_SOME").contains(session.getChairmanDecision())) {
             throw ApiException.conflict("Phiên họp \"" + session.getTitle() + "\" chưa được Chủ tịch UBND tỉnh phê duyệt.");
+        }
+        if (clerk == null || !clerk.inGroup(CamundaGroups.CLERK)) {
+            throw ApiException.forbidden("Chỉ Văn thư UBND tỉnh vào số, ngày ký quyết định khen thưởng.");
         }
         List<Long> approved = new ArrayList<>();
         Map<Long, String> refused = new LinkedHashMap<>();
@@ -431,10 +441,27 @@ public class CouncilSessions {
                 approved.add(sd.dossierId());
             }
         }
-        LocalDate today = LocalDate.ofInstant(WorkflowClock.now(), VIETNAM);
-        DecisionView decision = dossierDecisions.decide(approved, refused, today, "Chủ tịch UBND tỉnh", issuedBy);
+        if (approved.isEmpty()) {
+            // Nothing to number: the dossiers end with their reasons and no decision is registered.
+            dossierDecisions.decide(approved, refused, LocalDate.ofInstant(WorkflowClock.now(), VIETNAM),
+                    "Chủ tịch UBND tỉnh", session.getChairmanDecidedBy() != null ? session.getChairmanDecidedBy() : clerk.userId());
+            session.decided(null);
+            return null;
+        }
+        if (registration.number() < 1) {
+            throw ApiException.badRequest("Chưa nhập số quyết định.");
+        }
+        LocalDate signedOn = registrations.checkedSigningDate(registration.signedOn(), session.getChairmanDecidedAt());
+        registrations.requireSignedScan(registration.scanDocumentId(), clerk);
+        String approvedBy = session.getChairmanDecidedBy() != null ? session.getChairmanDecidedBy() : clerk.userId();
+        DecisionView decision = dossierDecisions.decide(approved, refused, signedOn, "Chủ tịch UBND tỉnh", approvedBy,
+                new AwardDecisions.Registration(registration.number(), registration.scanDocumentId(), clerk.userId()));
         session.decided(decision == null ? null : decision.code());
         return decision;
+    }
+
+    /** What the văn thư confirmed: the number, the signing date (yyyy-MM-dd) and the signed scan. */
+    public record DecisionRegistration(int number, String signedOn, Long scanDocumentId) {
     }
 
     static Map<Long, String> parseExclusions(String text) {

@@ -17,6 +17,8 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
 public class AwardDecisions {
 
     static final String SUFFIX = "/QĐ-UBND";
+    /** A register's numbers stay well below this in a year. */
+    static final int MAX_NUMBER = 99_999;
 
     private final DecisionRepository decisions;
     private final DecisionCounterInitializer counters;
@@ -28,6 +30,52 @@ public class AwardDecisions {
 
     /** Who a decision names. */
     public record NewAwardee(Long dossierId, String awardCode, String nomineeName, String unitName) {
+    }
+
+    /**
+     * Vào số: the number and signing date the Chairman's office (văn thư) confirmed, and the signed
+     * scan attached to the decision.
+     */
+    public record Registration(int number, Long scanDocumentId, String registeredBy) {
+    }
+
+    /** The number the year's counter would hand out next (the văn thư's proposal). */
+    @Transactional(readOnly = true)
+    public int nextNumber(int year) {
+        Integer last = decisions.currentNumber(year);
+        return (last == null ? 0 : last) + 1;
+    }
+
+    /**
+     * Issues a decision under the number the văn thư confirmed: the system's next number or another
+     * one not yet used that year (an already used one is refused, nothing written). The counter
+     * row stays locked until the transaction ends and never goes back below the highest number used,
+     * so the next proposal follows the largest number registered.
+     */
+    @Transactional
+    public DecisionView issue(String title, LocalDate signedOn, String signer, String issuedBy, List<NewAwardee> awardees,
+            Registration registration) {
+        if (awardees.isEmpty()) {
+            throw ApiException.badRequest("Quyết định phải có ít nhất một tập thể, cá nhân được khen thưởng.");
+        }
+        int number = registration.number();
+        if (number < 1 || number > MAX_NUMBER) {
+            throw ApiException.badRequest("Số quyết định phải từ 1 đến " + MAX_NUMBER + ".");
+        }
+        int year = signedOn.getYear();
+        counters.ensure(year);
+        decisions.lockCounter(year);
+        if (decisions.existsByYearAndNumber(year, number)) {
+            throw ApiException.conflict("Số " + number + SUFFIX + " năm " + year + " đã được dùng cho một quyết định khác."
+                    + " Xin chọn số khác (số hệ thống đề nghị: " + nextNumber(year) + ").");
+        }
+        decisions.raiseCounter(year, number);
+        var decision = new Decision(number, year, number + SUFFIX, title, signedOn, signer, issuedBy,
+                WorkflowClock.now(), awardees.stream()
+                        .map(a -> new Decision.Awardee(a.dossierId(), a.awardCode(), a.nomineeName(), a.unitName()))
+                        .toList());
+        decision.registered(registration.scanDocumentId(), registration.registeredBy(), WorkflowClock.now());
+        return decisions.save(decision).view();
     }
 
     @Transactional
@@ -50,6 +98,16 @@ public class AwardDecisions {
     @Transactional(readOnly = true)
     public Optional<DecisionView> naming(Long dossierId) {
         return decisions.findNamingDossier(dossierId).stream().findFirst().map(Decision::view);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DecisionView> byCode(int year, String code) {
+        return decisions.findByYearAndCode(year, code).map(Decision::view);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DecisionView> byId(Long id) {
+        return decisions.findById(id).map(Decision::view);
     }
 
     @Transactional(readOnly = true)

@@ -50,6 +50,16 @@ class Decision {
     @Column(name = "issued_at", nullable = false)
     private Instant issuedAt;
 
+    /** Bản quét quyết định đã ký (PDF), attached by the văn thư. */
+    @Column(name = "scan_document_id")
+    private Long scanDocumentId;
+
+    @Column(name = "registered_by")
+    private String registeredBy;
+
+    @Column(name = "registered_at")
+    private Instant registeredAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "decision_awardee", joinColumns = @JoinColumn(name = "decision_id"))
     private List<Awardee> awardees = new ArrayList<>();
@@ -70,10 +80,17 @@ class Decision {
         this.awardees = new ArrayList<>(awardees);
     }
 
+    /** Vào số by the văn thư, with the signed scan. */
+    void registered(Long scanDocumentId, String registeredBy, Instant registeredAt) {
+        this.scanDocumentId = scanDocumentId;
+        this.registeredBy = registeredBy;
+        this.registeredAt = registeredAt;
+    }
+
     DecisionView view() {
         return new DecisionView(id, code, number, year, title, signedOn, signer, issuedBy, issuedAt,
                 awardees.stream().map(a -> new DecisionView.AwardeeView(a.dossierId, a.awardCode, a.nomineeName,
-                        a.unitName)).toList());
+                        a.unitName)).toList(), scanDocumentId, registeredBy, registeredAt);
     }
 
     /** One awardee named by the decision. */

@@ -2,7 +2,9 @@ package vn.dienbien.tdkt.decision;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.dienbien.tdkt.platform.CurrentUser;
@@ -12,10 +14,20 @@ import vn.dienbien.tdkt.platform.CurrentUser;
 class DecisionController {
 
     private final AwardDecisions decisions;
+    private final DecisionDocuments documents;
 
-    DecisionController(AwardDecisions decisions) {
+    DecisionController(AwardDecisions decisions, DecisionDocuments documents) {
         this.decisions = decisions;
+        this.documents = documents;
     }
+
+    /** The issued decision and its annex as DOCX, with its registered number and date. */
+    @GetMapping("/api/decisions/{id}/document.docx")
+    ResponseEntity<byte[]> document(@PathVariable Long id, HttpServletRequest request) {
+        byte[] bytes = documents.issued(id, CurrentUser.of(request));
+        return DecisionDocuments.download("quyet-dinh-" + id + ".docx", bytes);
+    }
+
 
     @GetMapping("/api/decisions")
     List<DecisionView> ofYear(@RequestParam int year, HttpServletRequest request) {

@@ -5,6 +5,8 @@ interface DocumentOwnership {
 
     String getFileName();
 
+    String getContentType();
+
     Long getOwnerUnitId();
 
     String getUploadedBy();

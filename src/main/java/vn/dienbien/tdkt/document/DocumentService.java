@@ -107,6 +107,25 @@ public class DocumentService {
         }
     }
 
+    /**
+     * Refuses unless the document exists, is a PDF (its content was verified at upload) and was
+     * stored by this person: a signed scan is attached by the one who scanned and uploaded it.
+     */
+    @Transactional(readOnly = true)
+    public void requirePdfStoredBy(Long documentId, CurrentUser actor) {
+        if (documentId == null) {
+            throw ApiException.badRequest("Chưa đính kèm bản quét quyết định đã ký (PDF).");
+        }
+        DocumentOwnership document = documents.findOwnershipById(documentId)
+                .orElseThrow(() -> ApiException.notFound("Không tìm thấy văn bản số " + documentId + "."));
+        if (actor == null || !actor.userId().equals(document.getUploadedBy())) {
+            throw ApiException.forbidden("Văn bản số " + documentId + " không do Anh/Chị tải lên; hãy tải lên bản quét đã ký.");
+        }
+        if (!"application/pdf".equals(document.getContentType())) {
+            throw ApiException.badRequest("Bản quét quyết định đã ký phải là tệp PDF.");
+        }
+    }
+
     private boolean mayRead(StoredDocument document, CurrentUser user) {
         if (user.userId().equals(document.getUploadedBy()) || user.inAnyGroup(OVERSIGHT)) {
             return true;

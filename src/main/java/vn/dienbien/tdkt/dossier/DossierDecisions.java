@@ -39,6 +39,13 @@ public class DossierDecisions {
     @Transactional
     public DecisionView decide(List<Long> approvedDossierIds, Map<Long, String> refusedWithReasons,
             LocalDate signedOn, String signer, String issuedBy) {
+        return decide(approvedDossierIds, refusedWithReasons, signedOn, signer, issuedBy, null);
+    }
+
+    /** As above, under the number and with the scan the Chairman's office registered (null: the next number). */
+    @Transactional
+    public DecisionView decide(List<Long> approvedDossierIds, Map<Long, String> refusedWithReasons,
+            LocalDate signedOn, String signer, String issuedBy, AwardDecisions.Registration registration) {
         if (approvedDossierIds.stream().anyMatch(Objects::isNull)
                 || refusedWithReasons.keySet().stream().anyMatch(Objects::isNull)) {
             throw ApiException.badRequest("Danh sách hồ sơ có mục để trống.");
@@ -71,7 +78,8 @@ public class DossierDecisions {
         String title = "Quyết định về việc tặng " + approved.stream()
                 .map(d -> awards.findById(d.getAwardCode()).orElseThrow().getName()).distinct()
                 .reduce((a, b) -> a + ", " + b).orElse("") + " năm " + approved.get(0).getYear();
-        DecisionView decision = decisions.issue(title, signedOn, signer, issuedBy, awardees);
+        DecisionView decision = registration == null ? decisions.issue(title, signedOn, signer, issuedBy, awardees)
+                : decisions.issue(title, signedOn, signer, issuedBy, awardees, registration);
         for (Dossier dossier : approved) {
             runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(dossier.getProcessInstanceId())
                     .setVariable(DossierVariables.AWARDED, true)

@@ -15,6 +15,8 @@ public final class CamundaGroups {
     public static final String COUNCIL_STANDING = "thuong-truc-hoi-dong";
     /** Chủ tịch UBND tỉnh. */
     public static final String CHAIRMAN = "chu-tich-ubnd";
+    /** Văn thư UBND tỉnh: vào số, ngày ký quyết định, đính kèm bản đã ký. */
+    public static final String CLERK = "van-thu-ubnd";
     /** Ủy ban MTTQ Việt Nam tỉnh (giám sát). */
     public static final String FATHERLAND_FRONT = "mttq-giam-sat";
     /** Kiểm tra viên: chỉ đọc lịch sử. */

@@ -106,6 +106,7 @@ class IdentityProvisioning implements ApplicationRunner {
         groups.put(CamundaGroups.COUNCIL, "Hội đồng Thi đua – Khen thưởng tỉnh");
         groups.put(CamundaGroups.COUNCIL_STANDING, "Thường trực Hội đồng Thi đua – Khen thưởng tỉnh");
         groups.put(CamundaGroups.CHAIRMAN, "Chủ tịch UBND tỉnh");
+        groups.put(CamundaGroups.CLERK, "Văn thư UBND tỉnh");
         groups.put(CamundaGroups.FATHERLAND_FRONT, "Ủy ban MTTQ Việt Nam tỉnh (giám sát)");
         groups.put(CamundaGroups.AUDITORS, "Kiểm tra viên (chỉ đọc lịch sử)");
         groups.put(CamundaGroups.ADMINISTRATORS, "Quản trị hệ thống");
@@ -196,7 +197,8 @@ class IdentityProvisioning implements ApplicationRunner {
             }
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         }
-        for (String group : List.of(CamundaGroups.COUNCIL, CamundaGroups.COUNCIL_STANDING, CamundaGroups.CHAIRMAN)) {
+        for (String group : List.of(CamundaGroups.COUNCIL, CamundaGroups.COUNCIL_STANDING, CamundaGroups.CHAIRMAN,
+                CamundaGroups.CLERK)) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, WorkflowKeys.COUNCIL_SESSION, Permissions.READ);
             grant(group, Resources.PROCESS_DEFINITION, WorkflowKeys.CAMPAIGN_REVIEW, Permissions.READ);

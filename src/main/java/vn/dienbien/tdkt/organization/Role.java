@@ -19,6 +19,8 @@ public enum Role {
     COUNCIL_STANDING(CamundaGroups.COUNCIL_STANDING),
     /** Chủ tịch UBND tỉnh. */
     CHAIRMAN(CamundaGroups.CHAIRMAN),
+    /** Văn thư UBND tỉnh: vào số và ngày ký quyết định khen thưởng. */
+    CLERK(CamundaGroups.CLERK),
     /** Ủy ban MTTQ Việt Nam tỉnh: giám sát, chỉ đọc. */
     FATHERLAND_FRONT(CamundaGroups.FATHERLAND_FRONT),
     /** Kiểm tra, thanh tra: đọc lịch sử. */

@@ -123,7 +123,10 @@ class EngineRestRefusals {
             if (taskAlreadyDone(request)) {
                 refusal = new Refusal(HttpStatus.CONFLICT,
                         "Nhiệm vụ này đã được hoàn thành (có thể bởi người khác). Vui lòng tải lại danh sách nhiệm vụ.");
-            } else if (refusal != null && refusal.status() == HttpStatus.CONFLICT && TASK_ACTION.matcher(request.getRequestURI()).find()) {
+            } else if (refusal != null && refusal.status() == HttpStatus.CONFLICT && !ours(thrown)
+                    && TASK_ACTION.matcher(request.getRequestURI()).find()) {
+                // A conflict the engine or the database met mid-completion (not one of our rules,
+                // e.g. a decision number already used, whose message stays).
                 refusal = new Refusal(HttpStatus.CONFLICT, "Nhiệm vụ này vừa được người khác hoàn thành hoặc xử lý "
                         + "cùng lúc. Vui lòng tải lại danh sách nhiệm vụ.");
             }
@@ -143,6 +146,16 @@ class EngineRestRefusals {
             body.put("status", refusal.status().value());
             body.put("message", refusal.message());
             response.getOutputStream().write(json.writeValueAsBytes(body));
+        }
+
+        /** A refusal of our own rules (ApiException) somewhere in what was thrown. */
+        private static boolean ours(Throwable thrown) {
+            for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof ApiException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A completion of a task that existed and has ended: someone else completed it first. */

@@ -50,8 +50,9 @@ class AuditScenario {
     private final HistoryService historyService;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final vn.dienbien.tdkt.council.CouncilScenario council;
 
-    AuditScenario(DossierProposals proposals, DossierQueries dossiers, CouncilSessions sessions, DocumentService documents,
+    AuditScenario(vn.dienbien.tdkt.council.CouncilScenario council, DossierProposals proposals, DossierQueries dossiers, CouncilSessions sessions, DocumentService documents,
             TaskService taskService, IdentityService identityService, ManagementService managementService,
             HistoryService historyService, JdbcTemplate jdbc, ObjectMapper json) {
         this.proposals = proposals;
@@ -64,6 +65,7 @@ class AuditScenario {
         this.historyService = historyService;
         this.jdbc = jdbc;
         this.json = json;
+        this.council = council;
     }
 
     static void clockAt(LocalDateTime local) {
@@ -116,6 +118,7 @@ class AuditScenario {
         }
         completeAs("thuongtruc.hd", task(instance, "Task_Submission"), Map.of("submissionNote", "Trình Chủ tịch."));
         completeAs("chutich", task(instance, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
+        council.register(sessionId);
         return sessionId;
     }
 

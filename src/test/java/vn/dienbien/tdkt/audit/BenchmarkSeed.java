@@ -115,6 +115,8 @@ final class BenchmarkSeed {
             tick(2, 0);
             council.completeAs("chutich", council.task(sessionId, "Task_Chairman"),
                     Map.of("chairmanDecision", "APPROVE_ALL"));
+            tick(1, 0);
+            council.register(sessionId);
             long decisionId = jdbc.queryForObject("select d.id from decision d join council_session s"
                     + " on s.decision_code = d.code where s.id = ?", Long.class, sessionId);
             return new Batch(dossiers, sessionId, title, decisionId, start);

@@ -48,7 +48,7 @@ class CaseTimelineTest {
         scenario.allVote(sessionId, List.of(returned, other), "YES");
         scenario.completeAs("thuongtruc.hd", scenario.task(sessionId, "Task_Submission"),
                 Map.of("submissionNote", "Đề nghị tặng Bằng khen cho 2 cá nhân."));
-        scenario.completeAs("chutich", scenario.task(sessionId, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
+        scenario.approveAndRegister(sessionId);
         String caseId = jdbc.queryForObject("select process_instance_id from dossier where id = ?", String.class, returned);
 
         Map<String, Object> record = read("kiemtoan", "/api/audit/cases/" + caseId);
@@ -138,7 +138,7 @@ class CaseTimelineTest {
             Long sessionId = scenario.open("Phiên họp đầu năm " + year, LocalDate.of(year, 1, 20), List.of(dossier));
             scenario.allVote(sessionId, List.of(dossier), "YES");
             scenario.completeAs("thuongtruc.hd", scenario.task(sessionId, "Task_Submission"), Map.of("submissionNote", "Trình."));
-            scenario.completeAs("chutich", scenario.task(sessionId, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
+            scenario.approveAndRegister(sessionId);
             sessions.add(scenario.processOf(sessionId));
         }
         List<String> codes = jdbc.queryForList("select s.decision_code from council_session s where s.process_instance_id in (?, ?)",

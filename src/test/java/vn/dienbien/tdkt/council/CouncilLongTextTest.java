@@ -87,6 +87,7 @@ class CouncilLongTextTest {
         submit("chutich", taskId, Map.of("chairmanDecision", "APPROVE_SOME",
                 "excludedDossiers", ids.get(0) + ": " + comment("Cần xác minh", 3800) + "\n" + ids.get(2) + ": Chưa đủ hồ sơ.",
                 "chairmanNote", comment("Phê duyệt", 3000)));
+        scenario.register(sessionId);
 
         var view = rest.withBasicAuth("kiemtoan", "demo").getForEntity("/api/council-sessions/" + sessionId, Map.class).getBody();
         assertThat(view.get("status")).isEqualTo("DECIDED");

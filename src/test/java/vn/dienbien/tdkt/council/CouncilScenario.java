@@ -48,8 +48,12 @@ public class CouncilScenario {
     private final ManagementService managementService;
     private final HistoryService historyService;
     private final ObjectMapper json;
+    private final CouncilPaperwork paperwork;
 
-    CouncilScenario(CouncilSessions sessions, DossierProposals proposals, DossierQueries dossiers,
+    /** Văn thư UBND tỉnh of the registry. */
+    public static final String CLERK = "vanthu.ubnd";
+
+    CouncilScenario(CouncilPaperwork paperwork, CouncilSessions sessions, DossierProposals proposals, DossierQueries dossiers,
             DocumentService documents, TaskService taskService, IdentityService identityService,
             ManagementService managementService, HistoryService historyService, ObjectMapper json) {
         this.sessions = sessions;
@@ -61,6 +65,7 @@ public class CouncilScenario {
         this.managementService = managementService;
         this.historyService = historyService;
         this.json = json;
+        this.paperwork = paperwork;
     }
 
     public static void clockAt(LocalDateTime local) {
@@ -216,6 +221,41 @@ public class CouncilScenario {
             return refusal(thrown);
         }
         throw new AssertionError("expected a refusal");
+    }
+
+    /**
+     * The Chairman approves every dossier the council passed, then the văn thư registers the
+     * decision under the proposed number, signed today, with the signed scan.
+     */
+    public void approveAndRegister(Long sessionId) {
+        completeAs("chutich", task(sessionId, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
+        register(sessionId);
+    }
+
+    /** "Văn thư vào số, ngày ký quyết định" with the register's proposal and today's date. */
+    public void register(Long sessionId) {
+        var proposal = proposal(sessionId);
+        register(sessionId, String.valueOf(proposal.proposedNumber()), proposal.today(), signedScan(CLERK));
+    }
+
+    /** The văn thư's form: number, signing date, the signed scan's document id. */
+    public void register(Long sessionId, String number, LocalDate signedOn, Long scanId) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("decisionNumber", number);
+        form.put("signedOn", signedOn.toString());
+        form.put("signedScanId", scanId == null ? null : String.valueOf(scanId));
+        completeAs(CLERK, task(sessionId, "Task_RegisterDecision"), form);
+    }
+
+    /** What the văn thư's form proposes today. */
+    public CouncilPaperwork.Registration proposal(Long sessionId) {
+        return paperwork.registration(sessionId, null, user(CLERK));
+    }
+
+    /** A signed decision scanned to PDF, uploaded by {@code userId}. */
+    public Long signedScan(String userId) {
+        return documents.store("quyet-dinh-da-ky.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.UTF_8),
+                user(userId)).id();
     }
 
     /** The asynchronous continuations after the ballots (job execution is off in tests). */

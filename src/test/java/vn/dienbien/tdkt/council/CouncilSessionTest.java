@@ -93,7 +93,7 @@ class CouncilSessionTest {
 
         scenario.completeAs("thuongtruc.hd", scenario.task(sessionId, "Task_Submission"),
                 Map.of("submissionNote", "Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 1 cá nhân đạt tỷ lệ biểu quyết."));
-        scenario.completeAs("chutich", scenario.task(sessionId, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
+        scenario.approveAndRegister(sessionId);
 
         var decided = views.view(sessionId, scenario.user("kiemtoan"));
         assertThat(decided.status()).isEqualTo("DECIDED");
@@ -124,6 +124,7 @@ class CouncilSessionTest {
         some.put("chairmanDecision", "APPROVE_SOME");
         some.put("excludedDossiers", b + ": Đang có đơn phản ánh cần xác minh.");
         scenario.completeAs("chutich", scenario.task(sessionId, "Task_Chairman"), some);
+        scenario.register(sessionId);
 
         assertThat(dossiers.record(a).status()).isEqualTo("AWARDED");
         assertThat(dossiers.record(b).status()).isEqualTo("NOT_AWARDED");

@@ -174,6 +174,16 @@ class CouncilTrustTest {
                 .hasMessageContaining("Chỉ Chủ tịch UBND tỉnh");
         // The Chairman approves; a returned flag sent along is the system's to set, not the client's.
         scenario.completeAs("chutich", chairman, Map.of("chairmanDecision", "APPROVE_ALL", "chairmanReturned", true));
+        // Only the văn thư registers the decision: the engine refuses the Chairman the task, and the step itself
+        // refuses anyone outside the văn thư's group.
+        var registration = scenario.task(sessionId, "Task_RegisterDecision");
+        assertThat(catchThrowable(() -> scenario.completeAs("chutich", registration, Map.of("decisionNumber", "1",
+                "signedOn", LocalDate.now().toString(), "signedScanId", String.valueOf(scenario.signedScan("chutich"))))))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        assertThat(refusalOf(() -> sessions.issueDecision(scenario.processOf(sessionId),
+                new CouncilSessions.DecisionRegistration(1, LocalDate.now().toString(), null), scenario.user("chutich"))))
+                .hasMessageContaining("Chỉ Văn thư UBND tỉnh");
+        scenario.register(sessionId);
 
         assertThat(views.view(sessionId, scenario.user("kiemtoan")).status()).isEqualTo("DECIDED");
         assertThat(scenario.task(sessionId, "Task_Submission")).isNull();
@@ -189,7 +199,8 @@ class CouncilTrustTest {
                 scenario.user("chutich")));
         assertThat(early).isInstanceOf(ApiException.class);
         assertThat(((ApiException) early).status()).isEqualTo(HttpStatus.CONFLICT);
-        Throwable noTally = catchThrowable(() -> sessions.issueDecision(process, "chutich"));
+        Throwable noTally = catchThrowable(() -> sessions.issueDecision(process,
+                new CouncilSessions.DecisionRegistration(1, LocalDate.now().toString(), null), scenario.user(CouncilScenario.CLERK)));
         assertThat(((ApiException) noTally).status()).isEqualTo(HttpStatus.CONFLICT);
 
         String firstTask = scenario.ballotTask(sessionId, "hoidong1").getId();

@@ -47,6 +47,7 @@ class DecisionActorTest {
         some.put("chairmanDecision", "APPROVE_SOME");
         some.put("excludedDossiers", b + ": Cần xác minh thêm thành tích.");
         scenario.completeAs("chutich", scenario.task(sessionId, "Task_Chairman"), some);
+        scenario.register(sessionId);
 
         var awarded = dossiers.record(a);
         assertThat(awarded.status()).isEqualTo("AWARDED");

@@ -47,4 +47,44 @@ class AwardDecisionsTest {
         assertThat(numbers.stream().sorted().toList())
                 .containsExactly(before + 1, before + 2, before + 3, before + 4);
     }
+
+    @Test
+    void twoClerksRegisteringTheSameNumberAtOnceGetItOnceAndTheOtherIsRefusedWithAConflict() throws Exception {
+        LocalDate day = LocalDate.of(2033, 3, 1);
+        int chosen = decisions.nextNumber(2033) + 4;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> results = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            long dossierId = 9100 + i;
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return decisions.issue("Quyết định khen thưởng " + dossierId, day, "Chủ tịch UBND tỉnh", "chutich",
+                            List.of(new AwardDecisions.NewAwardee(dossierId, "CERTIFICATE", "Người " + dossierId, "Sở Y tế")),
+                            new AwardDecisions.Registration(chosen, null, "vanthu.ubnd"));
+                } catch (vn.dienbien.tdkt.platform.ApiException refused) {
+                    return refused;
+                }
+            }));
+        }
+        start.countDown();
+        List<Object> outcomes = new ArrayList<>();
+        for (Future<Object> result : results) {
+            outcomes.add(result.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(outcomes).filteredOn(DecisionView.class::isInstance).singleElement()
+                .satisfies(d -> assertThat(((DecisionView) d).code()).isEqualTo(chosen + "/QĐ-UBND"));
+        assertThat(outcomes).filteredOn(vn.dienbien.tdkt.platform.ApiException.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((vn.dienbien.tdkt.platform.ApiException) e).status())
+                        .isEqualTo(org.springframework.http.HttpStatus.CONFLICT));
+        assertThat(decisions.ofYear(2033)).filteredOn(d -> d.number() == chosen).hasSize(1);
+        // The register follows the highest number used; the gap below it stays free.
+        assertThat(decisions.nextNumber(2033)).isEqualTo(chosen + 1);
+        assertThat(decisions.issue("Quyết định khen thưởng (số trống)", day, "Chủ tịch UBND tỉnh", "chutich",
+                List.of(new AwardDecisions.NewAwardee(9102L, "CERTIFICATE", "Người 9102", "Sở Y tế")),
+                new AwardDecisions.Registration(chosen - 2, null, "vanthu.ubnd")).number()).isEqualTo(chosen - 2);
+        assertThat(decisions.nextNumber(2033)).isEqualTo(chosen + 1);
+    }
 }
