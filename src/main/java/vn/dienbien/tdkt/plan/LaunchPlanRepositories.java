@@ -8,7 +8,7 @@ interface LaunchPlanRepository extends JpaRepository<LaunchPlan, Long> {
 
     List<LaunchPlan> findByCampaignIdOrderById(Long campaignId);
 
-    List<LaunchPlan> findByRoundIdOrderById(Long roundId);
+    List<LaunchPlan> findByReportingRoundIdOrderById(Long roundId);
 
     Optional<LaunchPlan> findByProcessInstanceId(String processInstanceId);
 }

@@ -153,7 +153,7 @@ public class ReportingRounds {
             throw ApiException.conflict("Đợt \"" + round.getTitle() + "\" đã kết thúc từ trước.");
         }
         round.close(actor.userId(), WorkflowClock.now());
-        cases.endWaiting(round, plans.findByRoundIdOrderById(roundId));
+        cases.endWaiting(round, plans.findByReportingRoundIdOrderById(roundId));
         return view(round, campaigns.get(round.getCampaignId()));
     }
 
