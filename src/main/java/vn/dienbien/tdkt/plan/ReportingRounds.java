@@ -218,6 +218,15 @@ public class ReportingRounds {
         }
     }
 
+    /** The configured default last day of a six-month or yearly report of this year (null for other kinds). */
+    public LocalDate defaultDueDate(ReportKind kind, int year) {
+        return switch (kind) {
+            case SIX_MONTH_REPORT -> safeDate(year, sixMonthDue);
+            case YEARLY_REPORT -> safeDate(year, yearlyDue);
+            default -> null;
+        };
+    }
+
     private static LocalDate safeDate(int year, MonthDay monthDay) {
         return monthDay.atYear(year);
     }
