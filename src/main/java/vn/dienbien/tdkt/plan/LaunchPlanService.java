@@ -100,7 +100,8 @@ public class LaunchPlanService {
         String doc = round.document();
         String unitGroup = units.findById(plan.getUnitId()).orElseThrow().camundaGroup();
         if (actor == null || !actor.inGroup(unitGroup)) {
-            throw ApiException.forbidden("Anh/Chị chỉ gửi được " + round.subject() + " của đơn vị mình.");
+            throw ApiException.forbidden("Anh/Chị chỉ gửi được " + (round.getKind() == ReportKind.LAUNCH_PLAN
+                    ? "kế hoạch phát động" : round.subject()) + " của đơn vị mình.");
         }
         if (!round.isOpen()) {
             throw ApiException.conflict("Đợt \"" + round.getTitle() + "\" đã kết thúc; không nhận thêm " + doc + ".");
