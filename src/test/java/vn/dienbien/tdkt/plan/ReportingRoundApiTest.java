@@ -56,6 +56,14 @@ class ReportingRoundApiTest {
         assertThat(new String(csv.getBody(), StandardCharsets.UTF_8)).contains("\"SYT\",\"Sở Y tế\"")
                 .contains("\"chưa gửi\",46");
 
+        // Auditors find the unit's report case beside its launch plan, named after the round.
+        var audit = rest.withBasicAuth("kiemtoan", "demo").getForEntity("/api/audit/cases?campaign="
+                + campaign.getCode() + "&kind=LAUNCH_PLAN&unit=SYT&year=2031&size=10", Map.class);
+        assertThat(audit.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) audit.getBody().get("items")).extracting(i -> i.get("title"))
+                .containsExactlyInAnyOrder("Kế hoạch phát động – Sở Y tế (đợt " + campaign.getCode() + ")",
+                        "Báo cáo sơ kết thi đua 6 tháng đầu năm 2031 – Sở Y tế (đợt " + campaign.getCode() + ")");
+
         var again = rest.withBasicAuth("bantdkt", "demo").postForEntity("/api/reporting-rounds", Map.of(
                 "campaignId", campaign.getId(), "kind", "SIX_MONTH_REPORT", "periodYear", 2031), Map.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
