@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -164,7 +165,7 @@ public class ReportingRounds {
     }
 
     ReportingRound round(Long roundId) {
-        return (roundId == null ? java.util.Optional.<ReportingRound>empty() : rounds.findById(roundId))
+        return (roundId == null ? Optional.<ReportingRound>empty() : rounds.findById(roundId))
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy đợt báo cáo số " + roundId + "."));
     }
 
@@ -196,14 +197,11 @@ public class ReportingRounds {
 
     private LocalDate dueDateOf(String value, ReportKind kind, int year, List<String> problems) {
         if (value == null || value.isBlank()) {
-            return switch (kind) {
-                case SIX_MONTH_REPORT -> safeDate(year, sixMonthDue);
-                case YEARLY_REPORT -> safeDate(year, yearlyDue);
-                default -> {
-                    problems.add("chưa nhập hạn gửi (dueDate, dạng yyyy-MM-dd)");
-                    yield null;
-                }
-            };
+            LocalDate byDefault = defaultDueDate(kind, year);
+            if (byDefault == null) {
+                problems.add("chưa nhập hạn gửi (dueDate, dạng yyyy-MM-dd)");
+            }
+            return byDefault;
         }
         try {
             LocalDate date = LocalDate.parse(value.trim());
@@ -221,13 +219,9 @@ public class ReportingRounds {
     /** The configured default last day of a six-month or yearly report of this year (null for other kinds). */
     public LocalDate defaultDueDate(ReportKind kind, int year) {
         return switch (kind) {
-            case SIX_MONTH_REPORT -> safeDate(year, sixMonthDue);
-            case YEARLY_REPORT -> safeDate(year, yearlyDue);
+            case SIX_MONTH_REPORT -> sixMonthDue.atYear(year);
+            case YEARLY_REPORT -> yearlyDue.atYear(year);
             default -> null;
         };
-    }
-
-    private static LocalDate safeDate(int year, MonthDay monthDay) {
-        return monthDay.atYear(year);
     }
 }
