@@ -102,7 +102,7 @@ await step('the Board opens the review task, downloads the document and accepts 
   await page.screenshot({ path: shots + '07-board-return-without-reason.png' });
   await page.locator('.alert-danger button.close:visible, .notifications button.close:visible').first().click();
   await page.waitForSelector('text=/phải nêu lý do/', { state: 'detached' });
-  await page.getByLabel('Tiếp nhận kế hoạch', { exact: true }).check();
+  await page.getByLabel('Tiếp nhận', { exact: true }).check();
   await page.click('button:has-text("Hoàn thành")');
   await page.waitForSelector('text=Thẩm định kế hoạch: Sở Y tế', { state: 'detached', timeout: 15000 });
   await page.screenshot({ path: shots + '08-board-after-accepting.png' });

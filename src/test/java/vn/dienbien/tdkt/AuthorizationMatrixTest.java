@@ -91,6 +91,25 @@ class AuthorizationMatrixTest {
                 u -> get(u, "/api/campaigns/" + fx.campaign() + "/launch-plan-progress.csv"));
         cell("GET /api/launch-plans/{own unit's}", union(followsEveryPlan, Set.of(Who.UNIT, Who.HEAD)),
                 u -> get(u, "/api/launch-plans/" + fx.launchPlan()));
+        // Reporting rounds (the launch plan and the periodic reports): the Board declares and closes them.
+        long launchRound = jdbc.queryForObject("select round_id from launch_plan where id = ?", Long.class,
+                fx.launchPlan());
+        var special = rest.withBasicAuth("bantdkt", "demo").postForEntity("/api/reporting-rounds", Map.of(
+                "campaignId", fx.campaign(), "kind", "OTHER", "periodYear", 2031,
+                "title", "Báo cáo chuyên đề kiểm thử phân quyền", "dueDate", "2031-06-30"), Map.class);
+        assertThat(special.getStatusCode().value()).as("%s", special.getBody()).isEqualTo(201);
+        long specialRound = ((Number) special.getBody().get("id")).longValue();
+        cell("POST /api/reporting-rounds", BOARD, u -> post(u, "/api/reporting-rounds", "{}"));
+        cell("GET /api/reporting-rounds?campaignId=", EVERYONE_SIGNED_IN,
+                u -> get(u, "/api/reporting-rounds?campaignId=" + fx.campaign()));
+        cell("GET /api/reporting-rounds/{id}", EVERYONE_SIGNED_IN, u -> get(u, "/api/reporting-rounds/" + launchRound));
+        cell("GET /api/reporting-rounds/{id}/progress", followsEveryPlan,
+                u -> get(u, "/api/reporting-rounds/" + launchRound + "/progress"));
+        cell("GET /api/reporting-rounds/{id}/progress.csv", followsEveryPlan,
+                u -> get(u, "/api/reporting-rounds/" + launchRound + "/progress.csv"));
+        // The first of the Board closes the round; the second is told it is closed already (409: allowed).
+        cell("POST /api/reporting-rounds/{id}/close", BOARD,
+                u -> post(u, "/api/reporting-rounds/" + specialRound + "/close", "{}"));
         // Documents.
         cell("POST /api/documents", WRITERS, u -> upload(u));
         Set<Who> readsUnitRecords = union(Set.of(Who.UNIT, Who.HEAD), BOARD, OVERSIGHT,

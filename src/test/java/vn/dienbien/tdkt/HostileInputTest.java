@@ -69,6 +69,8 @@ class HostileInputTest {
         api("bantdkt", "/api/campaigns/" + fx.campaignId() + "/evaluation-rounds", Map.of("year", 2031));
         api("bantdkt", "/api/campaigns/" + fx.campaignId() + "/targets/KT01/actuals", Map.of("year", 2031, "value", 7.5));
         api("bantdkt", "/api/campaigns/" + fx.campaignId() + "/reviews", Map.of("kind", "MID_TERM"));
+        api("bantdkt", "/api/reporting-rounds", Map.of("campaignId", fx.campaignId(), "kind", "OTHER",
+                "periodYear", 2031, "title", "Báo cáo chuyên đề", "dueDate", "2031-06-30"));
         api("bantdkt", "/api/dossiers/" + fx.dossierId() + "/outside-block-vote",
                 Map.of("note", "Cụm đã họp, có biên bản."));
         api("bantdkt", "/api/calendar/2032/entries", Map.of("date", "2032-10-14", "kind", "COMPENSATORY_DAY_OFF",
@@ -220,12 +222,16 @@ class HostileInputTest {
                     "/api/launch-plans/%s", "/api/documents/%s", "/api/documents/%s/content", "/api/reviews/%s",
                     "/api/reviews/%s/report.xlsx", "/api/reviews/%s/report.csv", "/api/evaluation-rounds/%s/results.xlsx",
                     "/api/evaluation-rounds/%s/results.csv", "/api/evaluation-rounds/%s/blocks/KHOI_VHXH",
-                    "/api/campaigns/%s/launch-plan-progress", "/public/campaigns/%s/exemplary-models")) {
+                    "/api/campaigns/%s/launch-plan-progress", "/public/campaigns/%s/exemplary-models",
+                    "/api/reporting-rounds/%s", "/api/reporting-rounds/%s/progress",
+                    "/api/reporting-rounds/%s/progress.csv", "/api/reporting-rounds?campaignId=%s")) {
                 String url = path.formatted(bad);
                 record("bantdkt", "GET " + url, () -> rest.withBasicAuth("bantdkt", "demo").getForEntity(url, String.class));
             }
             String open = "/api/campaigns/" + bad + "/open";
             send("bantdkt", "POST " + open, HttpMethod.POST, open, "{}");
+            String close = "/api/reporting-rounds/" + bad + "/close";
+            send("bantdkt", "POST " + close, HttpMethod.POST, close, "{}");
         }
         // The Front's comment on a case: its body spoiled, an unknown case, ids that are not ids.
         api("mttq.giamsat", "/api/audit/cases/" + fx.dossierCase() + "/comments", Map.of("text", "Đề nghị làm rõ."));

@@ -36,13 +36,16 @@ final class CaseBranches {
 
     private static final String LAUNCH_PLAN = """
             select lp.process_instance_id as case_id, cast('LAUNCH_PLAN' as varchar(20)) as kind, lp.id as record_id,
-                   c.code as campaign_code, c.period_start_year as case_year, u.code as unit_code, u.name as unit_name,
+                   c.code as campaign_code, rd.period_year as case_year, u.code as unit_code, u.name as unit_name,
                    g.name as group_name, cast(null as varchar(32)) as award_code, cast(null as varchar(255)) as award_name,
                    cast(null as varchar(255)) as nominee_name, lp.status as status,
-                   cast(null as varchar(64)) as own_decision, cast(lp.plan_number as varchar(500)) as detail,
+                   cast(null as varchar(64)) as own_decision,
+                   cast(case when rd.kind = 'LAUNCH_PLAN' then coalesce('Kế hoạch phát động ' || lp.plan_number,
+                        'Kế hoạch phát động') else rd.title end as varchar(500)) as detail,
                    cast(null as date) as detail_date
               from launch_plan lp
               join campaign c on c.id = lp.campaign_id
+              join reporting_round rd on rd.id = lp.round_id
               join org_unit u on u.id = lp.unit_id
               left join emulation_group g on g.id = u.emulation_group_id
              where lp.process_instance_id is not null""";
@@ -148,7 +151,7 @@ final class CaseBranches {
         StringBuilder sql = new StringBuilder(LAUNCH_PLAN);
         campaign(f, params, sql);
         if (f.year() != null) {
-            sql.append(" and c.period_start_year = :year");
+            sql.append(" and rd.period_year = :year");
             params.addValue("year", f.year());
         }
         unitAndGroup(f, params, sql);

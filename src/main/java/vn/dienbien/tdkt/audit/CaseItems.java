@@ -190,6 +190,11 @@ class CaseItems {
                             + " plan_date, summary, document_id, first_sent_at, last_sent_at, on_time, accepted_at,"
                             + " urged_at from launch_plan where id = ?", List.of("id"), NEVER,
                             text("Kế hoạch", "plan_number")),
+                    // The round the unit sends for (launch plan or periodic report): it may still close, so never settled.
+                    new Source("reporting_round", "select r.id, r.campaign_id, r.kind, r.title, r.period_year, r.due_at,"
+                            + " r.status, r.declared_by, r.declared_at, r.closed_by, r.closed_at from reporting_round r"
+                            + " join launch_plan p on p.round_id = r.id where p.id = ?", List.of("id"), NEVER,
+                            text("Đợt gửi", "title")),
                     new Source("launch_plan_submission", "select id, launch_plan_id, round_no, plan_number, plan_date,"
                             + " summary, document_id, sent_at, sent_by, on_time from launch_plan_submission"
                             + " where launch_plan_id = ?", List.of("id"), ALWAYS, text("Lần gửi", "round_no")),

@@ -317,6 +317,10 @@ class CaseNarrator {
                             : "Được khen thưởng: " + row.get("nominee_name"),
                     (String) row.get("issued_by"), details("Đơn vị", row.get("unit_name"), "Hình thức",
                             row.get("award_code"), "Ngày ký", row.get("signed_on"), "Người ký", row.get("signer")));
+            case "reporting_round" -> t.add(row.get("declared_at"), "RECORD", "ROUND_DECLARED",
+                    "Khai báo đợt gửi: " + row.get("title"), (String) row.get("declared_by"),
+                    details("Hạn gửi (trước)", row.get("due_at"), "Năm", row.get("period_year"), "Kết thúc lúc",
+                            row.get("closed_at")));
             case "launch_plan_submission" -> t.add(row.get("sent_at"), "RECORD", "PLAN_SENT",
                     "Gửi kế hoạch (lần " + row.get("round_no") + "): số " + row.get("plan_number"),
                     (String) row.get("sent_by"), details("Ngày kế hoạch", row.get("plan_date"), "Tóm tắt",
@@ -356,9 +360,11 @@ class CaseNarrator {
                     + " join org_unit u on u.id = d.proposing_unit_id left join emulation_group g"
                     + " on g.id = u.emulation_group_id join award a on a.code = d.award_code"
                     + " where d.process_instance_id = ?", caseId);
-            case LAUNCH_PLAN -> jdbc.queryForList("select p.id, c.code as campaign_code, c.period_start_year as yr,"
-                    + " u.code as unit_code, u.name as unit_name, g.name as group_name, p.status from launch_plan p"
-                    + " join campaign c on c.id = p.campaign_id join org_unit u on u.id = p.unit_id"
+            case LAUNCH_PLAN -> jdbc.queryForList("select p.id, c.code as campaign_code, rd.period_year as yr,"
+                    + " u.code as unit_code, u.name as unit_name, g.name as group_name, p.status, rd.kind as round_kind,"
+                    + " rd.title as round_title from launch_plan p"
+                    + " join campaign c on c.id = p.campaign_id join reporting_round rd on rd.id = p.round_id"
+                    + " join org_unit u on u.id = p.unit_id"
                     + " left join emulation_group g on g.id = u.emulation_group_id where p.process_instance_id = ?", caseId);
             case COUNCIL_SESSION -> jdbc.queryForList("select s.id, s.title, s.status, s.decision_code,"
                     + " extract(year from s.meeting_date) as yr from council_session s where s.process_instance_id = ?",
@@ -376,7 +382,8 @@ class CaseNarrator {
         if (kind == CaseItems.Kind.DOSSIER && r.get("nominee_name") != null) {
             title = r.get("award_name") + " – " + r.get("nominee_name") + " (" + r.get("unit_name") + ")";
         } else if (kind == CaseItems.Kind.LAUNCH_PLAN && r.get("unit_name") != null) {
-            title = "Kế hoạch phát động – " + r.get("unit_name");
+            title = ("LAUNCH_PLAN".equals(r.get("round_kind")) ? "Kế hoạch phát động" : r.get("round_title"))
+                    + " – " + r.get("unit_name");
         } else if (r.get("title") != null) {
             title = (String) r.get("title");
         }

@@ -52,9 +52,9 @@ final class CaseRows {
         return unitName == null || unitName.equals(nominee) ? title : title + " (" + unitName + ")";
     }
 
-    private static String launchPlanTitle(String planNumber, String unitName, String campaign) {
-        return "Kế hoạch phát động" + (planNumber == null ? "" : " " + planNumber) + " – " + unitName
-                + ofCampaign(campaign);
+    /** "Kế hoạch phát động 25/KH-SYT – Sở Y tế (đợt …)", or the periodic report's round title. */
+    private static String launchPlanTitle(String detail, String unitName, String campaign) {
+        return (detail == null ? "Kế hoạch phát động" : detail) + " – " + unitName + ofCampaign(campaign);
     }
 
     private static String sessionTitle(String title, LocalDate meetingDate, String decision) {

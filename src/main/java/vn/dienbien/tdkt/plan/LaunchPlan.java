@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Kế hoạch phát động thi đua của một đơn vị trong một đợt thi đua. */
+/**
+ * What one unit sends for one reporting round: its launch plan (kế hoạch phát động) or a periodic
+ * report (báo cáo định kỳ). The name stays from the launch plan, the first round of every campaign.
+ */
 @Entity
 @Table(name = "launch_plan")
 class LaunchPlan {
@@ -22,6 +25,10 @@ class LaunchPlan {
 
     @Column(name = "campaign_id", nullable = false)
     private Long campaignId;
+
+    /** Not named roundId: the audit's change listener reads that name as an evaluation round. */
+    @Column(name = "round_id", nullable = false)
+    private Long reportingRoundId;
 
     @Column(name = "unit_id", nullable = false)
     private Long unitId;
@@ -63,8 +70,9 @@ class LaunchPlan {
     protected LaunchPlan() {
     }
 
-    LaunchPlan(Long campaignId, Long unitId) {
+    LaunchPlan(Long campaignId, Long roundId, Long unitId) {
         this.campaignId = campaignId;
+        this.reportingRoundId = roundId;
         this.unitId = unitId;
     }
 
@@ -105,6 +113,10 @@ class LaunchPlan {
 
     Long getCampaignId() {
         return campaignId;
+    }
+
+    Long getRoundId() {
+        return reportingRoundId;
     }
 
     Long getUnitId() {

@@ -24,7 +24,7 @@ import vn.dienbien.tdkt.platform.Spreadsheets;
 class LaunchPlanController {
 
     /** Who may read every unit's progress: the Board, those it reports to, auditors, administrators. */
-    private static final List<String> OVERSIGHT = List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD,
+    static final List<String> OVERSIGHT = List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD,
             CamundaGroups.COUNCIL_STANDING, CamundaGroups.CHAIRMAN, CamundaGroups.AUDITORS,
             CamundaGroups.FATHERLAND_FRONT, CamundaGroups.ADMINISTRATORS);
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -52,9 +52,14 @@ class LaunchPlanController {
     ResponseEntity<byte[]> csv(@PathVariable Long id, HttpServletRequest request) {
         requireOversight(request);
         var board = progress.board(id);
-        ZoneId zone = campaigns.get(id).zone(); // times as the campaign's own clock reads them
+        String fileName = "tien-do-ke-hoach-" + board.campaignCode().replaceAll("[^A-Za-z0-9]+", "-") + ".csv";
+        return Spreadsheets.download(csv(board, campaigns.get(id).zone()), fileName, Spreadsheets.CSV);
+    }
+
+    /** The board as CSV, times as the campaign's own clock reads them. */
+    static byte[] csv(LaunchPlanProgress.Board board, ZoneId zone) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("Mã đơn vị", "Tên đơn vị", "Cụm/khối", "Trạng thái", "Số kế hoạch", "Ngày kế hoạch", "Gửi lần đầu",
+        rows.add(List.of("Mã đơn vị", "Tên đơn vị", "Cụm/khối", "Trạng thái", "Số văn bản", "Ngày văn bản", "Gửi lần đầu",
                 "Gửi gần nhất", "Đúng hạn", "Số lần gửi", "Ngày tiếp nhận", "Ngày đôn đốc", "Lý do trả lại gần nhất"));
         for (var row : board.rows()) {
             rows.add(Arrays.asList(row.unitCode(), row.unitName(), row.emulationGroup(), row.statusLabel(),
@@ -66,8 +71,7 @@ class LaunchPlanController {
         rows.add(List.of());
         rows.add(List.of("Tổng hợp"));
         board.countsByLabel().forEach((label, count) -> rows.add(List.of(label, count)));
-        String fileName = "tien-do-ke-hoach-" + board.campaignCode().replaceAll("[^A-Za-z0-9]+", "-") + ".csv";
-        return Spreadsheets.download(Spreadsheets.csv(rows), fileName, Spreadsheets.CSV);
+        return Spreadsheets.csv(rows);
     }
 
     @GetMapping("/api/launch-plans/{id}")
@@ -81,7 +85,7 @@ class LaunchPlanController {
         return record;
     }
 
-    private static void requireOversight(HttpServletRequest request) {
+    static void requireOversight(HttpServletRequest request) {
         if (!CurrentUser.of(request).inAnyGroup(OVERSIGHT)) {
             throw ApiException.forbidden("Bảng tiến độ dành cho Ban Thi đua – Khen thưởng, lãnh đạo và kiểm tra viên.");
         }

@@ -104,7 +104,8 @@ class LaunchPlanDelegates {
      */
     @Bean
     ProtectedVariables launchPlanProtectedVariables() {
-        return ProtectedVariables.of(LAUNCH_PLAN_ID, CAMPAIGN_CODE, UNIT_GROUP, UNIT_NAME, DEADLINE, SENT_LATE,
+        return ProtectedVariables.of(LAUNCH_PLAN_ID, CAMPAIGN_CODE, UNIT_GROUP, UNIT_NAME, DEADLINE, ROUND_TITLE,
+                ROUND_SUBJECT, ROUND_LABEL, ROUND_DOCUMENT, SENT_LATE,
                 PLAN_ACCEPTED, RETURN_REASON, REMINDER_AT);
     }
 }

@@ -14,20 +14,25 @@ import vn.dienbien.tdkt.campaign.CampaignService;
 import vn.dienbien.tdkt.organization.OrgUnit;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
 
-/** Bảng theo dõi tiến độ gửi kế hoạch phát động: every unit of a campaign with its status. */
+/**
+ * Bảng theo dõi tiến độ gửi kế hoạch, báo cáo: every unit of a reporting round with its status. The
+ * campaign's board is the board of its launch-plan round.
+ */
 @Service
 public class LaunchPlanProgress {
 
     private final CampaignService campaigns;
     private final LaunchPlanRepository plans;
+    private final ReportingRoundRepository rounds;
     private final LaunchPlanSubmissionRepository submissions;
     private final LaunchPlanReviewRepository reviews;
     private final OrgUnitRepository units;
 
-    LaunchPlanProgress(CampaignService campaigns, LaunchPlanRepository plans,
+    LaunchPlanProgress(CampaignService campaigns, LaunchPlanRepository plans, ReportingRoundRepository rounds,
             LaunchPlanSubmissionRepository submissions, LaunchPlanReviewRepository reviews, OrgUnitRepository units) {
         this.campaigns = campaigns;
         this.plans = plans;
+        this.rounds = rounds;
         this.submissions = submissions;
         this.reviews = reviews;
         this.units = units;
@@ -39,15 +44,34 @@ public class LaunchPlanProgress {
             Long documentId, String processInstanceId) {
     }
 
+    /** {@code round*} are null for a campaign not opened yet (no launch-plan round, no rows). */
     public record Board(Long campaignId, String campaignCode, String campaignTitle, Instant deadline,
-            Map<PlanProgressStatus, Long> counts, Map<String, Long> countsByLabel, int units, List<UnitRow> rows) {
+            Map<PlanProgressStatus, Long> counts, Map<String, Long> countsByLabel, int units, List<UnitRow> rows,
+            Long roundId, ReportKind roundKind, String roundTitle, Integer roundYear, String roundStatus) {
     }
 
+    /** The board of the campaign's launch plans. */
     @Transactional(readOnly = true)
     public Board board(Long campaignId) {
         Campaign campaign = campaigns.get(campaignId);
+        return rounds.findByCampaignIdAndKind(campaignId, ReportKind.LAUNCH_PLAN)
+                .map(round -> board(campaign, round))
+                .orElseGet(() -> board(campaign, null));
+    }
+
+    /** The board of one reporting round. */
+    @Transactional(readOnly = true)
+    public Board roundBoard(Long roundId) {
+        ReportingRound round = (roundId == null ? java.util.Optional.<ReportingRound>empty() : rounds.findById(roundId))
+                .orElseThrow(() -> vn.dienbien.tdkt.platform.ApiException.notFound(
+                        "Không tìm thấy đợt báo cáo số " + roundId + "."));
+        return board(campaigns.get(round.getCampaignId()), round);
+    }
+
+    private Board board(Campaign campaign, ReportingRound round) {
         Map<Long, OrgUnit> unitsById = units.findAll().stream().collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
-        List<UnitRow> rows = plans.findByCampaignIdOrderById(campaignId).stream()
+        List<LaunchPlan> roundPlans = round == null ? List.of() : plans.findByReportingRoundIdOrderById(round.getId());
+        List<UnitRow> rows = roundPlans.stream()
                 .map(plan -> row(plan, unitsById.get(plan.getUnitId())))
                 .sorted((a, b) -> a.unitCode().compareTo(b.unitCode()))
                 .toList();
@@ -58,8 +82,11 @@ public class LaunchPlanProgress {
             counts.put(status, count);
             countsByLabel.put(status.label(), count);
         }
-        return new Board(campaign.getId(), campaign.getCode(), campaign.getTitle(), campaign.getLaunchPlanDeadline(),
-                counts, countsByLabel, rows.size(), rows);
+        return new Board(campaign.getId(), campaign.getCode(), campaign.getTitle(),
+                round == null ? campaign.getLaunchPlanDeadline() : round.getDueAt(), counts, countsByLabel, rows.size(),
+                rows, round == null ? null : round.getId(), round == null ? null : round.getKind(),
+                round == null ? null : round.getTitle(), round == null ? null : round.getPeriodYear(),
+                round == null ? null : round.getStatus().name());
     }
 
     private UnitRow row(LaunchPlan plan, OrgUnit unit) {

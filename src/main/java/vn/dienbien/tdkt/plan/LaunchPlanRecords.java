@@ -18,6 +18,7 @@ import vn.dienbien.tdkt.platform.ApiException;
 public class LaunchPlanRecords {
 
     private final LaunchPlanRepository plans;
+    private final ReportingRoundRepository rounds;
     private final LaunchPlanSubmissionRepository submissions;
     private final LaunchPlanReviewRepository reviews;
     private final LaunchPlanUrgingRepository urgings;
@@ -25,10 +26,11 @@ public class LaunchPlanRecords {
     private final OrgUnitRepository units;
     private final DocumentService documents;
 
-    LaunchPlanRecords(LaunchPlanRepository plans, LaunchPlanSubmissionRepository submissions,
+    LaunchPlanRecords(LaunchPlanRepository plans, ReportingRoundRepository rounds, LaunchPlanSubmissionRepository submissions,
             LaunchPlanReviewRepository reviews, LaunchPlanUrgingRepository urgings, CampaignRepository campaigns,
             OrgUnitRepository units, DocumentService documents) {
         this.plans = plans;
+        this.rounds = rounds;
         this.submissions = submissions;
         this.reviews = reviews;
         this.urgings = urgings;
@@ -50,7 +52,8 @@ public class LaunchPlanRecords {
     public record PlanRecord(Long id, String campaignCode, Instant deadline, String unitCode, String unitName,
             LaunchPlanStatus status, String statusLabel, String planNumber, LocalDate planDate, String summary,
             DocumentInfo document, Instant firstSentAt, Instant lastSentAt, Boolean onTime, Instant acceptedAt,
-            List<Sending> sendings, List<Review> reviews, List<Urging> urgings) {
+            List<Sending> sendings, List<Review> reviews, List<Urging> urgings, Long roundId, ReportKind roundKind,
+            String roundTitle, String roundDocument, Integer roundYear, String roundStatus) {
     }
 
     @Transactional(readOnly = true)
@@ -59,6 +62,7 @@ public class LaunchPlanRecords {
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy kế hoạch số " + launchPlanId + "."));
         Campaign campaign = campaigns.findById(plan.getCampaignId()).orElseThrow();
         OrgUnit unit = units.findById(plan.getUnitId()).orElseThrow();
+        ReportingRound round = rounds.findById(plan.getRoundId()).orElseThrow();
         List<Sending> sendings = submissions.findByLaunchPlanIdOrderByRound(launchPlanId).stream()
                 .map(s -> new Sending(s.getRound(), s.getPlanNumber(), s.getPlanDate(), s.getSummary(),
                         documents.info(s.getDocumentId()), s.getSentAt(), s.getSentBy(), s.isOnTime()))
@@ -69,10 +73,12 @@ public class LaunchPlanRecords {
         List<Urging> urgingList = urgings.findByLaunchPlanIdOrderByUrgedAt(launchPlanId).stream()
                 .map(u -> new Urging(u.getMethod(), u.getNote(), u.getUrgedBy(), u.getUrgedAt()))
                 .toList();
-        return new PlanRecord(plan.getId(), campaign.getCode(), campaign.getLaunchPlanDeadline(), unit.getCode(),
+        return new PlanRecord(plan.getId(), campaign.getCode(), round.getDueAt(), unit.getCode(),
                 unit.getName(), plan.getStatus(), PlanProgressStatus.of(plan).label(), plan.getPlanNumber(),
                 plan.getPlanDate(), plan.getSummary(),
                 plan.getDocumentId() == null ? null : documents.info(plan.getDocumentId()), plan.getFirstSentAt(),
-                plan.getLastSentAt(), plan.getOnTime(), plan.getAcceptedAt(), sendings, reviewRounds, urgingList);
+                plan.getLastSentAt(), plan.getOnTime(), plan.getAcceptedAt(), sendings, reviewRounds, urgingList,
+                round.getId(), round.getKind(), round.getTitle(), round.document(), round.getPeriodYear(),
+                round.getStatus().name());
     }
 }

@@ -8,6 +8,8 @@ interface LaunchPlanRepository extends JpaRepository<LaunchPlan, Long> {
 
     List<LaunchPlan> findByCampaignIdOrderById(Long campaignId);
 
+    List<LaunchPlan> findByReportingRoundIdOrderById(Long roundId);
+
     Optional<LaunchPlan> findByProcessInstanceId(String processInstanceId);
 }
 
@@ -26,4 +28,13 @@ interface LaunchPlanReviewRepository extends JpaRepository<LaunchPlanReview, Lon
 interface LaunchPlanUrgingRepository extends JpaRepository<LaunchPlanUrging, Long> {
 
     List<LaunchPlanUrging> findByLaunchPlanIdOrderByUrgedAt(Long launchPlanId);
+}
+
+interface ReportingRoundRepository extends JpaRepository<ReportingRound, Long> {
+
+    List<ReportingRound> findByCampaignIdOrderByDueAtAscIdAsc(Long campaignId);
+
+    Optional<ReportingRound> findByCampaignIdAndKind(Long campaignId, ReportKind kind);
+
+    boolean existsByCampaignIdAndKindAndPeriodYear(Long campaignId, ReportKind kind, int periodYear);
 }

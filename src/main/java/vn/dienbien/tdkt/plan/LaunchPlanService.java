@@ -37,6 +37,7 @@ public class LaunchPlanService {
     static final Set<String> URGE_METHODS = Set.of("CONG_VAN", "DIEN_THOAI", "THU_DIEN_TU", "TRUC_TIEP");
 
     private final LaunchPlanRepository plans;
+    private final ReportingRoundRepository rounds;
     private final LaunchPlanSubmissionRepository submissions;
     private final LaunchPlanReviewRepository reviews;
     private final LaunchPlanUrgingRepository urgings;
@@ -45,10 +46,12 @@ public class LaunchPlanService {
     private final NotificationService notifications;
     private final OrgUnitRepository units;
 
-    LaunchPlanService(LaunchPlanRepository plans, LaunchPlanSubmissionRepository submissions,
+    LaunchPlanService(LaunchPlanRepository plans, ReportingRoundRepository rounds,
+            LaunchPlanSubmissionRepository submissions,
             LaunchPlanReviewRepository reviews, LaunchPlanUrgingRepository urgings, CampaignRepository campaigns,
             DocumentService documents, NotificationService notifications, OrgUnitRepository units) {
         this.plans = plans;
+        this.rounds = rounds;
         this.submissions = submissions;
         this.reviews = reviews;
         this.urgings = urgings;
@@ -87,60 +90,66 @@ public class LaunchPlanService {
 
     /**
      * Records a sending by a person of the plan's own unit, while the plan is not sent yet or is
-     * returned for revision; returns true when it arrived after the deadline.
+     * returned for revision and its round is still open; returns whether it counts as late (the
+     * first sending decides, as on the progress board).
      */
     @Transactional
-    /** Records a sending; returns whether the plan counts as late (its first sending decides). */
     public boolean recordSubmission(Long launchPlanId, PlanSending sending, CurrentUser actor) {
         LaunchPlan plan = plan(launchPlanId);
+        ReportingRound round = roundOf(plan);
+        String doc = round.document();
         String unitGroup = units.findById(plan.getUnitId()).orElseThrow().camundaGroup();
         if (actor == null || !actor.inGroup(unitGroup)) {
-            throw ApiException.forbidden("Anh/Chị chỉ gửi được kế hoạch phát động của đơn vị mình.");
+            throw ApiException.forbidden("Anh/Chị chỉ gửi được " + (round.getKind() == ReportKind.LAUNCH_PLAN
+                    ? "kế hoạch phát động" : round.subject()) + " của đơn vị mình.");
+        }
+        if (!round.isOpen()) {
+            throw ApiException.conflict("Đợt \"" + round.getTitle() + "\" đã kết thúc; không nhận thêm " + doc + ".");
         }
         if (plan.getStatus() != LaunchPlanStatus.NOT_SENT && plan.getStatus() != LaunchPlanStatus.RETURNED) {
-            throw ApiException.conflict("Kế hoạch đang ở trạng thái \"" + PlanProgressStatus.of(plan).label()
+            throw ApiException.conflict(capitalised(doc) + " đang ở trạng thái \"" + PlanProgressStatus.of(plan).label()
                     + "\": chỉ gửi được khi chưa gửi hoặc bị trả lại để chỉnh sửa.");
         }
         List<String> problems = new ArrayList<>();
         String number = trimmed(sending.planNumber());
         if (number == null) {
-            problems.add("chưa nhập số, ký hiệu kế hoạch");
+            problems.add("chưa nhập số, ký hiệu " + doc);
         } else if (number.length() > 64) {
-            problems.add("số, ký hiệu kế hoạch dài quá 64 ký tự");
+            problems.add("số, ký hiệu " + doc + " dài quá 64 ký tự");
         }
         LocalDate planDate = null;
         Campaign campaign = campaigns.findById(plan.getCampaignId()).orElseThrow();
         Instant now = WorkflowClock.now();
         if (trimmed(sending.planDate()) == null) {
-            problems.add("chưa nhập ngày ban hành kế hoạch");
+            problems.add("chưa nhập ngày ban hành " + doc);
         } else {
             try {
                 planDate = LocalDate.parse(sending.planDate().trim().substring(0, Math.min(10, sending.planDate().trim().length())));
                 if (planDate.isAfter(LocalDate.ofInstant(now, campaign.zone()))) {
-                    problems.add("ngày ban hành kế hoạch không được sau ngày hôm nay");
+                    problems.add("ngày ban hành " + doc + " không được sau ngày hôm nay");
                 } else if (planDate.isBefore(campaign.getIssuedOn())) {
-                    problems.add("ngày ban hành kế hoạch không được trước ngày ban hành " + campaign.getCode());
+                    problems.add("ngày ban hành " + doc + " không được trước ngày ban hành " + campaign.getCode());
                 }
             } catch (DateTimeParseException e) {
-                problems.add("ngày ban hành kế hoạch không đúng định dạng (yyyy-MM-dd)");
+                problems.add("ngày ban hành " + doc + " không đúng định dạng (yyyy-MM-dd)");
             }
         }
         String summary = trimmed(sending.summary());
         if (summary == null) {
-            problems.add("chưa nhập trích yếu nội dung kế hoạch");
+            problems.add("chưa nhập trích yếu nội dung " + doc);
         } else if (summary.length() > 4000) {
             problems.add("trích yếu nội dung dài quá 4000 ký tự");
         }
         if (sending.documentId() == null) {
-            problems.add("chưa đính kèm văn bản kế hoạch");
+            problems.add("chưa đính kèm văn bản " + doc);
         }
         if (!problems.isEmpty()) {
-            throw ApiException.badRequest("Chưa gửi được kế hoạch: " + String.join("; ", problems) + ".");
+            throw ApiException.badRequest("Chưa gửi được " + doc + ": " + String.join("; ", problems) + ".");
         }
         documents.requireAttachable(sending.documentId(), plan.getUnitId(), actor);
-        boolean onTime = campaign.isOnTime(now);
-        int round = submissions.countByLaunchPlanId(launchPlanId) + 1;
-        submissions.save(new LaunchPlanSubmission(launchPlanId, round, number, planDate, summary,
+        boolean onTime = round.isOnTime(now);
+        int sendingNo = submissions.countByLaunchPlanId(launchPlanId) + 1;
+        submissions.save(new LaunchPlanSubmission(launchPlanId, sendingNo, number, planDate, summary,
                 sending.documentId(), now, actor.userId(), onTime));
         plan.send(number, planDate, summary, sending.documentId(), now, onTime);
         // One source of truth for "late": the first sending decides, as on the progress board.
@@ -151,9 +160,11 @@ public class LaunchPlanService {
     @Transactional
     public boolean recordReview(Long launchPlanId, String decision, String reason, CurrentUser actor) {
         LaunchPlan plan = plan(launchPlanId);
-        requireBoard(actor, "Chỉ Ban Thi đua – Khen thưởng thẩm định kế hoạch phát động.");
+        ReportingRound round = roundOf(plan);
+        String doc = round.document();
+        requireBoard(actor, "Chỉ Ban Thi đua – Khen thưởng thẩm định " + round.subject() + ".");
         if (plan.getStatus() != LaunchPlanStatus.SENT) {
-            throw ApiException.conflict("Kế hoạch không ở trạng thái chờ thẩm định (hiện: "
+            throw ApiException.conflict(capitalised(doc) + " không ở trạng thái chờ thẩm định (hiện: "
                     + PlanProgressStatus.of(plan).label() + ").");
         }
         boolean accept = "ACCEPT".equals(decision);
@@ -162,26 +173,30 @@ public class LaunchPlanService {
         }
         String cleanReason = trimmed(reason);
         if (!accept && cleanReason == null) {
-            throw ApiException.badRequest("Trả lại kế hoạch phải nêu lý do để đơn vị chỉnh sửa.");
+            throw ApiException.badRequest("Trả lại " + doc + " phải nêu lý do để đơn vị chỉnh sửa.");
+        }
+        if (!accept && !round.isOpen()) {
+            throw ApiException.conflict("Đợt \"" + round.getTitle() + "\" đã kết thúc: không trả lại để gửi lại được"
+                    + " nữa, chỉ tiếp nhận.");
         }
         if (cleanReason != null && cleanReason.length() > MAX_NOTE) {
             throw ApiException.badRequest("Lý do, ý kiến thẩm định dài quá " + MAX_NOTE + " ký tự.");
         }
         Instant now = WorkflowClock.now();
-        int round = submissions.countByLaunchPlanId(launchPlanId);
-        reviews.save(new LaunchPlanReview(launchPlanId, round,
+        int sendingNo = submissions.countByLaunchPlanId(launchPlanId);
+        reviews.save(new LaunchPlanReview(launchPlanId, sendingNo,
                 accept ? LaunchPlanReview.Outcome.ACCEPTED : LaunchPlanReview.Outcome.RETURNED, cleanReason,
                 actor.userId(), now));
         Campaign campaign = campaigns.findById(plan.getCampaignId()).orElseThrow();
         if (accept) {
             plan.accept(now);
             notifications.notifyUnit(plan.getUnitId(), "PLAN_ACCEPTED",
-                    "Kế hoạch phát động thi đua đã được tiếp nhận (" + campaign.getCode() + ")",
-                    "Ban Thi đua – Khen thưởng đã tiếp nhận kế hoạch số " + plan.getPlanNumber() + ".");
+                    capitalised(round.subject()) + " đã được tiếp nhận (" + campaign.getCode() + ")",
+                    "Ban Thi đua – Khen thưởng đã tiếp nhận " + doc + " số " + plan.getPlanNumber() + ".");
         } else {
             plan.returnForRevision();
             notifications.notifyUnit(plan.getUnitId(), "PLAN_RETURNED",
-                    "Kế hoạch phát động thi đua bị trả lại để chỉnh sửa (" + campaign.getCode() + ")",
+                    capitalised(round.subject()) + " bị trả lại để chỉnh sửa (" + campaign.getCode() + ")",
                     "Lý do: " + cleanReason);
         }
         return accept;
@@ -191,13 +206,14 @@ public class LaunchPlanService {
     @Transactional
     public void remind(Long launchPlanId) {
         LaunchPlan plan = plan(launchPlanId);
+        ReportingRound round = roundOf(plan);
         Campaign campaign = campaigns.findById(plan.getCampaignId()).orElseThrow();
         Instant now = WorkflowClock.now();
-        long daysLeft = Math.max(0, Duration.between(now, campaign.getLaunchPlanDeadline()).toHours() + 23) / 24;
-        String deadline = LocalDateTime.ofInstant(campaign.getLaunchPlanDeadline(), campaign.zone()).format(VN_DATE_TIME);
+        long daysLeft = Math.max(0, Duration.between(now, round.getDueAt()).toHours() + 23) / 24;
+        String deadline = LocalDateTime.ofInstant(round.getDueAt(), campaign.zone()).format(VN_DATE_TIME);
         notifications.notifyUnit(plan.getUnitId(), "PLAN_REMINDER",
-                "Nhắc hạn gửi kế hoạch phát động thi đua (" + campaign.getCode() + "): còn " + daysLeft + " ngày",
-                "Đề nghị đơn vị gửi kế hoạch phát động thi đua về Sở Nội vụ (Ban Thi đua – Khen thưởng) trước "
+                "Nhắc hạn gửi " + round.subject() + " (" + campaign.getCode() + "): còn " + daysLeft + " ngày",
+                "Đề nghị đơn vị gửi " + round.subject() + " về Sở Nội vụ (Ban Thi đua – Khen thưởng) trước "
                         + deadline + ".");
     }
 
@@ -205,9 +221,10 @@ public class LaunchPlanService {
     @Transactional
     public void recordUrging(Long launchPlanId, String method, String note, CurrentUser actor) {
         LaunchPlan plan = plan(launchPlanId);
-        requireBoard(actor, "Chỉ Ban Thi đua – Khen thưởng đôn đốc đơn vị gửi kế hoạch.");
+        ReportingRound round = roundOf(plan);
+        requireBoard(actor, "Chỉ Ban Thi đua – Khen thưởng đôn đốc đơn vị gửi " + round.document() + ".");
         if (plan.getStatus() != LaunchPlanStatus.NOT_SENT) {
-            throw ApiException.conflict("Đơn vị đã gửi kế hoạch (" + PlanProgressStatus.of(plan).label()
+            throw ApiException.conflict("Đơn vị đã gửi " + round.document() + " (" + PlanProgressStatus.of(plan).label()
                     + "); không cần đôn đốc nữa.");
         }
         String cleanMethod = trimmed(method);
@@ -227,17 +244,20 @@ public class LaunchPlanService {
         plan.urged(now);
         Campaign campaign = campaigns.findById(plan.getCampaignId()).orElseThrow();
         notifications.notifyUnit(plan.getUnitId(), "PLAN_URGED",
-                "Đôn đốc gửi kế hoạch phát động thi đua (" + campaign.getCode() + ")",
-                "Đơn vị chưa gửi kế hoạch đúng hạn. " + cleanNote);
+                "Đôn đốc gửi " + round.subject() + " (" + campaign.getCode() + ")",
+                "Đơn vị chưa gửi " + round.document() + " đúng hạn. " + cleanNote);
     }
 
     /** Dates of the reminders still ahead, for the process's reminder timers. */
     @Transactional(readOnly = true)
     public List<Instant> reminderTimes(Long launchPlanId) {
-        Campaign campaign = campaigns.findById(plan(launchPlanId).getCampaignId()).orElseThrow();
+        LaunchPlan plan = plan(launchPlanId);
+        ReportingRound round = roundOf(plan);
+        Campaign campaign = campaigns.findById(plan.getCampaignId()).orElseThrow();
         Instant now = WorkflowClock.now();
+        // The campaign's reminder days serve every round: "10,3" days before each due date.
         return campaign.reminderDaysBefore().stream()
-                .map(days -> campaign.getLaunchPlanDeadline().atZone(campaign.zone()).minusDays(days).toInstant())
+                .map(days -> round.getDueAt().atZone(campaign.zone()).minusDays(days).toInstant())
                 .filter(at -> at.isAfter(now))
                 .sorted()
                 .toList();
@@ -246,6 +266,14 @@ public class LaunchPlanService {
     LaunchPlan plan(Long launchPlanId) {
         return plans.findById(launchPlanId)
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy kế hoạch số " + launchPlanId + "."));
+    }
+
+    ReportingRound roundOf(LaunchPlan plan) {
+        return rounds.findById(plan.getRoundId()).orElseThrow();
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static void requireBoard(CurrentUser actor, String refusal) {

@@ -8,6 +8,12 @@ final class LaunchPlanVariables {
     static final String UNIT_GROUP = "unitGroup";
     static final String UNIT_NAME = "unitName";
     static final String DEADLINE = "deadline";
+    /** The reporting round as the case shows it: its title, "Lập và gửi {subject}", "Thẩm định {label}: …". */
+    static final String ROUND_TITLE = "roundTitle";
+    static final String ROUND_SUBJECT = "roundSubject";
+    static final String ROUND_LABEL = "roundLabel";
+    /** "kế hoạch" or "báo cáo": the word forms use for what is sent. */
+    static final String ROUND_DOCUMENT = "roundDocument";
     /** The element variable of the reminder timers' multi-instance. */
     static final String REMINDER_AT = "reminderAt";
 

@@ -32,15 +32,17 @@ class LaunchPlanScenario {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final CampaignService campaigns;
+    private final ReportingRounds rounds;
     private final DocumentService documents;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
     private final IdentityService identityService;
 
-    LaunchPlanScenario(CampaignService campaigns, DocumentService documents, RuntimeService runtimeService,
+    LaunchPlanScenario(CampaignService campaigns, ReportingRounds rounds, DocumentService documents, RuntimeService runtimeService,
             TaskService taskService, ManagementService managementService, IdentityService identityService) {
         this.campaigns = campaigns;
+        this.rounds = rounds;
         this.documents = documents;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -70,6 +72,18 @@ class LaunchPlanScenario {
     ProcessInstance caseOf(Campaign campaign, String unitCode) {
         return runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(campaign.getCode() + " | " + unitCode).singleResult();
+    }
+
+    /** The Board (bantdkt) declares a reporting round; a null due date takes the configured default. */
+    ReportingRounds.RoundView declareRound(Campaign campaign, ReportKind kind, int year, String title, String dueDate) {
+        return rounds.declare(new ReportingRounds.NewRound(campaign.getId(), kind.name(), year, title, dueDate),
+                new CurrentUser("bantdkt", groupsOf("bantdkt")));
+    }
+
+    /** A unit's case of a periodic report round, e.g. key part "BC6T-2031". */
+    ProcessInstance reportCaseOf(Campaign campaign, String roundKeyPart, String unitCode) {
+        return runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(campaign.getCode() + " | " + roundKeyPart + " | " + unitCode).singleResult();
     }
 
     Task task(ProcessInstance instance, String taskDefinitionKey) {
