@@ -20,10 +20,12 @@ public class AwardDecisions {
 
     private final DecisionRepository decisions;
     private final DecisionCounterInitializer counters;
+    private final VerificationCodes verificationCodes;
 
-    AwardDecisions(DecisionRepository decisions, DecisionCounterInitializer counters) {
+    AwardDecisions(DecisionRepository decisions, DecisionCounterInitializer counters, VerificationCodes verificationCodes) {
         this.decisions = decisions;
         this.counters = counters;
+        this.verificationCodes = verificationCodes;
     }
 
     /** Who a decision names. */
@@ -43,7 +45,7 @@ public class AwardDecisions {
                 WorkflowClock.now(), awardees.stream()
                         .map(a -> new Decision.Awardee(a.dossierId(), a.awardCode(), a.nomineeName(), a.unitName()))
                         .toList());
-        return decisions.save(decision).view();
+        return verificationCodes.assignedTo(decisions.save(decision).view());
     }
 
     /** The latest decision that names a dossier's nominee, with who issued it. */
