@@ -305,6 +305,27 @@ class CaseNarrator {
                             : "Được khen thưởng: " + row.get("nominee_name"),
                     (String) row.get("issued_by"), details("Đơn vị", row.get("unit_name"), "Hình thức",
                             row.get("award_code"), "Ngày ký", row.get("signed_on"), "Người ký", row.get("signer")));
+            case "award_revocation" -> {
+                t.add(row.get("requested_at"), "RECORD", "REVOCATION_REQUESTED", "Đề nghị " + kindLabel(row.get("kind"))
+                        + " khen thưởng của hồ sơ số " + row.get("dossier_id"), (String) row.get("requested_by"),
+                        details("Lý do", row.get("reason"), "Trạng thái hiện nay", row.get("status")),
+                        row.get("evidence_document_id") == null ? null
+                                : "/api/documents/" + row.get("evidence_document_id") + "/content");
+                if (row.get("checked_at") != null) {
+                    t.add(row.get("checked_at"), "RECORD", "REVOCATION_CHECKED", "Lãnh đạo Ban TĐKT kiểm tra đề nghị "
+                            + kindLabel(row.get("kind")), (String) row.get("checked_by"), details("Ý kiến", row.get("check_note")));
+                }
+                if (row.get("decided_at") != null) {
+                    t.add(row.get("decided_at"), "RECORD", "REVOCATION_DECIDED", row.get("annulment_id") != null
+                            ? "Chủ tịch UBND tỉnh đồng ý " + kindLabel(row.get("kind")) + " khen thưởng"
+                            : "Chủ tịch UBND tỉnh không đồng ý " + kindLabel(row.get("kind")) + " khen thưởng",
+                            (String) row.get("decided_by"), details("Ý kiến", row.get("decision_note")));
+                }
+            }
+            case "award_annulment" -> t.add(row.get("decided_at"), "RECORD", "ANNULMENT",
+                    "Quyết định số " + row.get("code") + " " + kindLabel(row.get("kind")) + " khen thưởng của hồ sơ số "
+                            + row.get("dossier_id"), (String) row.get("decided_by"), details("Lý do", row.get("reason"),
+                            "Ngày ký", row.get("signed_on"), "Người ký", row.get("signer")));
             case "launch_plan_submission" -> t.add(row.get("sent_at"), "RECORD", "PLAN_SENT",
                     "Gửi kế hoạch (lần " + row.get("round_no") + "): số " + row.get("plan_number"),
                     (String) row.get("sent_by"), details("Ngày kế hoạch", row.get("plan_date"), "Tóm tắt",
@@ -319,6 +340,10 @@ class CaseNarrator {
             default -> t.add(timeOf(row), "RECORD", item.source().toUpperCase(java.util.Locale.ROOT), item.label(),
                     actorOf(row), generic(row));
         }
+    }
+
+    private static String kindLabel(Object kind) {
+        return "ANNUL".equals(kind) ? "hủy bỏ" : "thu hồi";
     }
 
     private String unitName(Object unitId) {
@@ -372,7 +397,17 @@ class CaseNarrator {
                 title, (String) r.get("campaign_code"), r.get("yr") == null ? null : ((Number) r.get("yr")).intValue(),
                 (String) r.get("unit_code"), (String) r.get("unit_name"), (String) r.get("group_name"),
                 (String) r.get("award_code"), (String) r.get("award_name"), (String) r.get("nominee_name"), status,
-                STATUS.getOrDefault(status, status), (String) r.get("decision_code"), started, ended);
+                STATUS.getOrDefault(status, status), (String) r.get("decision_code"), started, ended,
+                kind == CaseItems.Kind.DOSSIER && r.get("id") != null ? revocationOf(((Number) r.get("id")).longValue()) : null);
+    }
+
+    /** The dossier's award revoked or annulled, said as the exports say it; null when it stands. */
+    private String revocationOf(long dossierId) {
+        return jdbc.queryForList("select kind, code, signed_on from award_annulment where dossier_id = ?", dossierId)
+                .stream().findFirst().map(n -> CaseRows.revocation((String) n.get("kind"), (String) n.get("code"),
+                        n.get("signed_on") instanceof java.sql.Date d ? d.toLocalDate()
+                                : n.get("signed_on") instanceof java.time.LocalDate l ? l : null))
+                .orElse(null);
     }
 
     /** A dossier ↔ its council session ↔ its decision ↔ the block vote that elected a Flag unit. */
