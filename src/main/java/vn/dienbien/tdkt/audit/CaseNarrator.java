@@ -21,6 +21,12 @@ class CaseNarrator {
             Map.entry("RETURNED", "Trả lại để bổ sung"), Map.entry("ACCEPTED", "Đủ điều kiện, chờ Hội đồng xét"),
             Map.entry("NOT_ELIGIBLE", "Không đủ điều kiện"), Map.entry("WITHDRAWN", "Đơn vị rút hồ sơ"),
             Map.entry("AWARDED", "Được khen thưởng"), Map.entry("NOT_AWARDED", "Không được khen thưởng"));
+    /** Statuses of a revocation request (award_revocation), which share words with other records'. */
+    private static final Map<String, String> REVOCATION_STATUS = Map.ofEntries(
+            Map.entry("REQUESTED", "Chờ lãnh đạo Ban TĐKT kiểm tra"), Map.entry("FORWARDED", "Đã trình Chủ tịch UBND tỉnh"),
+            Map.entry("STOPPED", "Lãnh đạo Ban TĐKT dừng đề nghị"),
+            Map.entry("REJECTED", "Chủ tịch UBND tỉnh không đồng ý thu hồi, hủy bỏ"),
+            Map.entry("APPROVED", "Đã quyết định thu hồi, hủy bỏ"));
     private static final Map<String, String> VOTE = Map.of("YES", "Đồng ý", "NO", "Không đồng ý",
             "ABSTAIN", "Không biểu quyết");
     private static final Map<String, String> OPERATION = Map.ofEntries(Map.entry("Complete", "Hoàn thành nhiệm vụ"),
@@ -382,11 +388,18 @@ class CaseNarrator {
             case REVIEW -> jdbc.queryForList("select r.id, c.code as campaign_code, r.review_year as yr, r.status"
                     + " from review_report r join campaign c on c.id = r.campaign_id where r.process_instance_id = ?",
                     caseId);
+            case REVOCATION -> jdbc.queryForList("select r.id, r.dossier_id, r.status, d.award_year as yr, u.code as unit_code,"
+                    + " u.name as unit_name, d.award_code, a.name as award_name, d.nominee_name, x.code as decision_code"
+                    + " from award_revocation r join dossier d on d.id = r.dossier_id join decision x on x.id = r.decision_id"
+                    + " join org_unit u on u.id = d.proposing_unit_id join award a on a.code = d.award_code"
+                    + " where r.process_instance_id = ?", caseId);
             default -> List.of();
         };
         Map<String, Object> r = rows.isEmpty() ? Map.of() : rows.get(0);
         String status = r.get("status") == null ? null : String.valueOf(r.get("status"));
-        if (kind == CaseItems.Kind.DOSSIER && r.get("nominee_name") != null) {
+        if (kind == CaseItems.Kind.REVOCATION && r.get("nominee_name") != null) {
+            title = "Thu hồi, hủy bỏ khen thưởng – " + r.get("nominee_name") + " (" + r.get("unit_name") + ")";
+        } else if (kind == CaseItems.Kind.DOSSIER && r.get("nominee_name") != null) {
             title = r.get("award_name") + " – " + r.get("nominee_name") + " (" + r.get("unit_name") + ")";
         } else if (kind == CaseItems.Kind.LAUNCH_PLAN && r.get("unit_name") != null) {
             title = "Kế hoạch phát động – " + r.get("unit_name");
@@ -397,8 +410,11 @@ class CaseNarrator {
                 title, (String) r.get("campaign_code"), r.get("yr") == null ? null : ((Number) r.get("yr")).intValue(),
                 (String) r.get("unit_code"), (String) r.get("unit_name"), (String) r.get("group_name"),
                 (String) r.get("award_code"), (String) r.get("award_name"), (String) r.get("nominee_name"), status,
-                STATUS.getOrDefault(status, status), (String) r.get("decision_code"), started, ended,
-                kind == CaseItems.Kind.DOSSIER && r.get("id") != null ? revocationOf(((Number) r.get("id")).longValue()) : null);
+                status == null ? null : (kind == CaseItems.Kind.REVOCATION ? REVOCATION_STATUS : STATUS)
+                        .getOrDefault(status, status), (String) r.get("decision_code"), started, ended,
+                kind == CaseItems.Kind.DOSSIER && r.get("id") != null ? revocationOf(((Number) r.get("id")).longValue())
+                        : kind == CaseItems.Kind.REVOCATION && r.get("dossier_id") != null
+                                ? revocationOf(((Number) r.get("dossier_id")).longValue()) : null);
     }
 
     /** The dossier's award revoked or annulled, said as the exports say it; null when it stands. */
