@@ -70,6 +70,8 @@ class HostileInputTest {
         api("bantdkt", "/api/campaigns/" + fx.campaignId() + "/reviews", Map.of("kind", "MID_TERM"));
         api("bantdkt", "/api/dossiers/" + fx.dossierId() + "/outside-block-vote",
                 Map.of("note", "Cụm đã họp, có biên bản."));
+        api("bantdkt", "/api/award-revocations", Map.of("dossierId", fx.dossierId(), "kind", "REVOKE",
+                "reason", "Khai man thành tích.", "evidenceDocumentId", fx.documents().get("TO_TRINH")));
         api("bantdkt", "/api/calendar/2032/entries", Map.of("date", "2032-10-14", "kind", "COMPENSATORY_DAY_OFF",
                 "name", "Nghỉ bù"));
         for (String bad : List.of("abc", "99999", "1999", "2032-13-01")) {
@@ -216,7 +218,8 @@ class HostileInputTest {
                     "/api/launch-plans/%s", "/api/documents/%s", "/api/documents/%s/content", "/api/reviews/%s",
                     "/api/reviews/%s/report.xlsx", "/api/reviews/%s/report.csv", "/api/evaluation-rounds/%s/results.xlsx",
                     "/api/evaluation-rounds/%s/results.csv", "/api/evaluation-rounds/%s/blocks/KHOI_VHXH",
-                    "/api/campaigns/%s/launch-plan-progress", "/public/campaigns/%s/exemplary-models")) {
+                    "/api/campaigns/%s/launch-plan-progress", "/public/campaigns/%s/exemplary-models",
+                    "/api/award-revocations/%s", "/api/decisions/%s/certificates.xlsx")) {
                 String url = path.formatted(bad);
                 record("bantdkt", "GET " + url, () -> rest.withBasicAuth("bantdkt", "demo").getForEntity(url, String.class));
             }
