@@ -33,6 +33,7 @@ import vn.dienbien.tdkt.council.CouncilScenario;
  * the public verification page then all say by which decision the award was taken back.
  */
 @WorkflowTest
+@SuppressWarnings("unchecked")
 class AwardRevocationTest {
 
     @Autowired CouncilScenario scenario;
@@ -212,6 +213,21 @@ class AwardRevocationTest {
         assertThat(pdf.getStatusCode().value()).isEqualTo(200);
         String revocationCase = api.as("kiemtoan").getForObject("/api/audit/cases/" + caseOf(id), String.class);
         assertThat(revocationCase).contains("Thu hồi, hủy bỏ khen thưởng").contains("REVOCATION_DECIDED");
+
+        // Both cases are sealed with the annulment: altering it is seen, putting it back heals.
+        for (String sealed : List.of(dossierCase, caseOf(id))) {
+            assertThat(integrity(sealed)).as(sealed).containsEntry("intact", true);
+        }
+        String reason = jdbc.queryForObject("select reason from award_annulment where dossier_id = ?", String.class, d.a());
+        jdbc.update("update award_annulment set reason = 'Lý do khác' where dossier_id = ?", d.a());
+        assertThat(integrity(dossierCase)).containsEntry("intact", false);
+        assertThat(integrity(caseOf(id))).containsEntry("intact", false);
+        jdbc.update("update award_annulment set reason = ? where dossier_id = ?", reason, d.a());
+        assertThat(integrity(dossierCase)).containsEntry("intact", true);
+    }
+
+    private Map<String, Object> integrity(String caseId) {
+        return (Map<String, Object>) api.as("kiemtoan").getForObject("/api/audit/cases/" + caseId, Map.class).get("integrity");
     }
 
     @Test
