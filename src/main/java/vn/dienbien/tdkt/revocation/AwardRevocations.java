@@ -216,33 +216,6 @@ public class AwardRevocations {
                         + " theo Quyết định số " + annulment.decisionCode() + ". Lý do: " + annulment.reason()));
     }
 
-    /** A request as the Board, the Chairman, oversight roles and the awardee's unit read it. */
-    public record RequestView(Long id, Long dossierId, String nomineeName, String awardName, String unitCode,
-            Long decisionId, String decisionCode, String kind, String kindLabel, String reason, Long evidenceDocumentId,
-            String status, String statusLabel, String requestedBy, java.time.Instant requestedAt, String checkedBy,
-            String checkNote, String decidedBy, String decisionNote, String processInstanceId, AnnulmentView annulment) {
-    }
-
-    @Transactional(readOnly = true)
-    public RequestView view(Long id, CurrentUser user) {
-        RevocationRequest r = requests.findById(id)
-                .orElseThrow(() -> ApiException.notFound("Không tìm thấy đề nghị thu hồi, hủy bỏ số " + id + "."));
-        var dossier = dossiers.record(r.getDossierId());
-        boolean reader = user.inAnyGroup(java.util.List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD,
-                CamundaGroups.CHAIRMAN, CamundaGroups.AUDITORS, CamundaGroups.FATHERLAND_FRONT, CamundaGroups.ADMINISTRATORS))
-                || user.inGroup(CamundaGroups.ofUnit(dossier.proposingUnitCode()));
-        if (!reader) {
-            throw ApiException.notFound("Không tìm thấy đề nghị thu hồi, hủy bỏ số " + id + ".");
-        }
-        String decisionCode = decisions.naming(r.getDossierId()).map(DecisionView::code).orElse(null);
-        return new RequestView(r.getId(), r.getDossierId(), dossier.nomineeName(), dossier.awardName(),
-                dossier.proposingUnitCode(), r.getDecisionId(), decisionCode, r.getKind().name(), r.getKind().label(),
-                r.getReason(), r.getEvidenceDocumentId(), r.getStatus().name(), r.getStatus().label(), r.getRequestedBy(),
-                r.getRequestedAt(), r.getCheckedBy(), r.getCheckNote(), r.getDecidedBy(), r.getDecisionNote(),
-                r.getProcessInstanceId(),
-                r.getStatus() == RevocationStatus.APPROVED ? annulments.ofDossier(r.getDossierId()).orElse(null) : null);
-    }
-
     /** A step of the procedure is taken by its role; the system (no person) may act for it. */
     private static void requireRole(CurrentUser actor, String group, String refusal) {
         if (actor != null && !actor.inGroup(group)) {

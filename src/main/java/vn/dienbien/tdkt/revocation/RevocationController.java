@@ -16,9 +16,11 @@ import vn.dienbien.tdkt.platform.CurrentUser;
 class RevocationController {
 
     private final AwardRevocations revocations;
+    private final RevocationViews views;
 
-    RevocationController(AwardRevocations revocations) {
+    RevocationController(AwardRevocations revocations, RevocationViews views) {
         this.revocations = revocations;
+        this.views = views;
     }
 
     /** Who acts is checked before the body, so a refusal never depends on it. */
@@ -27,13 +29,13 @@ class RevocationController {
     Map<String, Object> request(@RequestBody(required = false) AwardRevocations.NewRequest body, HttpServletRequest request) {
         CurrentUser user = CurrentUser.of(request);
         Long id = revocations.request(body, user);
-        var view = revocations.view(id, user);
+        var view = views.view(id, user);
         return Map.of("id", id, "status", view.status(), "statusLabel", view.statusLabel(),
                 "processInstanceId", view.processInstanceId());
     }
 
     @GetMapping("/api/award-revocations/{id}")
-    AwardRevocations.RequestView view(@PathVariable Long id, HttpServletRequest request) {
-        return revocations.view(id, CurrentUser.of(request));
+    RevocationViews.RequestView view(@PathVariable Long id, HttpServletRequest request) {
+        return views.view(id, CurrentUser.of(request));
     }
 }
