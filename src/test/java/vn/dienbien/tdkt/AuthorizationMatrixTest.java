@@ -126,6 +126,18 @@ class AuthorizationMatrixTest {
         cell("GET /api/award-history", EVERYONE_SIGNED_IN, u -> get(u, "/api/award-history"));
         cell("GET /api/decisions", EVERYONE_SIGNED_IN, u -> get(u, "/api/decisions"));
         cell("GET /api/notifications", EVERYONE_SIGNED_IN, u -> get(u, "/api/notifications"));
+        // Certificates and revocation: the certificate list for the Board, the Chairman (and văn thư); the public
+        // page for anyone; revocation asked by the Board's officers, read by the Board, the Chairman, oversight
+        // roles, administrators and the awardee's own unit.
+        cell("GET /api/decisions/{id}/certificates.xlsx", Set.of(Who.BOARD, Who.BOARD_HEAD, Who.CHAIRMAN),
+                u -> get(u, "/api/decisions/" + fx.decision() + "/certificates.xlsx"));
+        cell("GET /public/verify/{code}", union(EVERYONE_SIGNED_IN, Set.of(Who.ANONYMOUS)),
+                u -> get(u, "/public/verify/" + fx.verificationCode()));
+        cell("GET /public/verify/{code}.json", union(EVERYONE_SIGNED_IN, Set.of(Who.ANONYMOUS)),
+                u -> get(u, "/public/verify/" + fx.verificationCode() + ".json"));
+        cell("POST /api/award-revocations", BOARD, u -> post(u, "/api/award-revocations", "{}"));
+        cell("GET /api/award-revocations/{unit's}", union(BOARD, OVERSIGHT, Set.of(Who.UNIT, Who.HEAD, Who.CHAIRMAN, Who.ADMIN)),
+                u -> get(u, "/api/award-revocations/" + fx.revocation()));
         // Council.
         cell("POST /api/council-sessions", BOARD_OR_ADMIN, u -> post(u, "/api/council-sessions",
                 "{\"title\":\"Phiên họp thử quyền\",\"meetingDate\":\"" + java.time.LocalDate.now().plusDays(7)
@@ -221,6 +233,11 @@ class AuthorizationMatrixTest {
         cell("POST /engine-rest/process-definition/key/award-dossier/start", Set.of(Who.UNIT, Who.HEAD, Who.OTHER_UNIT,
                 Who.BOARD, Who.BOARD_HEAD, Who.COUNCIL, Who.STANDING, Who.CHAIRMAN, Who.ADMIN),
                 u -> post(u, "/engine-rest/process-definition/key/award-dossier/start", "{\"variables\":{}}"));
+        // Revocation cases are opened through /api by the Board's officers, never by hand: nobody may start one
+        // (the administrator, who may start anything, is refused as data: no request is waiting for a case).
+        cell("POST /engine-rest/process-definition/key/award-revocation/start", Set.of(Who.ADMIN),
+                u -> post(u, "/engine-rest/process-definition/key/award-revocation/start", "{\"businessKey\":\"TH-"
+                        + fx.revocation() + "\"}"));
         // Launch-plan cases are started by opening a campaign, never by hand.
         cell("POST /engine-rest/process-definition/key/launch-plan/start", Set.of(),
                 u -> post(u, "/engine-rest/process-definition/key/launch-plan/start",
@@ -344,7 +361,8 @@ class AuthorizationMatrixTest {
     // ---------------------------------------------------------------- fixtures, made through the API
 
     record Fixtures(long campaign, long launchPlan, long otherLaunchPlan, String planCase, String planTask, long document,
-            long dossier, String headTask, long acceptedDossier, long session, long review) {
+            long dossier, String headTask, long acceptedDossier, long session, long review, long decision,
+            String verificationCode, long revocation) {
     }
 
     private Fixtures fixtures() {
@@ -406,9 +424,20 @@ class AuthorizationMatrixTest {
         assertThat(session.getStatusCode().value()).as("%s", session.getBody()).isEqualTo(201);
 
         String firstCase = jdbc.queryForObject("select process_instance_id from dossier where id = ?", String.class, dossierId);
+        // A decision naming the first dossier (issued directly: the council's path is tested elsewhere), its
+        // certificate's code, and a revocation request on it as the records hold one.
+        var decision = awardDecisions.issue("Quyết định kiểm thử phân quyền", java.time.LocalDate.of(2031, 5, 4),
+                "Chủ tịch UBND tỉnh", "chutich", List.of(new vn.dienbien.tdkt.decision.AwardDecisions.NewAwardee(dossierId,
+                        "CERTIFICATE", "Lò Thị Ma Trận", "Sở Y tế")));
+        String verificationCode = jdbc.queryForObject("select code from award_certificate where decision_id = ?",
+                String.class, decision.id());
+        jdbc.update("insert into award_revocation (dossier_id, decision_id, kind, reason, status, requested_by, requested_at)"
+                + " values (?, ?, 'REVOKE', 'Kiểm thử phân quyền', 'STOPPED', 'bantdkt', current_timestamp)", dossierId,
+                decision.id());
+        long revocation = jdbc.queryForObject("select max(id) from award_revocation where dossier_id = ?", Long.class, dossierId);
         return new Fixtures(campaignId, launchPlan, otherLaunchPlan, planCase.getId(), planTask, document, dossierId,
                 taskOf(firstCase, "Task_HeadConfirm"), secondId, ((Number) session.getBody().get("id")).longValue(),
-                draftReview(campaignId));
+                draftReview(campaignId), decision.id(), verificationCode, revocation);
     }
 
     private long draftReview(long campaignId) {

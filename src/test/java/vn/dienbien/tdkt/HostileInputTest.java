@@ -73,6 +73,8 @@ class HostileInputTest {
                 "periodYear", 2031, "title", "Báo cáo chuyên đề", "dueDate", "2031-06-30"));
         api("bantdkt", "/api/dossiers/" + fx.dossierId() + "/outside-block-vote",
                 Map.of("note", "Cụm đã họp, có biên bản."));
+        api("bantdkt", "/api/award-revocations", Map.of("dossierId", fx.dossierId(), "kind", "REVOKE",
+                "reason", "Khai man thành tích.", "evidenceDocumentId", fx.documents().get("TO_TRINH")));
         api("bantdkt", "/api/calendar/2032/entries", Map.of("date", "2032-10-14", "kind", "COMPENSATORY_DAY_OFF",
                 "name", "Nghỉ bù"));
         for (String bad : List.of("abc", "99999", "1999", "2032-13-01")) {
@@ -224,7 +226,8 @@ class HostileInputTest {
                     "/api/evaluation-rounds/%s/results.csv", "/api/evaluation-rounds/%s/blocks/KHOI_VHXH",
                     "/api/campaigns/%s/launch-plan-progress", "/public/campaigns/%s/exemplary-models",
                     "/api/reporting-rounds/%s", "/api/reporting-rounds/%s/progress",
-                    "/api/reporting-rounds/%s/progress.csv", "/api/reporting-rounds?campaignId=%s")) {
+                    "/api/reporting-rounds/%s/progress.csv", "/api/reporting-rounds?campaignId=%s",
+                    "/api/award-revocations/%s", "/api/decisions/%s/certificates.xlsx")) {
                 String url = path.formatted(bad);
                 record("bantdkt", "GET " + url, () -> rest.withBasicAuth("bantdkt", "demo").getForEntity(url, String.class));
             }

@@ -20,8 +20,8 @@ class CaseExports {
 
     static final List<String> HEADER = List.of("Mã hồ sơ (quy trình)", "Loại hồ sơ", "Tên hồ sơ", "Đợt thi đua",
             "Năm", "Mã đơn vị", "Đơn vị", "Cụm, khối thi đua", "Hình thức khen thưởng", "Đối tượng đề nghị",
-            "Trạng thái", "Số quyết định", "Bắt đầu", "Kết thúc");
-    private static final int[] WIDTHS = {38, 20, 60, 18, 6, 10, 34, 34, 32, 30, 28, 16, 17, 17};
+            "Trạng thái", "Số quyết định", "Bắt đầu", "Kết thúc", "Thu hồi, hủy bỏ khen thưởng");
+    private static final int[] WIDTHS = {38, 20, 60, 18, 6, 10, 34, 34, 32, 30, 28, 16, 17, 17, 50};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final AuditSearch search;
@@ -54,7 +54,7 @@ class CaseExports {
     static List<Object> cells(CaseSummary c) {
         return Arrays.asList(c.caseId(), c.kindLabel(), c.title(), c.campaignCode(), c.year(), c.unitCode(),
                 c.unitName(), c.groupName(), c.awardName(), c.nomineeName(), c.statusLabel(), c.decisionCode(),
-                time(c.startedAt()), time(c.endedAt()));
+                time(c.startedAt()), time(c.endedAt()), c.revocation());
     }
 
     private static String time(OffsetDateTime at) {

@@ -23,7 +23,8 @@ class CaseItems {
     /** What kind of case a process is, by its definition key. */
     enum Kind {
         LAUNCH_PLAN("Kế hoạch phát động"), DOSSIER("Hồ sơ khen thưởng"), COUNCIL_SESSION("Phiên họp Hội đồng"),
-        EVALUATION("Đánh giá, bình xét"), REVIEW("Sơ kết, tổng kết"), OTHER("Quy trình");
+        EVALUATION("Đánh giá, bình xét"), REVIEW("Sơ kết, tổng kết"), REVOCATION("Thu hồi, hủy bỏ khen thưởng"),
+        OTHER("Quy trình");
 
         final String label;
 
@@ -41,6 +42,7 @@ class CaseItems {
                 case WorkflowKeys.COUNCIL_SESSION -> COUNCIL_SESSION;
                 case WorkflowKeys.YEARLY_EVALUATION, WorkflowKeys.EVALUATION_CYCLE -> EVALUATION;
                 case WorkflowKeys.CAMPAIGN_REVIEW -> REVIEW;
+                case WorkflowKeys.AWARD_REVOCATION -> REVOCATION;
                 default -> OTHER;
             };
         }
@@ -116,6 +118,18 @@ class CaseItems {
             "select id, unit_id, recipient_group, kind, subject, body, created_at, process_instance_id from notification"
                     + " where process_instance_id = ?", List.of("id"), ALWAYS, text("Thông báo", "kind"));
 
+    private static final String REVOCATION_COLUMNS = "select id, dossier_id, decision_id, kind, reason,"
+            + " evidence_document_id, status, requested_by, requested_at, process_instance_id, checked_by, checked_at,"
+            + " check_note, decided_by, decided_at, decision_note, annulment_id from award_revocation";
+    private static final String ANNULMENT_COLUMNS = "select id, dossier_id, decision_id, kind, reason, number_value,"
+            + " number_year, code, signed_on, signer, decided_by, decided_at, process_instance_id from award_annulment";
+    /** A dossier's story shows the requests to revoke its award and the annulment decision, if any. */
+    private static final Source REVOCATION_REQUEST_OF_DOSSIER = new Source("award_revocation",
+            REVOCATION_COLUMNS + " where dossier_id = ?", List.of("id"), NEVER,
+            text("Đề nghị thu hồi, hủy bỏ", "kind"));
+    private static final Source ANNULMENT_OF_DOSSIER = new Source("award_annulment",
+            ANNULMENT_COLUMNS + " where dossier_id = ?", List.of("id"), ALWAYS, text("Quyết định thu hồi, hủy bỏ", "code"));
+
     private static final Map<Kind, List<Source>> RECORDS = Map.of(
             Kind.DOSSIER, List.of(
                     new Source("dossier", "select id, campaign_id, award_year, award_code, nominee_kind, nominee_name,"
@@ -142,7 +156,14 @@ class CaseItems {
                     new Source("decision_awardee", "select a.decision_id, a.dossier_id, a.award_code, a.nominee_name,"
                             + " a.unit_name, d.code, d.title, d.signed_on, d.signer, d.issued_by, d.issued_at"
                             + " from decision_awardee a join decision d on d.id = a.decision_id where a.dossier_id = ?",
-                            List.of("decision_id", "dossier_id"), ALWAYS, text("Quyết định", "code"))),
+                            List.of("decision_id", "dossier_id"), ALWAYS, text("Quyết định", "code")),
+                    REVOCATION_REQUEST_OF_DOSSIER, ANNULMENT_OF_DOSSIER),
+            Kind.REVOCATION, List.of(
+                    new Source("award_revocation", REVOCATION_COLUMNS + " where id = ?", List.of("id"), NEVER,
+                            text("Đề nghị thu hồi, hủy bỏ", "kind")),
+                    new Source("award_annulment", ANNULMENT_COLUMNS
+                            + " where id in (select annulment_id from award_revocation where id = ?)", List.of("id"),
+                            ALWAYS, text("Quyết định thu hồi, hủy bỏ", "code"))),
             Kind.COUNCIL_SESSION, List.of(
                     new Source("council_session", "select id, title, meeting_date, opened_by, opened_at, member_count,"
                             + " status, process_instance_id, submission_note, submitted_by, chairman_decision,"
@@ -231,7 +252,8 @@ class CaseItems {
             Kind.COUNCIL_SESSION, "select id from council_session where process_instance_id = ?",
             Kind.LAUNCH_PLAN, "select id from launch_plan where process_instance_id = ?",
             Kind.EVALUATION, "select id from evaluation_round where process_instance_id = ?",
-            Kind.REVIEW, "select id from review_report where process_instance_id = ?");
+            Kind.REVIEW, "select id from review_report where process_instance_id = ?",
+            Kind.REVOCATION, "select id from award_revocation where process_instance_id = ?");
 
     /** Documents a case holds now, by kind (those it held before come from the ledger). */
     private static final Map<Kind, String> DOCUMENT_IDS = Map.of(
@@ -242,7 +264,9 @@ class CaseItems {
                     + " (select 1 from decision_awardee a join council_session_dossier sd on sd.dossier_id ="
                     + " a.dossier_id where a.decision_id = d.id and sd.session_id = s.id)",
             Kind.EVALUATION, "select minutes_document_id from block_result where round_id = ?"
-                    + " and minutes_document_id is not null");
+                    + " and minutes_document_id is not null",
+            Kind.REVOCATION, "select evidence_document_id from award_revocation where id = ?"
+                    + " and evidence_document_id is not null");
 
     /** A query this class runs for a case, by what it reads: for plans and benchmarks. */
     record Query(String table, String sql, boolean ofRecord) {

@@ -82,6 +82,7 @@ class CaseJson {
         gen.writeStringField("status", s.status());
         gen.writeStringField("statusLabel", s.statusLabel());
         gen.writeStringField("decisionCode", s.decisionCode());
+        gen.writeStringField("revocation", s.revocation());
         date(gen, "startedAt", s.startedAt());
         date(gen, "endedAt", s.endedAt());
         gen.writeEndObject();

@@ -21,6 +21,12 @@ class CaseNarrator {
             Map.entry("RETURNED", "Trả lại để bổ sung"), Map.entry("ACCEPTED", "Đủ điều kiện, chờ Hội đồng xét"),
             Map.entry("NOT_ELIGIBLE", "Không đủ điều kiện"), Map.entry("WITHDRAWN", "Đơn vị rút hồ sơ"),
             Map.entry("AWARDED", "Được khen thưởng"), Map.entry("NOT_AWARDED", "Không được khen thưởng"));
+    /** Statuses of a revocation request (award_revocation), which share words with other records'. */
+    private static final Map<String, String> REVOCATION_STATUS = Map.ofEntries(
+            Map.entry("REQUESTED", "Chờ lãnh đạo Ban TĐKT kiểm tra"), Map.entry("FORWARDED", "Đã trình Chủ tịch UBND tỉnh"),
+            Map.entry("STOPPED", "Lãnh đạo Ban TĐKT dừng đề nghị"),
+            Map.entry("REJECTED", "Chủ tịch UBND tỉnh không đồng ý thu hồi, hủy bỏ"),
+            Map.entry("APPROVED", "Đã quyết định thu hồi, hủy bỏ"));
     private static final Map<String, String> VOTE = Map.of("YES", "Đồng ý", "NO", "Không đồng ý",
             "ABSTAIN", "Không biểu quyết");
     private static final Map<String, String> OPERATION = Map.ofEntries(Map.entry("Complete", "Hoàn thành nhiệm vụ"),
@@ -321,6 +327,27 @@ class CaseNarrator {
                     "Khai báo đợt gửi: " + row.get("title"), (String) row.get("declared_by"),
                     details("Hạn gửi (trước)", row.get("due_at"), "Năm", row.get("period_year"), "Kết thúc lúc",
                             row.get("closed_at")));
+            case "award_revocation" -> {
+                t.add(row.get("requested_at"), "RECORD", "REVOCATION_REQUESTED", "Đề nghị " + kindLabel(row.get("kind"))
+                        + " khen thưởng của hồ sơ số " + row.get("dossier_id"), (String) row.get("requested_by"),
+                        details("Lý do", row.get("reason"), "Trạng thái hiện nay", row.get("status")),
+                        row.get("evidence_document_id") == null ? null
+                                : "/api/documents/" + row.get("evidence_document_id") + "/content");
+                if (row.get("checked_at") != null) {
+                    t.add(row.get("checked_at"), "RECORD", "REVOCATION_CHECKED", "Lãnh đạo Ban TĐKT kiểm tra đề nghị "
+                            + kindLabel(row.get("kind")), (String) row.get("checked_by"), details("Ý kiến", row.get("check_note")));
+                }
+                if (row.get("decided_at") != null) {
+                    t.add(row.get("decided_at"), "RECORD", "REVOCATION_DECIDED", row.get("annulment_id") != null
+                            ? "Chủ tịch UBND tỉnh đồng ý " + kindLabel(row.get("kind")) + " khen thưởng"
+                            : "Chủ tịch UBND tỉnh không đồng ý " + kindLabel(row.get("kind")) + " khen thưởng",
+                            (String) row.get("decided_by"), details("Ý kiến", row.get("decision_note")));
+                }
+            }
+            case "award_annulment" -> t.add(row.get("decided_at"), "RECORD", "ANNULMENT",
+                    "Quyết định số " + row.get("code") + " " + kindLabel(row.get("kind")) + " khen thưởng của hồ sơ số "
+                            + row.get("dossier_id"), (String) row.get("decided_by"), details("Lý do", row.get("reason"),
+                            "Ngày ký", row.get("signed_on"), "Người ký", row.get("signer")));
             case "launch_plan_submission" -> t.add(row.get("sent_at"), "RECORD", "PLAN_SENT",
                     "Gửi kế hoạch (lần " + row.get("round_no") + "): số " + row.get("plan_number"),
                     (String) row.get("sent_by"), details("Ngày kế hoạch", row.get("plan_date"), "Tóm tắt",
@@ -335,6 +362,10 @@ class CaseNarrator {
             default -> t.add(timeOf(row), "RECORD", item.source().toUpperCase(java.util.Locale.ROOT), item.label(),
                     actorOf(row), generic(row));
         }
+    }
+
+    private static String kindLabel(Object kind) {
+        return "ANNUL".equals(kind) ? "hủy bỏ" : "thu hồi";
     }
 
     private String unitName(Object unitId) {
@@ -375,11 +406,18 @@ class CaseNarrator {
             case REVIEW -> jdbc.queryForList("select r.id, c.code as campaign_code, r.review_year as yr, r.status"
                     + " from review_report r join campaign c on c.id = r.campaign_id where r.process_instance_id = ?",
                     caseId);
+            case REVOCATION -> jdbc.queryForList("select r.id, r.dossier_id, r.status, d.award_year as yr, u.code as unit_code,"
+                    + " u.name as unit_name, d.award_code, a.name as award_name, d.nominee_name, x.code as decision_code"
+                    + " from award_revocation r join dossier d on d.id = r.dossier_id join decision x on x.id = r.decision_id"
+                    + " join org_unit u on u.id = d.proposing_unit_id join award a on a.code = d.award_code"
+                    + " where r.process_instance_id = ?", caseId);
             default -> List.of();
         };
         Map<String, Object> r = rows.isEmpty() ? Map.of() : rows.get(0);
         String status = r.get("status") == null ? null : String.valueOf(r.get("status"));
-        if (kind == CaseItems.Kind.DOSSIER && r.get("nominee_name") != null) {
+        if (kind == CaseItems.Kind.REVOCATION && r.get("nominee_name") != null) {
+            title = "Thu hồi, hủy bỏ khen thưởng – " + r.get("nominee_name") + " (" + r.get("unit_name") + ")";
+        } else if (kind == CaseItems.Kind.DOSSIER && r.get("nominee_name") != null) {
             title = r.get("award_name") + " – " + r.get("nominee_name") + " (" + r.get("unit_name") + ")";
         } else if (kind == CaseItems.Kind.LAUNCH_PLAN && r.get("unit_name") != null) {
             title = ("LAUNCH_PLAN".equals(r.get("round_kind")) ? "Kế hoạch phát động" : r.get("round_title"))
@@ -391,7 +429,20 @@ class CaseNarrator {
                 title, (String) r.get("campaign_code"), r.get("yr") == null ? null : ((Number) r.get("yr")).intValue(),
                 (String) r.get("unit_code"), (String) r.get("unit_name"), (String) r.get("group_name"),
                 (String) r.get("award_code"), (String) r.get("award_name"), (String) r.get("nominee_name"), status,
-                STATUS.getOrDefault(status, status), (String) r.get("decision_code"), started, ended);
+                status == null ? null : (kind == CaseItems.Kind.REVOCATION ? REVOCATION_STATUS : STATUS)
+                        .getOrDefault(status, status), (String) r.get("decision_code"), started, ended,
+                kind == CaseItems.Kind.DOSSIER && r.get("id") != null ? revocationOf(((Number) r.get("id")).longValue())
+                        : kind == CaseItems.Kind.REVOCATION && r.get("dossier_id") != null
+                                ? revocationOf(((Number) r.get("dossier_id")).longValue()) : null);
+    }
+
+    /** The dossier's award revoked or annulled, said as the exports say it; null when it stands. */
+    private String revocationOf(long dossierId) {
+        return jdbc.queryForList("select kind, code, signed_on from award_annulment where dossier_id = ?", dossierId)
+                .stream().findFirst().map(n -> CaseRows.revocation((String) n.get("kind"), (String) n.get("code"),
+                        n.get("signed_on") instanceof java.sql.Date d ? d.toLocalDate()
+                                : n.get("signed_on") instanceof java.time.LocalDate l ? l : null))
+                .orElse(null);
     }
 
     /** A dossier ↔ its council session ↔ its decision ↔ the block vote that elected a Flag unit. */

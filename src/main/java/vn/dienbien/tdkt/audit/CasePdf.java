@@ -86,6 +86,9 @@ class CasePdf {
         field(table, style, "Đối tượng được đề nghị", s.nomineeName());
         field(table, style, "Trạng thái", s.statusLabel() == null ? s.status() : s.statusLabel());
         field(table, style, "Số quyết định", s.decisionCode());
+        if (s.revocation() != null) {
+            field(table, style, "Thu hồi, hủy bỏ khen thưởng", s.revocation());
+        }
         field(table, style, "Bắt đầu", CaseRecordText.dateTime(s.startedAt()));
         field(table, style, "Kết thúc", s.endedAt() == null ? "Chưa kết thúc" : CaseRecordText.dateTime(s.endedAt()));
         String procedure = CaseRecordText.orNone(record.processDefinitionName() != null

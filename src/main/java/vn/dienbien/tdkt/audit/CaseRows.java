@@ -38,7 +38,18 @@ final class CaseRows {
         return new CaseSummary(rs.getString("case_id"), kind.name(), kind.label(), rs.getLong("record_id"), title,
                 campaign, year, rs.getString("unit_code"), unitName, rs.getString("group_name"),
                 rs.getString("award_code"), awardName, nominee, status, kind.statusLabel(status), decision,
-                inVietnam(rs.getTimestamp("started_at")), inVietnam(rs.getTimestamp("ended_at")));
+                inVietnam(rs.getTimestamp("started_at")), inVietnam(rs.getTimestamp("ended_at")),
+                revocation(rs.getString("revocation_kind"), rs.getString("revocation_code"),
+                        rs.getObject("revocation_signed_on", LocalDate.class)));
+    }
+
+    /** "Đã bị thu hồi theo Quyết định số 15/QĐ-UBND ngày 03/04/2025", or null for an award that stands. */
+    static String revocation(String kind, String code, LocalDate signedOn) {
+        if (code == null) {
+            return null;
+        }
+        return "Đã bị " + ("ANNUL".equals(kind) ? "hủy bỏ" : "thu hồi") + " theo Quyết định số " + code
+                + (signedOn == null ? "" : " ngày " + DAY.format(signedOn));
     }
 
     /** "Bằng khen – Lò Thị Xuân (Sở Y tế)": the award's short name, the nominee, the proposing unit. */

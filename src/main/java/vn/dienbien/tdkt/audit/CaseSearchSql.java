@@ -58,7 +58,12 @@ final class CaseSearchSql {
             select c.case_id, c.kind, c.record_id, c.campaign_code, c.case_year, c.unit_code, c.unit_name, c.group_name,
                    c.award_code, c.award_name, c.nominee_name, c.status, c.detail, c.detail_date,
                    coalesce(c.own_decision, %s) as decision_code,
-                   p.START_TIME_ as started_at, p.END_TIME_ as ended_at""";
+                   p.START_TIME_ as started_at, p.END_TIME_ as ended_at,
+                   rv.kind as revocation_kind, rv.code as revocation_code, rv.signed_on as revocation_signed_on""";
+
+    /** A dossier's award revoked or annulled (at most one per dossier: a unique column). */
+    private static final String REVOCATION_JOINED = """
+             left join award_annulment rv on rv.dossier_id = c.record_id and c.kind = 'DOSSIER'""";
 
     /** A dossier's decision, looked up row by row: PostgreSQL evaluates it after the sort, for the page's rows only. */
     private static final String DECISION_PER_ROW = """
@@ -102,7 +107,7 @@ final class CaseSearchSql {
 
     private static String rows(From from, boolean decisionsJoined) {
         return COLUMNS.formatted(decisionsJoined ? "dd.decision_code" : DECISION_PER_ROW) + "\n from " + from.cases()
-                + (decisionsJoined ? "\n" + DECISIONS_JOINED : "") + from.where();
+                + (decisionsJoined ? "\n" + DECISIONS_JOINED : "") + "\n" + REVOCATION_JOINED + from.where();
     }
 
     private static String orderBy(CaseQuery query) {

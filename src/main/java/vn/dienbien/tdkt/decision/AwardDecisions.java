@@ -22,10 +22,12 @@ public class AwardDecisions {
 
     private final DecisionRepository decisions;
     private final DecisionCounterInitializer counters;
+    private final VerificationCodes verificationCodes;
 
-    AwardDecisions(DecisionRepository decisions, DecisionCounterInitializer counters) {
+    AwardDecisions(DecisionRepository decisions, DecisionCounterInitializer counters, VerificationCodes verificationCodes) {
         this.decisions = decisions;
         this.counters = counters;
+        this.verificationCodes = verificationCodes;
     }
 
     /** Who a decision names. */
@@ -65,8 +67,8 @@ public class AwardDecisions {
         int year = signedOn.getYear();
         counters.ensure(year);
         decisions.lockCounter(year);
-        if (decisions.existsByYearAndNumber(year, number)) {
-            throw ApiException.conflict("Số " + number + SUFFIX + " năm " + year + " đã được dùng cho một quyết định khác."
+        if (decisions.usesOfNumber(year, number) > 0) {
+            throw ApiException.conflict("Số " + number + SUFFIX + " năm " + year + " đã được dùng cho một quyết định khác (khen thưởng hoặc thu hồi, hủy bỏ)."
                     + " Xin chọn số khác (số hệ thống đề nghị: " + nextNumber(year) + ").");
         }
         decisions.raiseCounter(year, number);
@@ -75,7 +77,7 @@ public class AwardDecisions {
                         .map(a -> new Decision.Awardee(a.dossierId(), a.awardCode(), a.nomineeName(), a.unitName()))
                         .toList());
         decision.registered(registration.scanDocumentId(), registration.registeredBy(), WorkflowClock.now());
-        return decisions.save(decision).view();
+        return verificationCodes.assignedTo(decisions.save(decision).view());
     }
 
     @Transactional
@@ -91,7 +93,7 @@ public class AwardDecisions {
                 WorkflowClock.now(), awardees.stream()
                         .map(a -> new Decision.Awardee(a.dossierId(), a.awardCode(), a.nomineeName(), a.unitName()))
                         .toList());
-        return decisions.save(decision).view();
+        return verificationCodes.assignedTo(decisions.save(decision).view());
     }
 
     /** The latest decision that names a dossier's nominee, with who issued it. */

@@ -12,6 +12,12 @@ interface DecisionRepository extends JpaRepository<Decision, Long> {
 
     boolean existsByYearAndNumber(int year, int number);
 
+    /** Whether a number of the year's book is taken, by an award decision or an annulment decision. */
+    @Query(value = "select (select count(*) from decision where number_year = :year and number_value = :number)"
+            + " + (select count(*) from award_annulment where number_year = :year and number_value = :number)",
+            nativeQuery = true)
+    long usesOfNumber(@Param("year") int year, @Param("number") int number);
+
     java.util.Optional<Decision> findByYearAndCode(int year, String code);
 
     /** Takes the year's counter row lock for the rest of the transaction without changing it. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.dienbien.tdkt.decision.AnnulmentView;
+import vn.dienbien.tdkt.decision.Annulments;
 import vn.dienbien.tdkt.organization.OrgUnit;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
 import vn.dienbien.tdkt.platform.ApiException;
@@ -21,14 +23,16 @@ public class DossierQueries {
     private final DossierStatusChangeRepository changes;
     private final DossierRuleResultRepository rules;
     private final OrgUnitRepository units;
+    private final Annulments annulments;
 
     DossierQueries(DossierRepository dossiers, AwardRepository awards, DossierStatusChangeRepository changes,
-            DossierRuleResultRepository rules, OrgUnitRepository units) {
+            DossierRuleResultRepository rules, OrgUnitRepository units, Annulments annulments) {
         this.dossiers = dossiers;
         this.awards = awards;
         this.changes = changes;
         this.rules = rules;
         this.units = units;
+        this.annulments = annulments;
     }
 
     public record StatusChange(String status, String statusLabel, String actor, Instant at, String reason) {
@@ -56,8 +60,12 @@ public class DossierQueries {
         }
     }
 
+    /**
+     * One line of an award history; {@code revocation} ("Đã bị thu hồi theo Quyết định số … ngày …") when the
+     * award was later revoked or annulled, and then the status label says so too.
+     */
     public record AwardEntry(Long dossierId, int year, String awardCode, String awardName, String nomineeName,
-            String unitCode, String unitName, String status, String statusLabel, String outcome) {
+            String unitCode, String unitName, String status, String statusLabel, String outcome, String revocation) {
     }
 
     @Transactional(readOnly = true)
@@ -86,8 +94,8 @@ public class DossierQueries {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("Trạng thái hồ sơ \"" + status + "\" không hợp lệ.");
         }
-        return dossiers.findAll().stream().filter(d -> d.getStatus() == wanted)
-                .sorted((a, b) -> Long.compare(a.getId(), b.getId())).map(this::entry).toList();
+        return entries(dossiers.findAll().stream().filter(d -> d.getStatus() == wanted)
+                .sorted((a, b) -> Long.compare(a.getId(), b.getId())).toList());
     }
 
     /** An award given, with what the reports count (kind, unit, direct worker, women). */
@@ -96,12 +104,14 @@ public class DossierQueries {
             String achievementSummary) {
     }
 
-    /** Every award of a campaign up to a year. */
+    /** Every award of a campaign up to a year that still stands (a revoked or annulled award no longer counts). */
     @Transactional(readOnly = true)
     public List<AwardedItem> awardedIn(Long campaignId, int upToYear) {
-        return dossiers.findAll().stream()
+        var awarded = dossiers.findAll().stream()
                 .filter(d -> d.getCampaignId().equals(campaignId) && d.getYear() <= upToYear
-                        && d.getStatus() == DossierStatus.AWARDED)
+                        && d.getStatus() == DossierStatus.AWARDED).toList();
+        var revoked = annulments.ofDossiers(awarded.stream().map(Dossier::getId).toList());
+        return awarded.stream().filter(d -> !revoked.containsKey(d.getId()))
                 .sorted((a, b) -> Long.compare(a.getId(), b.getId()))
                 .map(d -> new AwardedItem(d.getId(), d.getYear(), d.getAwardCode(),
                         awards.findById(d.getAwardCode()).orElseThrow().getName(), d.getNomineeKind().name(),
@@ -115,26 +125,33 @@ public class DossierQueries {
     public List<AwardEntry> historyOfUnit(String unitCode) {
         OrgUnit unit = units.findByCode(unitCode)
                 .orElseThrow(() -> ApiException.notFound("Không có đơn vị mã \"" + unitCode + "\"."));
-        return dossiers.findByNomineeUnitIdOrProposingUnitIdOrderByYear(unit.getId(), unit.getId()).stream()
-                .map(this::entry).toList();
+        return entries(dossiers.findByNomineeUnitIdOrProposingUnitIdOrderByYear(unit.getId(), unit.getId()));
     }
 
     /** Every dossier of a person by name (and birth year, when given). */
     @Transactional(readOnly = true)
     public List<AwardEntry> historyOfPerson(String fullName, Integer birthYear) {
         String wanted = normalize(fullName);
-        return dossiers.findAll().stream()
+        return entries(dossiers.findAll().stream()
                 .filter(d -> d.getNomineeKind() == NomineeKind.INDIVIDUAL && normalize(d.getNomineeName()).equals(wanted)
                         && (birthYear == null || birthYear.equals(d.getBirthYear())))
-                .sorted((a, b) -> Integer.compare(a.getYear(), b.getYear()))
-                .map(this::entry).toList();
+                .sorted((a, b) -> Integer.compare(a.getYear(), b.getYear())).toList());
     }
 
-    private AwardEntry entry(Dossier d) {
+    /** History lines of these dossiers, each with its revocation if any (read for all of them at once). */
+    private List<AwardEntry> entries(List<Dossier> found) {
+        Map<Long, AnnulmentView> revoked = annulments.ofDossiers(found.stream()
+                .filter(d -> d.getStatus() == DossierStatus.AWARDED).map(Dossier::getId).toList());
+        return found.stream().map(d -> entry(d, revoked.get(d.getId()))).toList();
+    }
+
+    private AwardEntry entry(Dossier d, AnnulmentView revoked) {
         OrgUnit unit = units.findById(d.getProposingUnitId()).orElseThrow();
+        String label = revoked == null ? d.getStatus().label()
+                : "đã bị " + revoked.kindLabel() + " khen thưởng (Quyết định số " + revoked.code() + ")";
         return new AwardEntry(d.getId(), d.getYear(), d.getAwardCode(), awards.findById(d.getAwardCode()).orElseThrow().getName(),
-                d.getNomineeName(), unit.getCode(), unit.getName(), d.getStatus().name(), d.getStatus().label(),
-                d.getOutcomeReason());
+                d.getNomineeName(), unit.getCode(), unit.getName(), d.getStatus().name(), label,
+                d.getOutcomeReason(), revoked == null ? null : revoked.statement());
     }
 
     private static String normalize(String s) {

@@ -214,6 +214,13 @@ class IdentityProvisioning implements ApplicationRunner {
                     Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.CREATE_INSTANCE);
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE);
         }
+        // Thu hồi, hủy bỏ khen thưởng: opened through /api by the Board (never from Tasklist), followed by the
+        // Board, decided by the Chairman.
+        for (String group : List.of(CamundaGroups.BOARD, CamundaGroups.BOARD_HEAD)) {
+            grant(group, Resources.PROCESS_DEFINITION, WorkflowKeys.AWARD_REVOCATION, Permissions.READ,
+                    Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+        }
+        grant(CamundaGroups.CHAIRMAN, Resources.PROCESS_DEFINITION, WorkflowKeys.AWARD_REVOCATION, Permissions.READ);
         // Auditors and the Fatherland Front read history and never change anything.
         for (String group : List.of(CamundaGroups.AUDITORS, CamundaGroups.FATHERLAND_FRONT)) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

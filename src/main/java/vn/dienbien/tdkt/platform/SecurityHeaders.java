@@ -18,6 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  * <li>/api, /public and /engine-rest answer JSON, CSV and downloads, never a page: nothing may
  * load or run from them ({@code default-src 'none'}) and nobody may frame them.</li>
+ * <li>/public/verify is a small server-rendered page (certificate verification): as the data
+ * surfaces, but its own inline style may apply; still no script, no image, no framing.</li>
  * <li>/forms holds the embedded forms, which Tasklist fetches and runs inside its own page
  * under its own policy; opened on their own they are inert fragments, so they may show styles
  * and images of this site but run no script, and only this site may frame them.</li>
@@ -35,6 +37,9 @@ class SecurityHeaders {
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; "
             + "base-uri 'self'; form-action 'self'";
+
+    static final String VERIFY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
+            + "base-uri 'none'; form-action 'none'";
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> securityHeadersFilter() {
@@ -56,7 +61,9 @@ class SecurityHeaders {
             boolean page = path.startsWith("/calendar/") || path.equals("/audit") || path.startsWith("/audit/");
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("X-Frame-Options", form || page ? "SAMEORIGIN" : "DENY");
-            response.setHeader("Content-Security-Policy", form ? FORMS_POLICY : page ? PAGE_POLICY : DATA_POLICY);
+            boolean verify = path.startsWith("/public/verify/");
+            response.setHeader("Content-Security-Policy", form ? FORMS_POLICY : page ? PAGE_POLICY
+                    : verify ? VERIFY_POLICY : DATA_POLICY);
             response.setHeader("Referrer-Policy", "same-origin");
             chain.doFilter(request, response);
         }

@@ -21,6 +21,9 @@ public final class WorkflowKeys {
     /** Sơ kết, tổng kết đợt thi đua. */
     public static final String CAMPAIGN_REVIEW = "campaign-review";
 
+    /** Thu hồi, hủy bỏ khen thưởng. */
+    public static final String AWARD_REVOCATION = "award-revocation";
+
     /** Điều kiện khen thưởng (DMN). */
     public static final String DOSSIER_ELIGIBILITY = "dossier-eligibility";
 

@@ -1,0 +1,88 @@
+package vn.dienbien.tdkt.revocation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.ProcessActors;
+import vn.dienbien.tdkt.platform.ProtectedVariables;
+
+/**
+ * The thin delegates of bpmn/award-revocation.bpmn. The request is the case's own (found by its process
+ * instance); the person acting is the one the engine authenticated; the forms' choices and notes are
+ * stored in the request and removed from the case.
+ */
+@Configuration(proxyBeanMethods = false)
+class RevocationDelegates {
+
+    static final String REVOCATION_ID = "revocationId";
+    static final String TITLE = "revocationTitle";
+    static final String CHECK_DUE_AT = "revocationCheckDueAt";
+    static final String DECISION_DUE_AT = "revocationDecisionDueAt";
+    static final String FORWARDED = "revocationForwarded";
+    static final String APPROVED = "revocationApproved";
+
+    static final String CHECK = "revocationCheck";
+    static final String CHECK_NOTE = "revocationCheckNote";
+    static final String DECISION = "revocationDecision";
+    static final String DECISION_NOTE = "revocationDecisionNote";
+
+    /** Variables only the system sets: the case's request, what the forms show of it, due dates and outcomes. */
+    @Bean
+    ProtectedVariables revocationProtectedVariables() {
+        return ProtectedVariables.of(REVOCATION_ID, TITLE, CHECK_DUE_AT, DECISION_DUE_AT, FORWARDED, APPROVED);
+    }
+
+    /** The case's start: tied to the request that opened it, or refused. */
+    @Bean
+    ExecutionListener attachRevocationCase(AwardRevocations revocations) {
+        return execution -> revocations.attachCase(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+    }
+
+    /** "Ghi nhận ý kiến kiểm tra của lãnh đạo Ban". */
+    @Bean
+    JavaDelegate recordRevocationCheck(AwardRevocations revocations) {
+        return execution -> {
+            boolean forwarded = revocations.check(requestOf(execution, revocations), text(execution, CHECK),
+                    text(execution, CHECK_NOTE), ProcessActors.currentActor(execution));
+            execution.setVariable(FORWARDED, forwarded);
+            if (forwarded) {
+                execution.setVariable(DECISION_DUE_AT, revocations.decisionDueAt());
+            }
+            execution.removeVariable(CHECK);
+            execution.removeVariable(CHECK_NOTE);
+        };
+    }
+
+    /** "Ghi nhận quyết định của Chủ tịch UBND tỉnh". */
+    @Bean
+    JavaDelegate recordRevocationDecision(AwardRevocations revocations) {
+        return execution -> {
+            boolean approved = revocations.decide(requestOf(execution, revocations), text(execution, DECISION),
+                    text(execution, DECISION_NOTE), ProcessActors.currentActor(execution), execution.getProcessInstanceId());
+            execution.setVariable(APPROVED, approved);
+            execution.removeVariable(DECISION);
+            execution.removeVariable(DECISION_NOTE);
+        };
+    }
+
+    /** The case's request; a completion that tried to point the case at another request is refused. */
+    private static Long requestOf(DelegateExecution execution, AwardRevocations revocations) {
+        Long requestId = revocations.requestOfCase(execution.getProcessInstanceId());
+        Object given = execution.getVariable(REVOCATION_ID);
+        if (!((given instanceof Long || given instanceof Integer) && ((Number) given).longValue() == requestId)) {
+            throw ApiException.forbidden("Không được thay đổi đề nghị của hồ sơ xử lý (revocationId).");
+        }
+        return requestId;
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value != null && !(value instanceof String)) {
+            throw ApiException.badRequest("Dữ liệu biểu mẫu \"" + name + "\" phải là văn bản.");
+        }
+        return (String) value;
+    }
+}
