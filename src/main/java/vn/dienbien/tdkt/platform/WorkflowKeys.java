@@ -21,6 +21,9 @@ public final class WorkflowKeys {
     /** Sơ kết, tổng kết đợt thi đua. */
     public static final String CAMPAIGN_REVIEW = "campaign-review";
 
+    /** Gửi thư điện tử thông báo: one small case per notification, its mail sent by a retried job. */
+    public static final String NOTIFICATION_MAIL = "notification-mail";
+
     /** Điều kiện khen thưởng (DMN). */
     public static final String DOSSIER_ELIGIBILITY = "dossier-eligibility";
 
