@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Thư điện tử thông báo: whether notifications are mailed, from which address, and how a failed
- * delivery is retried. The retry cycle is read by the diagram ({@code ${notificationMailSettings.retryCycle}}).
+ * delivery is retried. The retry cycle reaches the diagram as the bean {@code mailRetryCycle}.
  */
-@Component("notificationMailSettings")
+@Component
 class MailSettings {
 
     private volatile boolean enabled;
@@ -54,8 +54,8 @@ class MailSettings {
         return senderName;
     }
 
-    /** ISO 8601 repetitions, e.g. R3/PT5M: three more attempts, five minutes apart. */
-    public String getRetryCycle() {
+    /** ISO 8601 repetitions, e.g. R3/PT5M: three attempts in all, five minutes apart, then an incident. */
+    String retryCycle() {
         return retryCycle;
     }
 

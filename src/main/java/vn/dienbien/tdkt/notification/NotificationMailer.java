@@ -96,7 +96,7 @@ class NotificationMailer {
                 ? notification.getSubject().substring(0, 120) + "…" : notification.getSubject();
         return new MailDeliveryException("Không gửi được thư điện tử thông báo số " + notification.getId() + " («" + subject
                 + "») tới " + addresses.size() + " địa chỉ: " + reason + ". Hệ thống tự gửi lại theo chu kỳ "
-                + settings.getRetryCycle() + "; khi hết lượt, sửa máy chủ thư rồi chọn thử lại (Retry) sự cố này trong Cockpit.");
+                + settings.retryCycle() + "; khi hết lượt, sửa máy chủ thư rồi chọn thử lại (Retry) sự cố này trong Cockpit.");
     }
 
     private String reason(Exception e) {

@@ -8,11 +8,20 @@ import vn.dienbien.tdkt.platform.ProtectedVariables;
 
 /** The mail case's adapters: "Gửi thư điện tử thông báo" and the variable only the system sets. */
 @Configuration(proxyBeanMethods = false)
-class NotificationMailDelegate {
+class NotificationMailAdapters {
 
     @Bean
     JavaDelegate notificationMailDelegate(NotificationMailer mailer) {
         return execution -> mailer.deliver(notificationId(execution));
+    }
+
+    /**
+     * The diagram's retry cycle ({@code ${mailRetryCycle}}, tdkt.mail.retry-cycle), read by the engine each time
+     * the delivery job fails.
+     */
+    @Bean
+    String mailRetryCycle(MailSettings settings) {
+        return settings.retryCycle();
     }
 
     @Bean
