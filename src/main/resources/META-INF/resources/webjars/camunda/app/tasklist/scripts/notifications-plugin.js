@@ -44,7 +44,7 @@ function style() {
   css.textContent = `
     #tdkt-notifications-bell { position: relative; background: none; border: 0; color: inherit; padding: 15px 12px; }
     #tdkt-notifications-bell .badge { position: absolute; top: 6px; right: 0; background: #b00020; color: #fff; font-size: 11px; }
-    #tdkt-notifications-panel { position: fixed; top: 52px; right: 12px; width: 440px; max-height: 75vh; overflow-y: auto;
+    #tdkt-notifications-panel { position: fixed; top: 70px; right: 12px; width: 440px; max-height: 75vh; overflow-y: auto;
       background: #fff; color: #333; border: 1px solid #ccc; box-shadow: 0 6px 18px rgba(0,0,0,.2); z-index: 2000; border-radius: 4px; }
     #tdkt-notifications-panel header { display: flex; justify-content: space-between; align-items: center; padding: 10px 12px;
       border-bottom: 1px solid #eee; font-weight: 600; }
