@@ -60,6 +60,8 @@ class AuthorizationMatrixTest {
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired vn.dienbien.tdkt.decision.AwardDecisions awardDecisions;
+    @Autowired vn.dienbien.tdkt.notification.NotificationService notifications;
+    @Autowired vn.dienbien.tdkt.organization.OrgUnitRepository units;
 
     record Cell(String endpoint, Who who, boolean expectAllowed, int status) {
         boolean allowed() {
@@ -138,6 +140,14 @@ class AuthorizationMatrixTest {
         cell("POST /api/award-revocations", BOARD, u -> post(u, "/api/award-revocations", "{}"));
         cell("GET /api/award-revocations/{unit's}", union(BOARD, OVERSIGHT, Set.of(Who.UNIT, Who.HEAD, Who.CHAIRMAN, Who.ADMIN)),
                 u -> get(u, "/api/award-revocations/" + fx.revocation()));
+        // Thông báo của tôi: everyone reads their own; a unit's notification is marked read by its people only
+        // (others get 404), the oversight roles never write.
+        cell("GET /api/notifications/mine", EVERYONE_SIGNED_IN, u -> get(u, "/api/notifications/mine?size=5"));
+        long unitNotification = notifications.notifyUnit(units.findByCode("SYT").orElseThrow().getId(), "MATRIX",
+                "Thông báo kiểm thử phân quyền", "Chỉ Sở Y tế đọc được.").id();
+        cell("POST /api/notifications/{unit's}/read", Set.of(Who.UNIT, Who.HEAD),
+                u -> post(u, "/api/notifications/" + unitNotification + "/read", "{}"));
+        cell("POST /api/notifications/read-all", WRITERS, u -> post(u, "/api/notifications/read-all", "{}"));
         // Council.
         cell("POST /api/council-sessions", BOARD_OR_ADMIN, u -> post(u, "/api/council-sessions",
                 "{\"title\":\"Phiên họp thử quyền\",\"meetingDate\":\"" + java.time.LocalDate.now().plusDays(7)

@@ -235,7 +235,20 @@ class HostileInputTest {
             send("bantdkt", "POST " + open, HttpMethod.POST, open, "{}");
             String close = "/api/reporting-rounds/" + bad + "/close";
             send("bantdkt", "POST " + close, HttpMethod.POST, close, "{}");
+            String read = "/api/notifications/" + bad + "/read";
+            send("canbo.syt", "POST " + read, HttpMethod.POST, read, "{}");
         }
+        // Thông báo của tôi: pages out of bounds, and marking read by a role that only reads.
+        for (String query : List.of("page=abc", "page=-1", "page=99999999999999999999", "size=0", "size=101", "size=1e3")) {
+            send("canbo.syt", "GET /api/notifications/mine?" + query, HttpMethod.GET, "/api/notifications/mine?" + query, null);
+        }
+        send("kiemtoan", "POST /api/notifications/read-all (vai trò chỉ đọc)", HttpMethod.POST, "/api/notifications/read-all", "{}");
+        record("canbo.syt", "POST /api/notifications/read-all từ trang khác", () -> {
+            var headers = new HttpHeaders();
+            headers.set("Origin", "https://trang-la.example");
+            return rest.withBasicAuth("canbo.syt", "demo").exchange("/api/notifications/read-all", HttpMethod.POST,
+                    new HttpEntity<>(null, headers), String.class);
+        });
         // The Front's comment on a case: its body spoiled, an unknown case, ids that are not ids.
         api("mttq.giamsat", "/api/audit/cases/" + fx.dossierCase() + "/comments", Map.of("text", "Đề nghị làm rõ."));
         for (String bad : List.of("khong-co", "1%27%20or%20%271%27=%271", "x".repeat(300))) {

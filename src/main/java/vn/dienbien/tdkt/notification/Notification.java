@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Thông báo gửi một đơn vị. */
+/** Thông báo gửi một đơn vị, một nhóm (vai trò) hoặc một người. */
 @Entity
 @Table(name = "notification")
 class Notification {
@@ -22,6 +22,10 @@ class Notification {
 
     @Column(name = "recipient_group")
     private String recipientGroup;
+
+    /** One person: the assignee or a candidate user of a new task. */
+    @Column(name = "recipient_user")
+    private String recipientUser;
 
     @Column(nullable = false)
     private String kind;
@@ -39,6 +43,17 @@ class Notification {
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
+    /** The task a "new task" notification announces; Tasklist opens it. */
+    @Column(name = "task_id")
+    private String taskId;
+
+    /** When its mail left; a retried delivery never sends it again. */
+    @Column(name = "mailed_at")
+    private Instant mailedAt;
+
+    @Column(name = "mail_recipients")
+    private Integer mailRecipients;
+
     protected Notification() {
     }
 
@@ -55,6 +70,56 @@ class Notification {
         this.subject = subject;
         this.body = body;
         this.createdAt = createdAt;
+    }
+
+    /** A new task announced to one group or one person (recipientUser) who can act on it. */
+    static Notification newTask(String recipientGroup, String recipientUser, String subject, String body,
+            Instant createdAt, String taskId) {
+        Notification n = new Notification(null, recipientGroup, NotificationService.NEW_TASK, subject, body, createdAt);
+        n.recipientUser = recipientUser;
+        n.taskId = taskId;
+        return n;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Long getUnitId() {
+        return unitId;
+    }
+
+    String getRecipientGroup() {
+        return recipientGroup;
+    }
+
+    String getRecipientUser() {
+        return recipientUser;
+    }
+
+    String getSubject() {
+        return subject;
+    }
+
+    String getBody() {
+        return body;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    String getTaskId() {
+        return taskId;
+    }
+
+    boolean isMailed() {
+        return mailedAt != null;
+    }
+
+    void mailed(Instant at, int recipients) {
+        this.mailedAt = at;
+        this.mailRecipients = recipients;
     }
 
     NotificationView view() {

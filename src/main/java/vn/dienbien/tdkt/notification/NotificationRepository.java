@@ -8,4 +8,6 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     List<Notification> findByUnitIdOrderByCreatedAtDescIdDesc(Long unitId);
 
     List<Notification> findByRecipientGroupOrderByCreatedAtDescIdDesc(String recipientGroup);
+
+    List<Notification> findByTaskId(String taskId);
 }

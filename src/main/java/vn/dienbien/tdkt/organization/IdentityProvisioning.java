@@ -137,8 +137,16 @@ class IdentityProvisioning implements ApplicationRunner {
             // Outside demo mode nobody gets a password the application knows: the administrator sets
             // each official's password in Camunda Admin.
             user.setPassword(demo && official.isDemo() ? demoPassword : unknowablePassword());
+            user.setEmail(official.getEmail());
             identityService.saveUser(user);
             created = true;
+        } else if (official.getEmail() != null) {
+            // An address given in Camunda Admin is kept; a user without one gets the registry's.
+            User user = identityService.createUserQuery().userId(id).singleResult();
+            if (user.getEmail() == null || user.getEmail().isBlank()) {
+                user.setEmail(official.getEmail());
+                identityService.saveUser(user);
+            }
         }
         // Oversight roles read and never write: they are not members of their unit's group, whose
         // members send plans, propose dossiers and complete the unit's tasks.

@@ -33,6 +33,9 @@ public class Official {
 
     private String position;
 
+    /** Địa chỉ thư điện tử công vụ; null when the official has none (no mail is sent). */
+    private String email;
+
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "unit_id")
     private OrgUnit unit;
@@ -49,7 +52,13 @@ public class Official {
     }
 
     Official(String username, String fullName, String position, OrgUnit unit, Set<Role> roles, boolean demo) {
+        this(username, fullName, position, null, unit, roles, demo);
+    }
+
+    Official(String username, String fullName, String position, String email, OrgUnit unit, Set<Role> roles,
+            boolean demo) {
         this.username = username;
+        this.email = blankToNull(email);
         this.fullName = fullName;
         this.position = position;
         this.unit = unit;
@@ -71,6 +80,23 @@ public class Official {
 
     public String getPosition() {
         return position;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    /** A registry loaded before addresses existed gets them from the data file; an address already set is kept. */
+    boolean fillEmail(String address) {
+        if (email != null || blankToNull(address) == null) {
+            return false;
+        }
+        email = address.trim();
+        return true;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     public OrgUnit getUnit() {

@@ -47,12 +47,13 @@ class RegistrySeeder implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
-        if (units.count() > 0) {
-            return;
-        }
         SeedFile data;
         try (InputStream in = seedFile.getInputStream()) {
             data = objectMapper.readValue(in, SeedFile.class);
+        }
+        if (units.count() > 0) {
+            fillEmails(data);
+            return;
         }
         Map<String, EmulationGroup> groupsByCode = new HashMap<>();
         for (SeedGroup g : data.groups()) {
@@ -70,11 +71,22 @@ class RegistrySeeder implements ApplicationRunner {
         }
         for (SeedOfficial o : data.officials()) {
             var roles = o.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(o.roles());
-            officials.save(new Official(o.username(), o.fullName(), o.position(),
+            officials.save(new Official(o.username(), o.fullName(), o.position(), o.email(),
                     require(unitsByCode, o.unit(), "đơn vị"), roles, o.demo()));
         }
         log.info("Registry seeded: {} clusters/blocks, {} units, {} officials",
                 groupsByCode.size(), unitsByCode.size(), data.officials().size());
+    }
+
+    /** A registry seeded before officials had addresses: each official without one gets the file's. */
+    private void fillEmails(SeedFile data) {
+        Map<String, String> byUser = new HashMap<>();
+        data.officials().stream().filter(o -> o.email() != null).forEach(o -> byUser.put(o.username(), o.email()));
+        long filled = officials.findByUsernameIn(byUser.keySet()).stream()
+                .filter(official -> official.fillEmail(byUser.get(official.getUsername()))).count();
+        if (filled > 0) {
+            log.info("Registry: {} officials got their e-mail address from the data file", filled);
+        }
     }
 
     private static <T> T require(Map<String, T> byCode, String code, String what) {
@@ -95,7 +107,7 @@ class RegistrySeeder implements ApplicationRunner {
             boolean especiallyDifficultArea) {
     }
 
-    record SeedOfficial(String username, String fullName, String position, String unit, List<Role> roles,
+    record SeedOfficial(String username, String email, String fullName, String position, String unit, List<Role> roles,
             boolean demo) {
     }
 }

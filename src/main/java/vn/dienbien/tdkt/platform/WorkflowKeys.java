@@ -23,6 +23,8 @@ public final class WorkflowKeys {
 
     /** Thu hồi, hủy bỏ khen thưởng. */
     public static final String AWARD_REVOCATION = "award-revocation";
+    /** Gửi thư điện tử thông báo: one small case per notification, its mail sent by a retried job. */
+    public static final String NOTIFICATION_MAIL = "notification-mail";
 
     /** Điều kiện khen thưởng (DMN). */
     public static final String DOSSIER_ELIGIBILITY = "dossier-eligibility";

@@ -6,8 +6,9 @@ export default {
     availableLocales: ['vi'],
     fallbackLocale: 'vi'
   },
-  // Vietnamese validation messages for Camunda Forms (see vi-form-messages.js).
-  customScripts: ['scripts/vi-form-messages.js'],
+  // Vietnamese validation messages for Camunda Forms (see vi-form-messages.js); the "Thông báo" bell with the
+  // unread count in the header (notifications-plugin.js).
+  customScripts: ['scripts/vi-form-messages.js', 'scripts/notifications-plugin.js'],
   app: {
     name: 'Tasklist',
     vendor: 'Thi đua – Khen thưởng Điện Biên'
