@@ -128,7 +128,7 @@ class NotificationMailTest {
         Long session = council.open("Phiên họp tháng 3/2024", LocalDate.of(2024, 3, 12), List.of(dossier));
         council.allVote(session, List.of(dossier), "YES");
         council.completeAs("thuongtruc.hd", council.task(session, "Task_Submission"), Map.of("submissionNote", "Trình 1 hồ sơ."));
-        council.completeAs("chutich", council.task(session, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
+        council.approveAndRegister(session);
 
         NotificationView result = notifications.forUnit(unit("SYT")).stream()
                 .filter(n -> n.kind().equals("DOSSIER_AWARDED") && n.subject().contains("Lò Văn Thư")).findFirst().orElseThrow();
