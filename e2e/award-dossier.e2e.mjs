@@ -5,7 +5,7 @@
 // approves, the văn thư registers the number, date and signed scan, and the numbered decision
 // lists the awardee. Screenshots go to e2e/screenshots/.
 import assert from 'node:assert/strict';
-import { base, shots, openBrowser, runner, openTask, completeTask } from './helpers.mjs';
+import { base, shots, openBrowser, runner, openTask, completeTask, officeText } from './helpers.mjs';
 
 const browser = await openBrowser();
 const { state, loginToTasklist, step } = runner(browser);
@@ -14,6 +14,7 @@ const lastYear = new Date().getFullYear() - 1;
 const pdf = (name) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% ' + name + '\n%%EOF\n') });
 let dossierId;
 let sessionTitle;
+let decisionId;
 
 await step('a unit officer proposes a Certificate of Merit from Tasklist with its documents', async () => {
   const { context, page } = await loginToTasklist('canbo.syt');
@@ -178,6 +179,7 @@ await step('the decision lists the awardee, with its number, document and signed
   const decisions = await (await context.request.get(base + `/api/decisions?year=${new Date().getFullYear()}`)).json();
   const decision = decisions.find((d) => d.awardees.some((a) => a.nomineeName === nominee));
   assert.ok(decision, 'a decision names the awardee');
+  decisionId = decision.id;
   assert.match(decision.code, /^\d+\/QĐ-UBND$/);
   assert.equal(decision.registeredBy, 'vanthu.ubnd');
   assert.match(decision.scanUrl, /^\/api\/documents\/\d+\/content$/);
@@ -189,6 +191,51 @@ await step('the decision lists the awardee, with its number, document and signed
   await json.goto(base + `/api/decisions?year=${new Date().getFullYear()}`);
   await json.screenshot({ path: shots + '28-decision.png' });
   await context.close();
+});
+
+await step('the unit officer finds the result among the unread notifications in Tasklist', async () => {
+  const { context, page } = await loginToTasklist('canbo.syt');
+  await page.waitForSelector('#tdkt-notifications-unread', { state: 'visible', timeout: 20000 });
+  const unread = Number((await page.textContent('#tdkt-notifications-unread')).replace('+', ''));
+  assert.ok(unread > 0, 'the bell counts unread notifications');
+  await page.click('#tdkt-notifications-bell');
+  const result = page.locator('#tdkt-notifications-list li.unread', { hasText: `Kết quả xét khen thưởng: ${nominee}` });
+  await result.first().waitFor({ timeout: 15000 });
+  await page.screenshot({ path: shots + '29-notifications.png' });
+  await result.first().locator('text=Đánh dấu đã đọc').click();
+  await page.locator(`#tdkt-notifications-list li.read`, { hasText: `Kết quả xét khen thưởng: ${nominee}` }).first()
+    .waitFor({ timeout: 10000 });
+  const after = await page.isVisible('#tdkt-notifications-unread')
+    ? Number((await page.textContent('#tdkt-notifications-unread')).replace('+', '')) : 0;
+  assert.equal(after, unread - 1, 'marking it read lowers the count by one');
+  console.log(`       ${unread} unread before, ${after} after marking the result read`);
+  await context.close();
+});
+
+await step('anyone verifies the award by the code on the certificate list, without logging in', async () => {
+  const { context } = await loginToTasklist('chutich');
+  const list = await context.request.get(base + `/api/decisions/${decisionId}/certificates.xlsx`);
+  assert.equal(list.status(), 200, 'the Chairman downloads the certificate list');
+  const text = officeText(Buffer.from(await list.body()));
+  assert.ok(text.includes(nominee), 'the list names the awardee');
+  const code = (text.match(/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/) || [])[0];
+  assert.ok(code, 'the list prints a verification code');
+  await context.close();
+
+  const visitor = await browser.newContext({ viewport: { width: 800, height: 700 }, locale: 'en-US' });
+  const page = await visitor.newPage();
+  const response = await page.goto(base + `/public/verify/${code.toLowerCase()}`);
+  assert.equal(response.status(), 200);
+  assert.equal((await page.textContent('#ten')).trim(), nominee);
+  assert.match(await page.textContent('#quyet-dinh'), /QĐ-UBND/);
+  assert.equal((await page.textContent('#hieu-luc')).trim(), 'Còn hiệu lực');
+  const body = await page.textContent('body');
+  assert.ok(!body.includes('Sở Y tế') && !body.includes('1984'), 'nothing but the award, the name and the decision');
+  await page.screenshot({ path: shots + '30-public-verification.png' });
+  const wrong = await page.goto(base + '/public/verify/0000-0000-0000');
+  assert.equal(wrong.status(), 404, 'an unknown code is not found');
+  console.log(`       ${code} verified: ${(await (await visitor.request.get(base + `/public/verify/${code}.json`)).text()).slice(0, 160)}`);
+  await visitor.close();
 });
 
 await browser.close();

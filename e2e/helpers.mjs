@@ -1,6 +1,7 @@
 // Shared pieces of the browser tests: Debian's Chromium, Tasklist login, named steps, screenshots.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 
 export const base = process.env.BASE_URL || 'http://localhost:8080';
 export const shots = new URL('./screenshots/', import.meta.url).pathname;
@@ -82,4 +83,37 @@ export async function openTask(page, name) {
 export async function completeTask(page, name) {
   await page.click('button:has-text("Hoàn thành")');
   await page.waitForSelector(`text=${name}`, { state: 'detached', timeout: 20000 });
+}
+
+/**
+ * The text of every XML part of an Office file (XLSX, DOCX: a zip), read through its central
+ * directory, so a test can look for what a spreadsheet says without a library.
+ */
+export function officeText(buffer) {
+  let end = buffer.length - 22;
+  while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) {
+    end--;
+  }
+  if (end < 0) {
+    throw new Error('not a zip file');
+  }
+  const entries = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  let text = '';
+  for (let i = 0; i < entries; i++) {
+    const method = buffer.readUInt16LE(at + 10);
+    const size = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const extraLength = buffer.readUInt16LE(at + 30);
+    const commentLength = buffer.readUInt16LE(at + 32);
+    const local = buffer.readUInt32LE(at + 42);
+    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
+    const dataAt = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    if (name.endsWith('.xml')) {
+      const data = buffer.subarray(dataAt, dataAt + size);
+      text += (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return text;
 }

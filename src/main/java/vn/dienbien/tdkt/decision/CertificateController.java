@@ -12,7 +12,7 @@ import vn.dienbien.tdkt.platform.CurrentUser;
 import vn.dienbien.tdkt.platform.Spreadsheets;
 
 /**
- * Danh sách in giấy khen of a decision (XLSX with each awardee's verification code and QR code), for the
+ * Danh sách in khen thưởng of a decision (XLSX with each awardee's verification code and QR code), for the
  * Board, the Chairman and the Chairman's office (văn thư): the groups of {@code tdkt.certificates.readers}.
  */
 @RestController
@@ -35,7 +35,7 @@ class CertificateController {
     ResponseEntity<byte[]> certificates(@PathVariable Long id, HttpServletRequest request) {
         CurrentUser user = CurrentUser.of(request);
         if (!user.inAnyGroup(readers)) {
-            throw ApiException.forbidden("Danh sách in giấy khen dành cho Ban Thi đua – Khen thưởng, văn thư và Chủ tịch UBND tỉnh.");
+            throw ApiException.forbidden("Danh sách in khen thưởng dành cho Ban Thi đua – Khen thưởng, văn thư và Chủ tịch UBND tỉnh.");
         }
         Decision decision = decisions.findById(id)
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy quyết định số " + id + "."));

@@ -13,7 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Danh sách in giấy khen: one row per awardee of a decision — STT, name, unit, award, decision number and
+ * Danh sách in khen thưởng (bằng khen, cờ thi đua): one row per awardee of a decision — STT, name, unit, award, decision number and
  * date, verification code, its address, whether the award still stands, and the QR code as a picture
  * in the last column.
  */
@@ -29,7 +29,7 @@ final class CertificateWorkbook {
 
     static byte[] write(List<Certificates.Certificate> certificates, Certificates urls) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            XSSFSheet sheet = book.createSheet("Danh sách giấy khen");
+            XSSFSheet sheet = book.createSheet("Danh sách in khen thưởng");
             for (int i = 0; i < WIDTHS.length; i++) {
                 sheet.setColumnWidth(i, WIDTHS[i] * 256);
             }

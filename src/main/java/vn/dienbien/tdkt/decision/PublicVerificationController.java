@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Xác thực giấy khen, for anyone without logging in: {@code /public/verify/{code}} (a page) and
+ * Xác thực khen thưởng (bằng khen, cờ thi đua), for anyone without logging in: {@code /public/verify/{code}} (a page) and
  * {@code /public/verify/{code}.json}. Shows only the award, the awardee's name, the decision's number and
  * date and whether the award still stands; never the unit, the dossier or who handled it. An unknown or
  * malformed code is one and the same 404; a client that misses too often is refused for a while (429).
@@ -22,7 +22,7 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class PublicVerificationController {
 
-    static final String NOT_FOUND = "Không tìm thấy giấy khen với mã xác thực này. Vui lòng kiểm tra lại mã in trên giấy khen.";
+    static final String NOT_FOUND = "Không tìm thấy khen thưởng nào với mã xác thực này. Vui lòng kiểm tra lại mã in trên bằng khen (cờ thi đua).";
     static final String TOO_MANY = "Anh/Chị đã tra cứu sai mã quá nhiều lần. Vui lòng thử lại sau ít phút.";
 
     private final Certificates certificates;
@@ -57,7 +57,7 @@ class PublicVerificationController {
         Lookup lookup = lookUp(code, request);
         String content;
         if (lookup.certificate().isEmpty()) {
-            content = "<h1>" + (lookup.status() == HttpStatus.TOO_MANY_REQUESTS ? "Tạm dừng tra cứu" : "Không tìm thấy giấy khen")
+            content = "<h1>" + (lookup.status() == HttpStatus.TOO_MANY_REQUESTS ? "Tạm dừng tra cứu" : "Không tìm thấy khen thưởng")
                     + "</h1>\n<p>" + (lookup.status() == HttpStatus.TOO_MANY_REQUESTS ? TOO_MANY : NOT_FOUND) + "</p>";
         } else {
             Certificates.Certificate c = lookup.certificate().get();
@@ -69,11 +69,11 @@ class PublicVerificationController {
         String html = """
                 <!DOCTYPE html>
                 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="robots" content="noindex"><title>Xác thực giấy khen – UBND tỉnh Điện Biên</title>
+                <meta name="robots" content="noindex"><title>Xác thực khen thưởng – UBND tỉnh Điện Biên</title>
                 <style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#222}
                 h1{font-size:1.4rem}dt{font-weight:bold;margin-top:.8rem}dd{margin:0}.con{color:#0a6b2d}.het{color:#b00020;font-weight:bold}
                 footer{margin-top:2rem;font-size:.85rem;color:#666}</style></head>
-                <body><p>ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN – Xác thực giấy khen</p>
+                <body><p>ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN – Xác thực khen thưởng</p>
                 %s
                 <footer>Thông tin do Hội đồng Thi đua – Khen thưởng tỉnh cung cấp từ hệ thống quản lý thi đua, khen thưởng.</footer>
                 </body></html>

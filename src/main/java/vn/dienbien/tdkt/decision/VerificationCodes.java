@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.platform.WorkflowClock;
 
 /**
- * Mã xác thực giấy khen: each awardee of a decision gets a code of 12 Crockford base32 characters
+ * Mã xác thực khen thưởng: each awardee of a decision gets a code of 12 Crockford base32 characters
  * drawn from SecureRandom (60 bits: not guessable, and no order to enumerate), shown as
  * {@code XXXX-XXXX-XXXX}. Codes are unique (a unique constraint, and a fresh draw on the unlikely clash).
  */

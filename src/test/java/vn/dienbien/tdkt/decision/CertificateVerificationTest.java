@@ -162,7 +162,7 @@ class CertificateVerificationTest {
         var injected = rest.getForEntity("/public/verify/1' or '1'='1", String.class);
         for (var answer : List.of(unknown, malformed, injected)) {
             assertThat(answer.getStatusCode().value()).isEqualTo(404);
-            assertThat(answer.getBody()).contains("Không tìm thấy giấy khen").doesNotContain("Exception", "SQL", "award_certificate");
+            assertThat(answer.getBody()).contains("Không tìm thấy khen thưởng").doesNotContain("Exception", "SQL", "award_certificate");
         }
         assertThat(malformed.getBody()).isEqualTo(unknown.getBody());
         var json = rest.getForEntity("/public/verify/ZZZZ-ZZZZ-ZZZZ.json", Map.class);

@@ -42,7 +42,7 @@ function style() {
   }
   const css = el('style', { id: 'tdkt-notifications-style' });
   css.textContent = `
-    #tdkt-notifications-bell { position: relative; background: none; border: 0; color: inherit; padding: 15px 12px; }
+    #tdkt-notifications-bell { position: relative; background: none; border: 0; color: inherit; padding: 15px 26px 15px 12px; }
     #tdkt-notifications-bell .badge { position: absolute; top: 6px; right: 0; background: #b00020; color: #fff; font-size: 11px; }
     #tdkt-notifications-panel { position: fixed; top: 70px; right: 12px; width: 440px; max-height: 75vh; overflow-y: auto;
       background: #fff; color: #333; border: 1px solid #ccc; box-shadow: 0 6px 18px rgba(0,0,0,.2); z-index: 2000; border-radius: 4px; }
