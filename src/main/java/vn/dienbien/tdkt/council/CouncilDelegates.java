@@ -29,10 +29,14 @@ class CouncilDelegates {
     /** The ballot form's payload: sent transient by the form, so that it is never stored as a variable. */
     static final String BALLOT = "ballot";
 
+    /** Có tập thể, cá nhân được khen thưởng? Set by the system after the Chairman's approval. */
+    static final String AWARDEES_APPROVED = "awardeesApproved";
+
     /**
      * Set only by the system: the case's session, its title in task names, the member of each
      * voting task (and the engine's multi-instance counters, whose change would end the vote early
-     * or never), the tally, the Chairman's outcome and the decision's number.
+     * or never), the tally, the Chairman's outcome, whether anyone is left to award and the decision's
+     * number.
      */
     /** The Board's start form: title, meeting date, the dossiers to consider. */
     @Bean
@@ -48,7 +52,7 @@ class CouncilDelegates {
     @Bean
     ProtectedVariables councilProtectedVariables() {
         return ProtectedVariables.of("sessionId", "sessionTitle", "member", "tallySummary", "chairmanReturned",
-                "votingDueDate", "quorumMet",
+                "votingDueDate", "quorumMet", AWARDEES_APPROVED,
                 "decisionCode", "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
     }
 
@@ -174,13 +178,34 @@ class CouncilDelegates {
                 text(execution, "submissionNote"), ProcessActors.currentActor(execution));
     }
 
-    /** "Ghi nhận ý kiến của Chủ tịch UBND tỉnh". */
+    /**
+     * "Ghi nhận ý kiến của Chủ tịch UBND tỉnh", and whether anyone is left to award: read from the
+     * session's dossiers after the Chairman's exclusions, never from the form, so that the văn thư
+     * gets a decision to number only when there is one.
+     */
     @Bean
     JavaDelegate recordChairmanDecision(CouncilSessions sessions) {
-        return execution -> execution.setVariable("chairmanReturned", sessions.recordChairmanDecision(
-                execution.getProcessInstanceId(), text(execution, "chairmanDecision"), text(execution, "excludedDossiers"),
-                text(execution, "chairmanNote"),
-                ProcessActors.currentActor(execution)));
+        return execution -> {
+            String caseId = execution.getProcessInstanceId();
+            boolean returned = sessions.recordChairmanDecision(caseId, text(execution, "chairmanDecision"),
+                    text(execution, "excludedDossiers"), text(execution, "chairmanNote"),
+                    ProcessActors.currentActor(execution));
+            execution.setVariable("chairmanReturned", returned);
+            execution.setVariable(AWARDEES_APPROVED, !returned && sessions.anyAwardee(caseId));
+        };
+    }
+
+    /**
+     * "Kết thúc hồ sơ không được khen thưởng": approved, but no dossier is to be awarded. Each dossier
+     * ends with its reason and its unit is told; no decision, no number. Telling each dossier's case
+     * is the system's act, as with a decision.
+     */
+    @Bean
+    JavaDelegate closeWithoutAward(CouncilSessions sessions) {
+        return execution -> ProcessActors.asSystem(() -> {
+            sessions.closeWithoutAward(execution.getProcessInstanceId());
+            return null;
+        });
     }
 
     /**

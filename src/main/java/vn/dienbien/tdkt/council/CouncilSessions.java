@@ -28,6 +28,7 @@ import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
+import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.WorkflowClock;
 import vn.dienbien.tdkt.platform.WorkflowKeys;
 
@@ -429,23 +430,12 @@ public class CouncilSessions {
         if (clerk == null || !clerk.inGroup(CamundaGroups.CLERK)) {
             throw ApiException.forbidden("Chỉ Văn thư UBND tỉnh vào số, ngày ký quyết định khen thưởng.");
         }
-        List<Long> approved = new ArrayList<>();
-        Map<Long, String> refused = new LinkedHashMap<>();
-        for (SessionDossier sd : sessionDossiers.findByKeySessionId(session.getId())) {
-            if (!Boolean.TRUE.equals(sd.getPassed())) {
-                refused.put(sd.dossierId(), "Không đạt tỷ lệ biểu quyết của Hội đồng: " + sd.getYesVotes() + "/"
-                        + sd.getEligibleVoters() + " thành viên đồng ý (" + rule.describe() + ").");
-            } else if (sd.getExcludedReason() != null) {
-                refused.put(sd.dossierId(), "Chủ tịch UBND tỉnh không phê duyệt: " + sd.getExcludedReason());
-            } else {
-                approved.add(sd.dossierId());
-            }
-        }
+        Outcomes outcomes = outcomes(session);
+        List<Long> approved = outcomes.approved();
+        Map<Long, String> refused = outcomes.refused();
         if (approved.isEmpty()) {
-            // Nothing to number: the dossiers end with their reasons and no decision is registered.
-            dossierDecisions.decide(approved, refused, LocalDate.ofInstant(WorkflowClock.now(), VIETNAM),
-                    "Chủ tịch UBND tỉnh", session.getChairmanDecidedBy() != null ? session.getChairmanDecidedBy() : clerk.userId());
-            session.decided(null);
+            // A case that reached the văn thư before the "no award" branch existed: nothing to number.
+            closeRefused(session, refused, clerk.userId());
             return null;
         }
         if (registration.number() < 1) {
@@ -458,6 +448,64 @@ public class CouncilSessions {
                 new AwardDecisions.Registration(registration.number(), registration.scanDocumentId(), clerk.userId()));
         session.decided(decision == null ? null : decision.code());
         return decision;
+    }
+
+    /**
+     * Có tập thể, cá nhân được khen thưởng? After the Chairman's approval: whether any dossier of
+     * the session passed the vote and was not left out by the Chairman. Read from the session's own
+     * dossiers, so that no form value decides whether the văn thư numbers a decision.
+     */
+    @Transactional(readOnly = true)
+    public boolean anyAwardee(String processInstanceId) {
+        return !outcomes(sessions.ofCase(processInstanceId)).approved().isEmpty();
+    }
+
+    /**
+     * Không có khen thưởng: the Chairman approved, but no dossier is to be awarded (none passed the
+     * vote, or the Chairman left out every passed one). Each dossier ends with its reason and its
+     * unit is told, as with a decision; no decision is issued and no number is taken from the
+     * register. The Chairman who approved is recorded as the one who decided.
+     */
+    @Transactional
+    public void closeWithoutAward(String processInstanceId) {
+        CouncilSession session = sessions.ofCase(processInstanceId);
+        if (session.getStatus() != CouncilSession.Status.SUBMITTED
+                || !List.of("APPROVE_ALL", "APPROVE_SOME").contains(session.getChairmanDecision())) {
+            throw ApiException.conflict("Phiên họp \"" + session.getTitle() + "\" chưa được Chủ tịch UBND tỉnh phê duyệt.");
+        }
+        Outcomes outcomes = outcomes(session);
+        if (!outcomes.approved().isEmpty()) {
+            throw ApiException.conflict("Phiên họp \"" + session.getTitle()
+                    + "\" có hồ sơ được khen thưởng: quyết định do Văn thư UBND tỉnh vào số.");
+        }
+        closeRefused(session, outcomes.refused(), ProcessActors.SYSTEM);
+    }
+
+    /** The dossiers end without an award, each with its reason; the session ends with no decision. */
+    private void closeRefused(CouncilSession session, Map<Long, String> refused, String fallbackActor) {
+        dossierDecisions.decide(List.of(), refused, LocalDate.ofInstant(WorkflowClock.now(), VIETNAM),
+                "Chủ tịch UBND tỉnh", session.getChairmanDecidedBy() != null ? session.getChairmanDecidedBy() : fallbackActor);
+        session.decided(null);
+    }
+
+    /** Each dossier of the session: to be awarded, or refused with its reason. */
+    private record Outcomes(List<Long> approved, Map<Long, String> refused) {
+    }
+
+    private Outcomes outcomes(CouncilSession session) {
+        List<Long> approved = new ArrayList<>();
+        Map<Long, String> refused = new LinkedHashMap<>();
+        for (SessionDossier sd : sessionDossiers.findByKeySessionId(session.getId())) {
+            if (!Boolean.TRUE.equals(sd.getPassed())) {
+                refused.put(sd.dossierId(), "Không đạt tỷ lệ biểu quyết của Hội đồng: " + sd.getYesVotes() + "/"
+                        + sd.getEligibleVoters() + " thành viên đồng ý (" + rule.describe() + ").");
+            } else if (sd.getExcludedReason() != null) {
+                refused.put(sd.dossierId(), "Chủ tịch UBND tỉnh không phê duyệt: " + sd.getExcludedReason());
+            } else {
+                approved.add(sd.dossierId());
+            }
+        }
+        return new Outcomes(approved, refused);
     }
 
     /** What the văn thư confirmed: the number, the signing date (yyyy-MM-dd) and the signed scan. */
