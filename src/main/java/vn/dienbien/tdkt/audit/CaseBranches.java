@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * Các loại hồ sơ trong tra cứu: one SELECT per kind of case, all giving the same columns ({@code
  * case_id, kind, record_id, campaign_code, case_year, unit_code, unit_name, group_name, award_code,
  * award_name, nominee_name, status, own_decision, detail, detail_date, annulled_dossier_id}), each with
- * the filters that mean something for its kind, every value bound. A kind for which a filter means nothing (a launch
- * plan has no nominee, a review no unit) is left out while that filter is set.
+ * the filters that mean something for its kind, every value bound. A kind for which a filter means
+ * nothing (a launch plan has no nominee, a review no unit) is left out while that filter is set.
  *
  * <p>What the filters mean per kind: a dossier's unit is its proposing unit and its year the award
  * year; a launch plan's unit is its unit and its year the campaign's first year; a council session's
