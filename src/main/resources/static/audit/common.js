@@ -133,6 +133,7 @@ export const KINDS = [
   ['COUNCIL_SESSION', 'Phiên họp Hội đồng'],
   ['EVALUATION', 'Đánh giá, bình xét'],
   ['REVIEW', 'Sơ kết, tổng kết'],
+  ['REVOCATION', 'Thu hồi, hủy bỏ khen thưởng'],
 ];
 
 /** Statuses each kind of case may have (the code is what the search sends; labels as CaseLabels). */
@@ -154,6 +155,11 @@ export const STATUSES = {
   ],
   EVALUATION: [['OPEN', 'Đang đánh giá, bình xét'], ['CLOSED', 'Đã kết thúc']],
   REVIEW: [['DRAFT', 'Dự thảo'], ['SUBMITTED', 'Đã trình phê duyệt'], ['APPROVED', 'Đã phê duyệt']],
+  REVOCATION: [
+    ['REQUESTED', 'Chờ lãnh đạo Ban TĐKT kiểm tra'], ['FORWARDED', 'Đã trình Chủ tịch UBND tỉnh'],
+    ['STOPPED', 'Lãnh đạo Ban TĐKT dừng đề nghị'], ['REJECTED', 'Chủ tịch UBND tỉnh không đồng ý thu hồi, hủy bỏ'],
+    ['APPROVED', 'Đã quyết định thu hồi, hủy bỏ khen thưởng'],
+  ],
 };
 
 /** Who wrote a timeline entry, in words. */

@@ -186,7 +186,8 @@ function row(c) {
       c.groupName ? el('span', { className: 'sub' }, 'Khối: ' + c.groupName) : null),
     el('td', {}, c.nomineeName || '', c.awardName ? el('span', { className: 'sub' }, c.awardName) : null),
     el('td', {}, statusText(c.kind, c.status, c.statusLabel)),
-    el('td', { className: 'nowrap' }, c.decisionCode || ''),
+    el('td', { className: 'nowrap' }, c.decisionCode || '',
+      c.revocation ? el('span', { className: 'sub revoked' }, c.revocation) : null),
     el('td', { className: 'nowrap' }, dateTime(c.startedAt)),
     el('td', { className: 'nowrap' }, c.endedAt ? dateTime(c.endedAt) : el('span', { className: 'muted' }, 'đang xử lý')));
   // The whole row opens the case; the link inside stays the keyboard's and the middle click's way.

@@ -11,9 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tra cứu hồ sơ: one search over every kind of case (launch plans, dossiers, council sessions and
- * through them decisions, evaluation rounds, reviews), read-only. A page is two queries, the count and
- * the page; an export reads every matching case with a streaming query and hands each row on as the
- * database returns it, keeping none.
+ * through them decisions, evaluation rounds, reviews, revocations of awards), read-only. A page is two
+ * queries, the count and the page; an export reads every matching case with a streaming query and hands
+ * each row on as the database returns it, keeping none.
  */
 @Service
 class AuditSearch {

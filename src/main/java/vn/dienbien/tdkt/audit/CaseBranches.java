@@ -9,15 +9,19 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 /**
  * Các loại hồ sơ trong tra cứu: one SELECT per kind of case, all giving the same columns ({@code
  * case_id, kind, record_id, campaign_code, case_year, unit_code, unit_name, group_name, award_code,
- * award_name, nominee_name, status, own_decision, detail, detail_date}), each with the filters that
- * mean something for its kind, every value bound. A kind for which a filter means nothing (a launch
- * plan has no nominee, a review no unit) is left out while that filter is set.
+ * award_name, nominee_name, status, own_decision, detail, detail_date, annulled_dossier_id}), each with
+ * the filters that mean something for its kind, every value bound. A kind for which a filter means
+ * nothing (a launch plan has no nominee, a review no unit) is left out while that filter is set.
  *
  * <p>What the filters mean per kind: a dossier's unit is its proposing unit and its year the award
  * year; a launch plan's unit is its unit and its year the campaign's first year; a council session's
  * year is the year it met, and it matches campaign, unit, block, award and nominee when one of the
  * dossiers it voted on does (so a nominee's search finds the session and its decision too); an
- * evaluation round matches a unit that scored itself or voted in it, and a block whose units scored.
+ * evaluation round matches a unit that scored itself or voted in it, and a block whose units scored. A
+ * revocation case (thu hồi, hủy bỏ khen thưởng) has the campaign, year, unit, block, award and nominee of
+ * the dossier whose award it takes back; its decision is the one that gave the award, and it is also found
+ * by the annulment decision's number. {@code annulled_dossier_id} names the dossier whose annulment
+ * decision the row shows: every dossier's own, and an approved revocation case's.
  */
 final class CaseBranches {
 
@@ -26,7 +30,8 @@ final class CaseBranches {
                    c.code as campaign_code, d.award_year as case_year, u.code as unit_code, u.name as unit_name,
                    g.name as group_name, d.award_code as award_code, a.name as award_name,
                    d.nominee_name as nominee_name, d.status as status, cast(null as varchar(64)) as own_decision,
-                   cast(null as varchar(500)) as detail, cast(null as date) as detail_date
+                   cast(null as varchar(500)) as detail, cast(null as date) as detail_date,
+                   d.id as annulled_dossier_id
               from dossier d
               join campaign c on c.id = d.campaign_id
               join org_unit u on u.id = d.proposing_unit_id
@@ -42,7 +47,7 @@ final class CaseBranches {
                    cast(null as varchar(64)) as own_decision,
                    cast(case when rd.kind = 'LAUNCH_PLAN' then coalesce('Kế hoạch phát động ' || lp.plan_number,
                         'Kế hoạch phát động') else rd.title end as varchar(500)) as detail,
-                   cast(null as date) as detail_date
+                   cast(null as date) as detail_date, cast(null as bigint) as annulled_dossier_id
               from launch_plan lp
               join campaign c on c.id = lp.campaign_id
               join reporting_round rd on rd.id = lp.round_id
@@ -57,7 +62,7 @@ final class CaseBranches {
                    cast(null as varchar(255)) as group_name, cast(null as varchar(32)) as award_code,
                    cast(null as varchar(255)) as award_name, cast(null as varchar(255)) as nominee_name,
                    s.status as status, s.decision_code as own_decision, cast(s.title as varchar(500)) as detail,
-                   s.meeting_date as detail_date
+                   s.meeting_date as detail_date, cast(null as bigint) as annulled_dossier_id
               from council_session s
              where s.process_instance_id is not null""";
 
@@ -77,7 +82,7 @@ final class CaseBranches {
                    cast(null as varchar(32)) as award_code, cast(null as varchar(255)) as award_name,
                    cast(null as varchar(255)) as nominee_name, r.status as status,
                    cast(null as varchar(64)) as own_decision, cast(null as varchar(500)) as detail,
-                   cast(null as date) as detail_date
+                   cast(null as date) as detail_date, cast(null as bigint) as annulled_dossier_id
               from evaluation_round r
               join campaign c on c.id = r.campaign_id
              where r.process_instance_id is not null""";
@@ -89,10 +94,32 @@ final class CaseBranches {
                    cast(null as varchar(32)) as award_code, cast(null as varchar(255)) as award_name,
                    cast(null as varchar(255)) as nominee_name, rr.status as status,
                    cast(null as varchar(64)) as own_decision, cast(rr.kind as varchar(500)) as detail,
-                   cast(null as date) as detail_date
+                   cast(null as date) as detail_date, cast(null as bigint) as annulled_dossier_id
               from review_report rr
               join campaign c on c.id = rr.campaign_id
              where rr.process_instance_id is not null""";
+
+    /**
+     * A revocation case: its award's dossier {@code d} (with c, u, g, a joined as for a dossier), the
+     * decision that gave the award ({@code de}, the row's decision) and the annulment decision once the
+     * Chairman approved ({@code an}, shown as the row's revocation through {@code annulled_dossier_id}).
+     */
+    private static final String REVOCATION = """
+            select rq.process_instance_id as case_id, cast('REVOCATION' as varchar(20)) as kind, rq.id as record_id,
+                   c.code as campaign_code, d.award_year as case_year, u.code as unit_code, u.name as unit_name,
+                   g.name as group_name, d.award_code as award_code, a.name as award_name,
+                   d.nominee_name as nominee_name, rq.status as status, de.code as own_decision,
+                   cast(rq.kind as varchar(500)) as detail, cast(null as date) as detail_date,
+                   an.dossier_id as annulled_dossier_id
+              from award_revocation rq
+              join dossier d on d.id = rq.dossier_id
+              join campaign c on c.id = d.campaign_id
+              join org_unit u on u.id = d.proposing_unit_id
+              left join emulation_group g on g.id = u.emulation_group_id
+              join award a on a.code = d.award_code
+              join decision de on de.id = rq.decision_id
+              left join award_annulment an on an.id = rq.annulment_id
+             where rq.process_instance_id is not null""";
 
     private CaseBranches() {
     }
@@ -105,6 +132,7 @@ final class CaseBranches {
         sessions(f, params).ifPresent(branches::add);
         evaluations(f, params).ifPresent(branches::add);
         reviews(f, params).ifPresent(branches::add);
+        revocations(f, params).ifPresent(branches::add);
         return branches;
     }
 
@@ -233,6 +261,28 @@ final class CaseBranches {
         if (f.status() != null) {
             sql.append(" and rr.status = :status");
             params.addValue("status", f.status());
+        }
+        return Optional.of(sql.toString());
+    }
+
+    /**
+     * Revocation cases answer the dossier filters through the award they take back, and a decision
+     * number through both the decision that gave the award and the annulment decision.
+     */
+    private static Optional<String> revocations(CaseQuery.Filter f, MapSqlParameterSource params) {
+        if (!applies(f, CaseLabels.Kind.REVOCATION)) {
+            return Optional.empty();
+        }
+        StringBuilder sql = new StringBuilder(REVOCATION);
+        dossierConditions(f, params, sql);
+        if (f.status() != null) {
+            sql.append(" and rq.status = :status");
+            params.addValue("status", f.status());
+        }
+        if (f.decision() != null) {
+            sql.append(" and (lower(de.code) like lower(:decision) escape '!'"
+                    + " or lower(an.code) like lower(:decision) escape '!')");
+            params.addValue("decision", contains(f.decision()));
         }
         return Optional.of(sql.toString());
     }

@@ -33,7 +33,14 @@ final class CaseLabels {
         REVIEW("Sơ kết, tổng kết", Map.of(
                 "DRAFT", "Dự thảo",
                 "SUBMITTED", "Đã trình phê duyệt",
-                "APPROVED", "Đã phê duyệt"));
+                "APPROVED", "Đã phê duyệt")),
+        /** Đề nghị thu hồi, hủy bỏ khen thưởng (revocation/RevocationStatus: REQUESTED … APPROVED). */
+        REVOCATION("Thu hồi, hủy bỏ khen thưởng", Map.of(
+                "REQUESTED", "Chờ lãnh đạo Ban TĐKT kiểm tra",
+                "FORWARDED", "Đã trình Chủ tịch UBND tỉnh",
+                "STOPPED", "Lãnh đạo Ban TĐKT dừng đề nghị",
+                "REJECTED", "Chủ tịch UBND tỉnh không đồng ý thu hồi, hủy bỏ",
+                "APPROVED", "Đã quyết định thu hồi, hủy bỏ khen thưởng"));
 
         private final String label;
         private final Map<String, String> statuses;
@@ -64,6 +71,11 @@ final class CaseLabels {
     /** Sơ kết (giữa kỳ) or tổng kết: the name of a review by its kind. */
     static String reviewName(String reviewKind) {
         return "FINAL".equals(reviewKind) ? "Tổng kết" : "Sơ kết";
+    }
+
+    /** "Thu hồi" or "Hủy bỏ": the verb of a revocation case by its kind (decision/AnnulmentKind REVOKE or ANNUL). */
+    static String revocationVerb(String annulmentKind) {
+        return "ANNUL".equals(annulmentKind) ? "Hủy bỏ" : "Thu hồi";
     }
 
     /** Whether any kind has this status (the filter without a kind). */

@@ -34,6 +34,7 @@ final class CaseRows {
                     decision);
             case EVALUATION -> "Đánh giá, bình xét năm " + year + ofCampaign(campaign);
             case REVIEW -> CaseLabels.reviewName(rs.getString("detail")) + " năm " + year + ofCampaign(campaign);
+            case REVOCATION -> revocationTitle(rs.getString("detail"), awardName, nominee);
         };
         return new CaseSummary(rs.getString("case_id"), kind.name(), kind.label(), rs.getLong("record_id"), title,
                 campaign, year, rs.getString("unit_code"), unitName, rs.getString("group_name"),
@@ -54,13 +55,13 @@ final class CaseRows {
 
     /** "Bằng khen – Lò Thị Xuân (Sở Y tế)": the award's short name, the nominee, the proposing unit. */
     static String dossierTitle(String awardName, String nominee, String unitName) {
-        String award = awardName;
-        int of = award.indexOf(" của ");
-        if (of > 0) {
-            award = award.substring(0, of);
-        }
-        String title = award + " – " + nominee;
+        String title = shortAward(awardName) + " – " + nominee;
         return unitName == null || unitName.equals(nominee) ? title : title + " (" + unitName + ")";
+    }
+
+    /** "Thu hồi Bằng khen: Lò Văn Khai" or "Hủy bỏ Bằng khen: …": what is taken back, and from whom. */
+    static String revocationTitle(String annulmentKind, String awardName, String nominee) {
+        return CaseLabels.revocationVerb(annulmentKind) + " " + shortAward(awardName) + ": " + nominee;
     }
 
     /** "Kế hoạch phát động 25/KH-SYT – Sở Y tế (đợt …)", or the periodic report's round title. */
@@ -71,6 +72,12 @@ final class CaseRows {
     private static String sessionTitle(String title, LocalDate meetingDate, String decision) {
         String text = title + (meetingDate == null ? "" : " (họp ngày " + DAY.format(meetingDate) + ")");
         return decision == null ? text : text + " – Quyết định " + decision;
+    }
+
+    /** "Bằng khen" of "Bằng khen của Chủ tịch UBND tỉnh". */
+    private static String shortAward(String awardName) {
+        int of = awardName.indexOf(" của ");
+        return of > 0 ? awardName.substring(0, of) : awardName;
     }
 
     private static String ofCampaign(String campaign) {

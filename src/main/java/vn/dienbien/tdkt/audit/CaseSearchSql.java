@@ -30,7 +30,7 @@ final class CaseSearchSql {
      * The cases in which a person acted: assignee of a task, author of an operation the engine logged
      * (completing, claiming, changing a variable), the one who started the case, or the actor our
      * records name (status changes, sending and reviewing a plan, opening and submitting a session,
-     * ballots, rounds and reviews).
+     * ballots, rounds and reviews, asking for, checking and deciding a revocation).
      */
     private static final String ACTOR_CASES = """
              and c.case_id in (
@@ -51,7 +51,9 @@ final class CaseSearchSql {
                     where v.member_id = :actor or v.recorded_by = :actor
              union select r.process_instance_id from evaluation_round r where r.opened_by = :actor
              union select rr.process_instance_id from review_report rr
-                    where rr.prepared_by = :actor or rr.approved_by = :actor)""";
+                    where rr.prepared_by = :actor or rr.approved_by = :actor
+             union select rq.process_instance_id from award_revocation rq
+                    where rq.requested_by = :actor or rq.checked_by = :actor or rq.decided_by = :actor)""";
 
     /** What a row shows; {@code %s} is where the dossier's decision comes from (see {@link #page}, {@link #all}). */
     private static final String COLUMNS = """
@@ -61,9 +63,12 @@ final class CaseSearchSql {
                    p.START_TIME_ as started_at, p.END_TIME_ as ended_at,
                    rv.kind as revocation_kind, rv.code as revocation_code, rv.signed_on as revocation_signed_on""";
 
-    /** A dossier's award revoked or annulled (at most one per dossier: a unique column). */
+    /**
+     * The award revoked or annulled that a row shows: a dossier's, or an approved revocation case's (at
+     * most one per dossier: a unique column).
+     */
     private static final String REVOCATION_JOINED = """
-             left join award_annulment rv on rv.dossier_id = c.record_id and c.kind = 'DOSSIER'""";
+             left join award_annulment rv on rv.dossier_id = c.annulled_dossier_id""";
 
     /** A dossier's decision, looked up row by row: PostgreSQL evaluates it after the sort, for the page's rows only. */
     private static final String DECISION_PER_ROW = """

@@ -4,9 +4,10 @@ import java.time.OffsetDateTime;
 
 /**
  * One case as the search lists it. {@code caseId} is the id of the case's process instance, which
- * every link and export uses; {@code kind} is LAUNCH_PLAN, DOSSIER, COUNCIL_SESSION, EVALUATION or
- * REVIEW (a decision is found through the council session that issued it). {@code revocation} says, for a
- * dossier whose award was revoked or annulled, by which decision ("Đã bị thu hồi theo Quyết định số … ngày …").
+ * every link and export uses; {@code kind} is LAUNCH_PLAN, DOSSIER, COUNCIL_SESSION, EVALUATION, REVIEW
+ * or REVOCATION (a decision is found through the council session that issued it). {@code revocation} says,
+ * for a dossier whose award was revoked or annulled and for the revocation case that did it, by which
+ * decision ("Đã bị thu hồi theo Quyết định số … ngày …").
  */
 record CaseSummary(
         String caseId,

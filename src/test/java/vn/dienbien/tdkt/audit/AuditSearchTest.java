@@ -163,7 +163,9 @@ class AuditSearchTest {
         var page = page("kiemtoan", "decision=" + decision + "&size=200");
         assertThat(ids(page)).contains(scenario.sessionCase(session), scenario.caseOf(a), scenario.caseOf(b))
                 .doesNotContain(scenario.caseOf(c), scenario.caseOf(d));
-        assertThat(items(page)).allSatisfy(i -> assertThat((String) i.get("decisionCode")).contains(decision));
+        // Numbers restart each year, and other classes' revocation cases may be found by their annulment's.
+        assertThat(items(page)).allSatisfy(i -> assertThat(i.get("decisionCode") + " " + i.get("revocation"))
+                .as("the number is the row's decision or its annulment decision").contains(decision));
         assertThat(ids(page("kiemtoan", "nominee=" + mark + "&decision=" + decision.toLowerCase())))
                 .containsExactlyInAnyOrder(scenario.sessionCase(session), scenario.caseOf(a), scenario.caseOf(b));
     }
