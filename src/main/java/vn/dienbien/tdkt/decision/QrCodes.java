@@ -13,10 +13,14 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** A QR code as a PNG image: black modules on white, a quiet zone of two modules, medium error correction. */
+/**
+ * A QR code as a PNG image: black modules on white, medium error correction, and the quiet zone of
+ * four modules the QR standard asks for (with two, some codes could not be read back by a scanner).
+ */
 final class QrCodes {
 
     static final int PIXELS_PER_MODULE = 4;
+    static final int QUIET_ZONE_MODULES = 4;
 
     private QrCodes() {
     }
@@ -25,7 +29,7 @@ final class QrCodes {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    Map.of(EncodeHintType.MARGIN, QUIET_ZONE_MODULES, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
         } catch (WriterException e) {
             throw new IllegalArgumentException("Không tạo được mã QR.", e);
