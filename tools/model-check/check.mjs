@@ -112,7 +112,10 @@ function loadTemplates(dir, entry) {
       continue;
     }
     if (!validate(data)) {
-      for (const err of (validate.errors || []).filter(relevantError).slice(0, 10)) {
+      // A file holds one template or a list of them; report against the form it has.
+      const errors = (validate.errors || []).filter(relevantError)
+        .filter((err) => !(err.instancePath === '' && err.keyword === 'type'));
+      for (const err of errors.slice(0, 10)) {
         e.problems.push({ kind: 'template', message: `schema: ${err.instancePath || '/'} ${err.message}${err.params?.allowedValues ? ' ' + JSON.stringify(err.params.allowedValues) : ''}` });
       }
       continue;
