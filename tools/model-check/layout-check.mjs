@@ -216,11 +216,11 @@ function checkPlane({ shapes, edges }, ctx, defects) {
   const labels = [];
   for (const s of shapes) {
     if (!hasExternalLabel(s.el)) continue;
-    labels.push({ el: s.el, b: s.di.label?.bounds ? rect(s.di.label.bounds) : defaultShapeLabel(s) });
+    labels.push({ el: s.el, b: s.di.label?.bounds ? textIn(s.el.name, s.di.label.bounds) : defaultShapeLabel(s) });
   }
   for (const e of edges) {
     if (!hasExternalLabel(e.el) || e.points.length < 2) continue;
-    labels.push({ el: e.el, b: e.di.label?.bounds ? rect(e.di.label.bounds) : defaultEdgeLabel(e) });
+    labels.push({ el: e.el, b: e.di.label?.bounds ? textIn(e.el.name, e.di.label.bounds) : defaultEdgeLabel(e) });
   }
   for (const l of labels) {
     for (const s of plain) {
@@ -323,7 +323,7 @@ function hasExternalLabel(el) {
 // most 90 px wide, its top at the bottom of a shape, or 10 px above a point 15 px above the middle
 // of a flow (15 px right of it for a vertical middle segment). 11 px Arial measured in Chromium:
 // about 5.4 px a character, 13.5 px a line; words wrap at 90 px.
-function estimateSize(text) {
+function estimateSize(text, maxWidth = 90) {
   const CHAR = 5.4;
   let lines = 0;
   let width = 0;
@@ -331,7 +331,7 @@ function estimateSize(text) {
     let line = '';
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       const next = line ? line + ' ' + word : word;
-      if (line && next.length * CHAR > 90) {
+      if (line && next.length * CHAR > maxWidth) {
         width = Math.max(width, line.length * CHAR);
         lines++;
         line = word;
@@ -339,10 +339,19 @@ function estimateSize(text) {
         line = next;
       }
     }
-    width = Math.max(width, Math.min(90, line.length * CHAR));
+    width = Math.max(width, Math.min(maxWidth, line.length * CHAR));
     lines++;
   }
   return { width: Math.ceil(width), height: Math.ceil(lines * 13.5) };
+}
+
+// With label bounds in the DI, bpmn-js writes the text into that box from its top, centred and
+// wrapped at its width: what covers the diagram is the text, not a generous box.
+function textIn(text, bounds) {
+  const b = rect(bounds);
+  const size = estimateSize(text, Math.max(b.width, 10));
+  const width = Math.min(b.width, size.width);
+  return { x: b.x + (b.width - width) / 2, y: b.y, width, height: size.height };
 }
 
 function defaultShapeLabel(s) {
