@@ -90,8 +90,14 @@ class EvaluationTasks {
      */
     Subject subjectOf(DelegateTask task) {
         EvaluationRound round = evaluations.roundOfCase(task.getProcessInstanceId());
-        OrgUnit unit = unitOf(task);
         String name = task.getName() + " năm " + round.getYear();
+        OrgUnit unit;
+        try {
+            unit = unitOf(task);
+        } catch (ApiException noSingleUnit) {
+            // Shown as is; completing the task is refused with the same message (unitTask).
+            return new Subject(name, null);
+        }
         if (DEPARTMENT_TASK.equals(task.getTaskDefinitionKey()) || unit.getEmulationGroup() == null) {
             return new Subject(name, unit.getName() + " – số liệu thực hiện chỉ tiêu năm " + round.getYear() + ".");
         }
