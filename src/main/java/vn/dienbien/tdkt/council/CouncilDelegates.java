@@ -34,7 +34,7 @@ class CouncilDelegates {
     static final String AWARDEES_APPROVED = "awardeesApproved";
 
     /**
-     * Set only by the system: the case's session, its title in task names, the member of each
+     * Set only by the system: the case's session, the member of each
      * voting task (and the engine's multi-instance counters, whose change would end the vote early
      * or never), the tally, the Chairman's outcome, whether anyone is left to award and the decision's
      * number.
@@ -52,7 +52,7 @@ class CouncilDelegates {
 
     @Bean
     ProtectedVariables councilProtectedVariables() {
-        return ProtectedVariables.of("sessionId", "sessionTitle", "member", "tallySummary", "chairmanReturned",
+        return ProtectedVariables.of("sessionId", "member", "tallySummary", "chairmanReturned",
                 "votingDueDate", "quorumMet", AWARDEES_APPROVED,
                 "decisionCode", "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
     }
@@ -67,7 +67,6 @@ class CouncilDelegates {
                     text(execution, "sessionTitleInput"), text(execution, "meetingDate"), text(execution, "dossierIds"),
                     actor));
             execution.setVariable("sessionId", opened.id());
-            execution.setVariable("sessionTitle", opened.title());
             execution.setVariable("votingDueDate", opened.votingDueDate());
             execution.getProcessInstance().setProcessBusinessKey("PH-" + opened.id());
         };
