@@ -114,6 +114,19 @@ class CouncilTaskNamesTest {
                 .getBusinessKey()).startsWith("PH-");
     }
 
+    @Test
+    void aTaskStartedWithoutCustomListenersStillTellsItsPeopleOnceUnderTheDiagramsName() {
+        Long a = scenario.acceptedCertificate("Lò Văn Sửa");
+        Long sessionId = scenario.open("Phiên họp sửa quy trình", LocalDate.now(), List.of(a));
+        // An administrator's modification that skips custom listeners (as Cockpit offers it).
+        runtimeService.createProcessInstanceModification(scenario.processOf(sessionId))
+                .startBeforeActivity("Task_Submission").execute(true, false);
+
+        Task submission = scenario.task(sessionId, "Task_Submission");
+        assertThat(submission.getName()).isEqualTo("Lập tờ trình Chủ tịch UBND tỉnh");
+        assertThat(subjectOfNewTask(submission, null)).isEqualTo("Có việc mới: Lập tờ trình Chủ tịch UBND tỉnh");
+    }
+
     /** The subject of the "Có việc mới" notification of this task, to a person or (null) to its group. */
     private String subjectOfNewTask(Task task, String user) {
         return jdbc.queryForObject("select subject from notification where task_id = ? and "
