@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
+import vn.dienbien.tdkt.platform.WorkflowClock;
 
 /**
  * Moving running cases to the newest version of their process: which versions still have cases, the
@@ -168,7 +169,7 @@ class ProcessMigrations {
                         built.mapped().stream().anyMatch(m -> m.explicit()
                                 && m.sourceActivityId().equals(i.getSourceActivityId()))))
                 .toList();
-        long id = records.insert(built.versions(), user.userId(), Instant.now().truncatedTo(ChronoUnit.MILLIS), moved,
+        long id = records.insert(built.versions(), user.userId(), WorkflowClock.now().truncatedTo(ChronoUnit.MILLIS), moved,
                 used);
         return records.get(id);
     }
