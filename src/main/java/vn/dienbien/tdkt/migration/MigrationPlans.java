@@ -85,9 +85,11 @@ class MigrationPlans {
         if (fromVersion == target.getVersion()) {
             throw ApiException.badRequest("Phiên bản " + fromVersion + " đã là phiên bản mới nhất của quy trình.");
         }
-        ProcessDefinition source = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
-                .processDefinitionVersion(fromVersion).singleResult();
-        if (source == null || fromVersion > target.getVersion()) {
+        // The engine takes positive versions only: anything else is a version the process does not have.
+        ProcessDefinition source = fromVersion < 1 || fromVersion > target.getVersion() ? null
+                : repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                        .processDefinitionVersion(fromVersion).singleResult();
+        if (source == null) {
             throw ApiException.badRequest("Quy trình «" + target.getName() + "» không có phiên bản " + fromVersion + ".");
         }
         return new Versions(processKey, source, target, new ActivityNames(repository.getBpmnModelInstance(source.getId())),
