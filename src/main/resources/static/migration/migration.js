@@ -266,7 +266,9 @@
     call('POST', key('/migrations'), request(all ? { allCases: true } : { caseIds: ids })).then(function (m) {
       say('Đã chuyển ' + m.caseCount + ' hồ sơ sang phiên bản ' + m.toVersion + ' (' + when(m.migratedAt) + ').', false);
       $('dry-run-result').textContent = '';
-      return Promise.all([loadProcesses(), loadHistory(), openProcess(state.key)]);
+      // The plan of the old version is spent: the lists tell what is left.
+      $('plan-section').hidden = true;
+      return Promise.all([loadProcesses(), loadHistory()]);
     }, function (error) { say(error.message, true); }).then(function () { $('migrate').disabled = false; });
   }
 
