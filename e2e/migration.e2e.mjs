@@ -40,7 +40,7 @@ await step('the administrator deploys a version of launch-plan with a renamed re
   const { bpmn20Xml } = await json(await api.get(base + '/engine-rest/process-definition/' + v1.id + '/xml',
     { headers: basic('admin') }));
   // Changed by the task's id only: its start tag gets the new name, whatever the drawing around it.
-  const edited = bpmn20Xml.replace(/<bpmn:userTask\b[^>]*\bid="Task_ReviewPlan"[^>]*>/,
+  const edited = bpmn20Xml.replace(/<(\w+:)?userTask\b[^>]*\bid="Task_ReviewPlan"[^>]*>/,
     (tag) => tag.replace(/\bname="[^"]*"/, 'name="' + REVIEW_NAME + '"'));
   assert.notEqual(edited, bpmn20Xml, 'the review task was renamed');
   const deployed = await json(await api.post(base + '/engine-rest/deployment/create', {

@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Lane;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -296,6 +297,11 @@ class LaunchPlanMigrationTest {
             }
             if (flow.getSource() == revise) {
                 flow.setSource(amendment);
+            }
+        }
+        for (Lane lane : model.getModelElementsByType(Lane.class)) {
+            if (lane.getFlowNodeRefs().remove(revise)) {
+                lane.getFlowNodeRefs().add(amendment);
             }
         }
         for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
