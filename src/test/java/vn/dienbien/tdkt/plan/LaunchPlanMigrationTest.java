@@ -115,7 +115,7 @@ class LaunchPlanMigrationTest {
             assertThat(m.get("sourceActivityId")).isEqualTo(REVIEW);
             assertThat(m.get("targetName")).isEqualTo("Thẩm định và tiếp nhận …");
             assertThat(m.get("explicit")).isEqualTo(false);
-        }).anySatisfy(m -> assertThat(m.get("sourceActivityId")).isEqualTo("Timer_Deadline"));
+        }).anySatisfy(m -> assertThat(m.get("sourceActivityId")).isEqualTo(SUBMIT));
         assertThat((List<Map<String, Object>>) plan.get("unmapped")).anySatisfy(u -> {
             assertThat(u.get("activityId")).isEqualTo(REVISE);
             assertThat(u.get("name")).isEqualTo("Chỉnh sửa và gửi lại …");
@@ -200,7 +200,9 @@ class LaunchPlanMigrationTest {
             var ended = historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
                     .singleResult();
             assertThat(ended.getEndTime()).isNotNull();
-            assertThat(ended.getEndActivityId()).isEqualTo("EndEvent_Accepted");
+            assertThat(ended.getState()).isEqualTo("COMPLETED");
+            assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                    .variableName("planAccepted").singleResult().getValue()).isEqualTo(true);
             assertThat(ended.getProcessDefinitionId()).isEqualTo(v2.getId());
         }
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(hdb.getId())
