@@ -31,4 +31,6 @@ status=$diagrams
 node e2e/launch-plan.e2e.mjs || status=1
 node e2e/award-dossier.e2e.mjs || status=1
 node e2e/audit.e2e.mjs || status=1
+# Last: it moves the demo's launch-plan cases to a new version of the procedure.
+node e2e/migration.e2e.mjs || status=1
 exit $status
