@@ -210,7 +210,7 @@ final class DiagramCheck {
     /**
      * A root is a bean, one of the engine's objects or functions, or a variable the diagram declares;
      * otherwise it must be used as a plain value (a process variable set by a delegate or a form) and
-     * not be one or two letters away from a bean's name (a misspelled bean reads as a missing variable).
+     * not be a typo of a bean's name (see {@link #misspelt}).
      */
     private void value(Element element, Root root) {
         String name = root.name();
@@ -224,10 +224,19 @@ final class DiagramCheck {
             return;
         }
         String near = nearestBean(name);
-        if (near != null && Expressions.distance(name, near) <= (name.length() >= 10 ? 2 : 1) && name.length() >= 6) {
+        if (near != null && misspelt(name, near)) {
             report(element, "\"" + name + "\" không phải bean cũng không phải biến khai báo trong sơ đồ; "
                     + "có phải là bean \"" + near + "\"?");
         }
+    }
+
+    /**
+     * One letter added, left out, changed or swapped in a long name: a typo. A plural or singular of a bean's
+     * name is not one ({@code campaign} may well be a variable beside a bean {@code campaigns}).
+     */
+    static boolean misspelt(String name, String bean) {
+        return name.length() >= 8 && Expressions.distance(name, bean) == 1
+                && !name.equals(bean + "s") && !bean.equals(name + "s");
     }
 
     private String suggestion(String name) {

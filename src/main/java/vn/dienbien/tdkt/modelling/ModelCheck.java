@@ -31,7 +31,7 @@ import org.w3c.dom.Document;
  * <li>In every other expression (conditions, names, dates, candidate groups, collections…) each root is a bean,
  * an object or function of the engine, a variable the diagram declares (loop variables, input/output
  * parameters, form fields, result variables), or a plain value (a process variable a delegate sets) whose name
- * is not one or two letters away from a bean's.</li>
+ * is not a typo (one letter off) of a bean's.</li>
  * <li>A user task has candidate groups (or an assignee expression) and a form; literal candidate groups exist;
  * forms and decisions referred to are in the deployment or already deployed, embedded forms are served.</li>
  * <li>Timer literals read as the engine reads them (ISO 8601 date, duration, repetition, or cron).</li>
