@@ -48,23 +48,23 @@ class DeploymentGuardTest {
                 mistake("Task_WrongKind", "Sai loại bean", "task listener", """
                         <bpmn:userTask id="Task_WrongKind" name="Sai loại bean" %s>
                           <bpmn:extensionElements>
-                            <camunda:taskListener event="complete" delegateExpression="${recordPlanSubmission}" />
+                            <camunda:taskListener event="complete" delegateExpression="${dataSource}" />
                           </bpmn:extensionElements>
                         </bpmn:userTask>""".formatted(USER_TASK)),
                 mistake("Task_Class", "Lớp Java", "camunda:class", """
-                        <bpmn:serviceTask id="Task_Class" name="Lớp Java" camunda:delegateExpression="${recordPlanSubmission}">
+                        <bpmn:userTask id="Task_Class" name="Lớp Java" %s>
                           <bpmn:extensionElements>
                             <camunda:executionListener event="start" class="com.example.Listener" />
                           </bpmn:extensionElements>
-                        </bpmn:serviceTask>"""),
+                        </bpmn:userTask>""".formatted(USER_TASK)),
                 mistake("Task_ScriptListener", "Kịch bản", "script", """
-                        <bpmn:serviceTask id="Task_ScriptListener" name="Kịch bản" camunda:delegateExpression="${recordPlanSubmission}">
+                        <bpmn:userTask id="Task_ScriptListener" name="Kịch bản" %s>
                           <bpmn:extensionElements>
                             <camunda:executionListener event="end">
                               <camunda:script scriptFormat="javascript">execution.setVariable('x', 1)</camunda:script>
                             </camunda:executionListener>
                           </bpmn:extensionElements>
-                        </bpmn:serviceTask>"""),
+                        </bpmn:userTask>""".formatted(USER_TASK)),
                 mistake("Task_Script", "Tính bằng kịch bản", "script", """
                         <bpmn:scriptTask id="Task_Script" name="Tính bằng kịch bản" scriptFormat="javascript">
                           <bpmn:script>1 + 1</bpmn:script>

@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.platform.WorkflowDeployer;
+import vn.dienbien.tdkt.modelling.DiagramText;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -95,8 +96,9 @@ class EngineRestDeploymentTest {
                 String.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody()).contains("Không triển khai được").contains("Task_RecordSubmission")
-                .contains("Ghi nhận văn bản đã gửi").contains("recordPlanSubmision").contains("recordPlanSubmission")
+        String[] caller = DiagramText.holders(original, "${recordPlanSubmission}").get(0);
+        assertThat(refused.getBody()).contains("Không triển khai được").contains(caller[0] + " «" + caller[1] + "»")
+                .contains("recordPlanSubmision").contains("recordPlanSubmission")
                 .doesNotContain("Exception").doesNotContain("org.camunda").doesNotContain("vn.dienbien")
                 .doesNotContain("\tat ");
         assertThat(versions()).isEqualTo(before);
