@@ -116,7 +116,7 @@ public final class ModelCheck {
             if (ttl == null || ttl.isBlank()) {
                 problems.add(new ModelProblem(name, decision.getId(), decision.getName(),
                         "bảng quyết định chưa khai báo thời hạn lưu lịch sử (historyTimeToLive, số ngày)."));
-            } else if (!DiagramCheck.validTimeToLive(ttl)) {
+            } else if (!Literals.validTimeToLive(ttl)) {
                 problems.add(new ModelProblem(name, decision.getId(), decision.getName(),
                         "thời hạn lưu lịch sử (historyTimeToLive) \"" + ttl + "\" không phải số ngày."));
             }

@@ -63,25 +63,25 @@ class ModelCheckRulesTest {
 
     @Test
     void timerLiteralsReadAsTheEngineReadsThem() {
-        assertThat(DiagramCheck.parses("timeDate", "2026-03-30T17:00:00+07:00")).isTrue();
-        assertThat(DiagramCheck.parses("timeDate", "30/03/2026")).isFalse();
-        assertThat(DiagramCheck.parses("timeDuration", "P3D")).isTrue();
-        assertThat(DiagramCheck.parses("timeDuration", "PT12H")).isTrue();
-        assertThat(DiagramCheck.parses("timeDuration", "P3X")).isFalse();
-        assertThat(DiagramCheck.parses("timeCycle", "R3/PT10H")).isTrue();
-        assertThat(DiagramCheck.parses("timeCycle", "0 30 1 * * ?")).isTrue();
-        assertThat(DiagramCheck.parses("timeCycle", "mỗi ngày")).isFalse();
-        assertThat(DiagramCheck.validTimeToLive("3650")).isTrue();
-        assertThat(DiagramCheck.validTimeToLive("P30D")).isTrue();
-        assertThat(DiagramCheck.validTimeToLive("mười năm")).isFalse();
+        assertThat(Literals.parses("timeDate", "2026-03-30T17:00:00+07:00")).isTrue();
+        assertThat(Literals.parses("timeDate", "30/03/2026")).isFalse();
+        assertThat(Literals.parses("timeDuration", "P3D")).isTrue();
+        assertThat(Literals.parses("timeDuration", "PT12H")).isTrue();
+        assertThat(Literals.parses("timeDuration", "P3X")).isFalse();
+        assertThat(Literals.parses("timeCycle", "R3/PT10H")).isTrue();
+        assertThat(Literals.parses("timeCycle", "0 30 1 * * ?")).isTrue();
+        assertThat(Literals.parses("timeCycle", "mỗi ngày")).isFalse();
+        assertThat(Literals.validTimeToLive("3650")).isTrue();
+        assertThat(Literals.validTimeToLive("P30D")).isTrue();
+        assertThat(Literals.validTimeToLive("mười năm")).isFalse();
     }
 
     @Test
     void aTypoIsOneLetterOffALongNameButAPluralIsNot() {
-        assertThat(DiagramCheck.misspelt("recordPlanSubmision", "recordPlanSubmission")).isTrue();
-        assertThat(DiagramCheck.misspelt("recodrPlanSubmission", "recordPlanSubmission")).isTrue();
-        assertThat(DiagramCheck.misspelt("campaign", "campaigns")).isFalse();
-        assertThat(DiagramCheck.misspelt("dueAt", "dueAs")).isFalse();
+        assertThat(ExpressionRules.misspelt("recordPlanSubmision", "recordPlanSubmission")).isTrue();
+        assertThat(ExpressionRules.misspelt("recodrPlanSubmission", "recordPlanSubmission")).isTrue();
+        assertThat(ExpressionRules.misspelt("campaign", "campaigns")).isFalse();
+        assertThat(ExpressionRules.misspelt("dueAt", "dueAs")).isFalse();
     }
 
     @Test
