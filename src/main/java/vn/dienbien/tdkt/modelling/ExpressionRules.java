@@ -44,7 +44,7 @@ final class ExpressionRules {
         List<Root> roots = Expressions.roots(body);
         if (roots.isEmpty() || !beans.contains(roots.get(0).name())) {
             String name = roots.isEmpty() ? body.trim() : roots.get(0).name();
-            report.accept("không có bean \"" + name + "\" trong ứng dụng (delegateExpression)" + suggestion(name) + ".");
+            report.accept("không có bean \"" + name + "\" trong ứng dụng (delegateExpression)." + suggestion(name));
             return;
         }
         if (roots.size() == 1 && body.trim().equals(roots.get(0).name())) {
@@ -82,7 +82,7 @@ final class ExpressionRules {
             Root first = roots.get(0);
             if (!beans.contains(first.name()) && !ENGINE_OBJECTS.contains(first.name())) {
                 report.accept("biểu thức \"" + text + "\" gọi \"" + first.name() + "\", không phải bean của ứng dụng"
-                        + suggestion(first.name()) + ".");
+                        + "." + suggestion(first.name()));
             }
             roots.stream().skip(1).forEach(root -> value(root, report));
         }
@@ -111,7 +111,7 @@ final class ExpressionRules {
         }
         if (root.use() != Use.VALUE) {
             report.accept("biểu thức dùng \"" + name + "\" như một bean nhưng ứng dụng không có bean này"
-                    + suggestion(name) + ".");
+                    + "." + suggestion(name));
             return;
         }
         String near = nearestBean(name);
@@ -132,7 +132,7 @@ final class ExpressionRules {
 
     private String suggestion(String name) {
         String near = nearestBean(name);
-        return near != null && Expressions.distance(name, near) <= 3 ? "; có phải là \"" + near + "\"?" : "";
+        return near != null && Expressions.distance(name, near) <= 3 ? " Có phải là \"" + near + "\"?" : "";
     }
 
     private String nearestBean(String name) {
