@@ -24,7 +24,12 @@ public final class CamundaGroups {
     /** Quản trị hệ thống (Camunda's own admin group). */
     public static final String ADMINISTRATORS = "camunda-admin";
 
-    private static final String UNIT_PREFIX = "donvi.";
+    /** The groups of roles (not of one unit), as provisioned at every start. */
+    public static final java.util.Set<String> ROLES = java.util.Set.of(BOARD, BOARD_HEAD, COUNCIL, COUNCIL_STANDING,
+            CHAIRMAN, CLERK, FATHERLAND_FRONT, AUDITORS, ADMINISTRATORS);
+
+    static final String UNIT_PREFIX = "donvi.";
+    static final String HEADS_PREFIX = "thutruong.";
 
     private CamundaGroups() {
     }
@@ -36,6 +41,6 @@ public final class CamundaGroups {
 
     /** The group of one unit's heads (thủ trưởng), e.g. {@code thutruong.syt}. */
     public static String headsOf(String unitCode) {
-        return "thutruong." + unitCode.toLowerCase(Locale.ROOT);
+        return HEADS_PREFIX + unitCode.toLowerCase(Locale.ROOT);
     }
 }

@@ -9,4 +9,6 @@ public interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
     Optional<OrgUnit> findByCode(String code);
 
     List<OrgUnit> findByActiveTrueOrderByCode();
+
+    boolean existsByCodeIgnoreCase(String code);
 }

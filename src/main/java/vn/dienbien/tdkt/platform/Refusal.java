@@ -5,6 +5,9 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -73,11 +76,42 @@ public record Refusal(HttpStatus status, String message) {
                 return new Refusal(HttpStatus.BAD_REQUEST, "Không nhận giá trị dạng đối tượng Java tuần tự hóa; "
                         + "hãy gửi văn bản, số, ngày hoặc đúng/sai.");
             }
+            if (t instanceof ParseException parse) {
+                return new Refusal(HttpStatus.BAD_REQUEST, parseProblems(parse));
+            }
             if (t instanceof BadUserRequestException bad) {
                 return new Refusal(HttpStatus.BAD_REQUEST, readable(bad.getMessage()) ? bad.getMessage() : BAD_REQUEST);
             }
         }
         return null;
+    }
+
+    /**
+     * The engine's own parser refused a diagram (what the deployment guard does not check): where, and the
+     * parser's words when they name nothing internal.
+     */
+    private static String parseProblems(ParseException parse) {
+        StringBuilder message = new StringBuilder("Không triển khai được: Camunda không đọc được sơ đồ.");
+        int shown = 0;
+        for (ResourceReport report : parse.getResorceReports()) {
+            for (Problem problem : report.getErrors()) {
+                if (shown++ == 20) {
+                    return message.append("\n…").toString();
+                }
+                message.append("\n- ").append(report.getResourceName());
+                if (problem.getMainElementId() != null) {
+                    message.append(", phần tử ").append(problem.getMainElementId());
+                }
+                if (problem.getLine() > 0) {
+                    message.append(" (dòng ").append(problem.getLine()).append(')');
+                }
+                String said = problem.getMessage();
+                if (said != null && !INTERNALS.matcher(said).find() && said.length() <= 300) {
+                    message.append(": ").append(said);
+                }
+            }
+        }
+        return message.toString();
     }
 
     /** A message fit to show a person: Vietnamese, no internals. */

@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.platform.WorkflowDeployer;
+import vn.dienbien.tdkt.modelling.DiagramText;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -83,6 +84,59 @@ class EngineRestDeploymentTest {
         assertThat(form.getBody()).contains("launch-plan-review").contains("Kết quả thẩm định");
     }
 
+    @Test
+    void aMisspelledDelegateIsRefusedWithItsElementAndTheCorrectedDiagramDeploysOnce() throws IOException {
+        long before = versions();
+        String original = Files.readString(Path.of("bpmn/launch-plan.bpmn"), StandardCharsets.UTF_8)
+                .replaceFirst("<bpmn:documentation>[^<]*</bpmn:documentation>",
+                        "<bpmn:documentation>Bản sửa có lỗi chính tả rồi được sửa lại.</bpmn:documentation>");
+
+        var refused = rest.withBasicAuth("admin", "demo").postForEntity("/engine-rest/deployment/create",
+                deployment("launch-plan.bpmn", original.replace("${recordPlanSubmission}", "${recordPlanSubmision}")),
+                String.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        String[] caller = DiagramText.holders(original, "${recordPlanSubmission}").get(0);
+        assertThat(refused.getBody()).contains("Không triển khai được").contains(caller[0] + " «" + caller[1] + "»")
+                .contains("recordPlanSubmision").contains("recordPlanSubmission")
+                .doesNotContain("Exception").doesNotContain("org.camunda").doesNotContain("vn.dienbien")
+                .doesNotContain("\tat ");
+        assertThat(versions()).isEqualTo(before);
+
+        var deployed = rest.withBasicAuth("admin", "demo").postForEntity("/engine-rest/deployment/create",
+                deployment("launch-plan.bpmn", original), String.class);
+        assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(versions()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void malformedXmlAndWhatOnlyTheEnginesParserRefusesAre400WithoutInternals() {
+        String malformed = "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process";
+        var broken = rest.withBasicAuth("admin", "demo").postForEntity("/engine-rest/deployment/create",
+                deployment("hong.bpmn", malformed), String.class);
+        assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(broken.getBody()).contains("hong.bpmn").contains("không đọc được")
+                .doesNotContain("Exception").doesNotContain("org.").doesNotContain("SAX");
+
+        // A service task with no implementation at all: the guard leaves it to the engine's parser.
+        String unimplemented = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="D" targetNamespace="t">
+                  <bpmn:process id="guard-parser" name="Thử" isExecutable="true" camunda:historyTimeToLive="30">
+                    <bpmn:startEvent id="Start" />
+                    <bpmn:serviceTask id="Task_Nothing" name="Không làm gì" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+        var parsed = rest.withBasicAuth("admin", "demo").postForEntity("/engine-rest/deployment/create",
+                deployment("khong-lam-gi.bpmn", unimplemented), String.class);
+        assertThat(parsed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(parsed.getBody()).contains("Camunda không đọc được sơ đồ").contains("Task_Nothing")
+                .doesNotContain("Exception").doesNotContain("org.camunda");
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("guard-parser").count()).isZero();
+    }
+
     private long versions() {
         return repositoryService.createProcessDefinitionQuery().processDefinitionKey("launch-plan").count();
     }
@@ -93,16 +147,20 @@ class EngineRestDeploymentTest {
         String bpmn = original.replaceFirst("<bpmn:documentation>[^<]*</bpmn:documentation>",
                 "<bpmn:documentation>" + newDocumentation + "</bpmn:documentation>");
         assertThat(bpmn).isNotEqualTo(original);
+        return deployment("launch-plan.bpmn", bpmn);
+    }
+
+    private static HttpEntity<LinkedMultiValueMap<String, Object>> deployment(String fileName, String bpmn) {
         var body = new LinkedMultiValueMap<String, Object>();
-        body.add("deployment-name", "launch-plan");
+        body.add("deployment-name", fileName.replace(".bpmn", ""));
         body.add("deployment-source", "Camunda Modeler");
         body.add("deploy-changed-only", "true");
         HttpHeaders fileHeaders = new HttpHeaders();
         fileHeaders.setContentType(MediaType.APPLICATION_XML);
-        body.add("launch-plan.bpmn", new HttpEntity<>(new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+        body.add(fileName, new HttpEntity<>(new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
-                return "launch-plan.bpmn";
+                return fileName;
             }
         }, fileHeaders));
         HttpHeaders headers = new HttpHeaders();
