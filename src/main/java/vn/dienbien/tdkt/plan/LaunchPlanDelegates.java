@@ -5,6 +5,7 @@ import static vn.dienbien.tdkt.plan.LaunchPlanVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dienbien.tdkt.platform.ProcessActors;
@@ -29,53 +30,84 @@ class LaunchPlanDelegates {
                 execution.getProcessInstanceId());
     }
 
-    /** "Ghi nhận kế hoạch đã gửi". */
+    /**
+     * Create listener of every user task: the diagram names a task by what is done ("Thẩm định kế
+     * hoạch, báo cáo"); the task in Tasklist names the round and the unit of its own case, read from
+     * the plan linked to the case ("Thẩm định kế hoạch: Sở Y tế"), and says the round's title.
+     */
     @Bean
-    JavaDelegate recordPlanSubmission(LaunchPlanService service) {
-        return execution -> {
-            var sending = new LaunchPlanService.PlanSending(
-                    stringOrNull(execution.getVariable(PLAN_NUMBER)),
-                    stringOrNull(execution.getVariable(PLAN_DATE)),
-                    stringOrNull(execution.getVariable(PLAN_SUMMARY)),
-                    asLong(execution.getVariable(PLAN_DOCUMENT_ID)));
-            boolean late = service.recordSubmission(planOf(execution, service), sending,
-                    ProcessActors.currentActor(execution));
-            execution.setVariable(SENT_LATE, late);
-            // The Board's review form links the document by this id: keep only the checked number.
-            execution.setVariable(PLAN_DOCUMENT_ID, sending.documentId());
-            execution.removeVariable(RETURN_REASON);
+    TaskListener nameLaunchPlanTask(LaunchPlanService service) {
+        return task -> service.subjectOfCase(task.getProcessInstanceId()).ifPresent(subject -> {
+            String name = runtimeName(task.getTaskDefinitionKey(), subject);
+            if (name != null) {
+                task.setName(name);
+            }
+            task.setDescription(subject.roundTitle() + " – " + subject.unitName());
+        });
+    }
+
+    /** The name a task shows in Tasklist; null keeps the diagram's name. */
+    static String runtimeName(String taskKey, LaunchPlanService.CaseSubject subject) {
+        return switch (taskKey) {
+            case "Task_SubmitPlan" -> "Lập và gửi " + subject.subject();
+            case "Task_Urge" -> "Đôn đốc gửi " + subject.label() + ": " + subject.unitName();
+            case "Task_ReviewPlan" -> "Thẩm định " + subject.label() + ": " + subject.unitName();
+            case "Task_RevisePlan" -> "Chỉnh sửa và gửi lại " + subject.label();
+            default -> null;
         };
     }
 
-    /** "Ghi nhận kết quả thẩm định". */
+    /**
+     * Complete listener of "Lập và gửi" and "Chỉnh sửa và gửi lại": records what the unit sent. It runs
+     * in the completing transaction, so a refusal leaves the task open and nothing written.
+     */
     @Bean
-    JavaDelegate recordPlanReview(LaunchPlanService service) {
-        return execution -> {
-            String reason = stringOrNull(execution.getVariable(REVIEW_REASON));
-            boolean accepted = service.recordReview(planOf(execution, service),
-                    stringOrNull(execution.getVariable(REVIEW_DECISION)), reason, ProcessActors.currentActor(execution));
-            execution.setVariable(PLAN_ACCEPTED, accepted);
+    TaskListener recordPlanSubmission(LaunchPlanService service) {
+        return task -> {
+            var sending = new LaunchPlanService.PlanSending(
+                    stringOrNull(task.getVariable(PLAN_NUMBER)),
+                    stringOrNull(task.getVariable(PLAN_DATE)),
+                    stringOrNull(task.getVariable(PLAN_SUMMARY)),
+                    asLong(task.getVariable(PLAN_DOCUMENT_ID)));
+            boolean late = service.recordSubmission(planOf(task.getExecution(), service), sending,
+                    ProcessActors.currentActor(task.getExecution()));
+            task.setVariable(SENT_LATE, late);
+            // The Board's review form links the document by this id: keep only the checked number.
+            task.setVariable(PLAN_DOCUMENT_ID, sending.documentId());
+            task.removeVariable(RETURN_REASON);
+        };
+    }
+
+    /** Complete listener of "Thẩm định": records the Board's decision, which the gateway then follows. */
+    @Bean
+    TaskListener recordPlanReview(LaunchPlanService service) {
+        return task -> {
+            String reason = stringOrNull(task.getVariable(REVIEW_REASON));
+            boolean accepted = service.recordReview(planOf(task.getExecution(), service),
+                    stringOrNull(task.getVariable(REVIEW_DECISION)), reason,
+                    ProcessActors.currentActor(task.getExecution()));
+            task.setVariable(PLAN_ACCEPTED, accepted);
             if (!accepted) {
-                execution.setVariable(RETURN_REASON, reason.trim());
+                task.setVariable(RETURN_REASON, reason.trim());
             }
             // The next round's form starts blank; history keeps what was chosen in this one.
-            execution.removeVariable(REVIEW_DECISION);
-            execution.removeVariable(REVIEW_REASON);
+            task.removeVariable(REVIEW_DECISION);
+            task.removeVariable(REVIEW_REASON);
         };
     }
 
-    /** "Nhắc đơn vị hạn gửi kế hoạch". */
+    /** "Nhắc đơn vị hạn gửi": a business step of its own, run by the reminder timers. */
     @Bean
     JavaDelegate remindUnit(LaunchPlanService service) {
         return execution -> service.remind(planOf(execution, service));
     }
 
-    /** "Ghi nhận việc đôn đốc". */
+    /** Complete listener of "Đôn đốc đơn vị gửi": records how the Board urged the unit. */
     @Bean
-    JavaDelegate recordUrging(LaunchPlanService service) {
-        return execution -> service.recordUrging(planOf(execution, service),
-                stringOrNull(execution.getVariable(URGE_METHOD)), stringOrNull(execution.getVariable(URGE_NOTE)),
-                ProcessActors.currentActor(execution));
+    TaskListener recordUrging(LaunchPlanService service) {
+        return task -> service.recordUrging(planOf(task.getExecution(), service),
+                stringOrNull(task.getVariable(URGE_METHOD)), stringOrNull(task.getVariable(URGE_NOTE)),
+                ProcessActors.currentActor(task.getExecution()));
     }
 
     /** The plan of this case. */
