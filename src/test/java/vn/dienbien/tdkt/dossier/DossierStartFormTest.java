@@ -8,10 +8,12 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,7 @@ class DossierStartFormTest {
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired ObjectMapper json;
+    @Autowired HistoryService historyService;
 
     @AfterEach
     void reset() {
@@ -53,6 +56,34 @@ class DossierStartFormTest {
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getName())
                 .isEqualTo("Thủ trưởng xác nhận hồ sơ: " + name);
         assertThat(runtimeService.getVariable(instance.getId(), "proposalJson")).as("kept only in history").isNull();
+    }
+
+    @Test
+    void aDossierSentThroughTheApiEntersAtTheSameStartEventAsOneFromTheStartForm() throws Exception {
+        scenario.clockAt(LocalDateTime.of(2024, 1, 15, 9, 0));
+        String fromForm = "Vàng A Chứ " + System.nanoTime() % 100000;
+        String fromApi = "Giàng A Pháo " + System.nanoTime() % 100000;
+
+        var formCase = startAs("canbo.syt", json.writeValueAsString(
+                scenario.individualCertificate(fromForm, List.of(2022, 2023), 2, 2023)));
+        Long apiDossier = scenario.propose("canbo.syt", scenario.individualCertificate(fromApi, List.of(2022, 2023), 2, 2023));
+        String apiCase = dossiers.findById(apiDossier).orElseThrow().getProcessInstanceId();
+
+        for (String caseId : List.of(formCase.getId(), apiCase)) {
+            assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(caseId)
+                    .orderPartiallyByOccurrence().asc().list())
+                    .extracting(HistoricActivityInstance::getActivityId)
+                    .containsExactly("StartEvent_Proposed", "Task_HeadConfirm");
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(apiCase).singleResult()
+                .getBusinessKey()).isEqualTo("HS-" + apiDossier + " | SYT");
+        assertThat(runtimeService.getVariable(apiCase, "dossierId")).isEqualTo(apiDossier);
+        var apiTask = taskService.createTaskQuery().processInstanceId(apiCase).singleResult();
+        assertThat(apiTask.getName()).isEqualTo("Thủ trưởng xác nhận hồ sơ: " + fromApi);
+        assertThat(apiTask.getDescription()).endsWith(" – Sở Y tế");
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(apiTask.getId()).singleResult().getName())
+                .isEqualTo("Thủ trưởng xác nhận hồ sơ: " + fromApi);
+        assertThat(scenario.dossier(apiDossier).getStatus()).isEqualTo(DossierStatus.AWAITING_HEAD);
     }
 
     @Test

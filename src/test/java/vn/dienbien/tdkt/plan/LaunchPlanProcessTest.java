@@ -11,11 +11,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,7 @@ class LaunchPlanProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
+    @Autowired RepositoryService repositoryService;
 
     @AfterEach
     void resetClock() {
@@ -66,6 +69,41 @@ class LaunchPlanProcessTest {
         assertThat(taskService.getIdentityLinksForTask(task.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("donvi.syt"));
         assertThat(progress.board(campaign.getId()).counts().get(PlanProgressStatus.NOT_SENT)).isEqualTo(46);
+    }
+
+    @Test
+    void theDiagramNamesTheStepAndTheTaskNamesTheRoundAndTheUnitOfItsOwnPlan() {
+        Campaign campaign = scenario.openCampaign(List.of());
+        ProcessInstance syt = scenario.caseOf(campaign, "SYT");
+        var model = repositoryService.getBpmnModelInstance(syt.getProcessDefinitionId());
+        assertThat(model.getModelElementsByType(UserTask.class)).extracting(UserTask::getName)
+                .containsExactlyInAnyOrder("Lập và gửi kế hoạch, báo cáo", "Đôn đốc đơn vị gửi",
+                        "Thẩm định kế hoạch, báo cáo", "Chỉnh sửa và gửi lại");
+
+        // A variable naming another unit does not change what the task says: the plan of the case does.
+        runtimeService.setVariable(syt.getId(), "unitName", "Sở Tài chính");
+        scenario.clockAt(LocalDateTime.of(2031, 3, 1, 9, 30));
+        scenario.sendPlan("canbo.syt", scenario.task(syt, SUBMIT), "26/KH-SYT");
+
+        Task review = scenario.task(syt, REVIEW);
+        assertThat(review.getName()).isEqualTo("Thẩm định kế hoạch: Sở Y tế");
+        assertThat(review.getDescription()).endsWith(" – Sở Y tế");
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult().getName())
+                .as("the case's history tells the same name").isEqualTo("Thẩm định kế hoạch: Sở Y tế");
+    }
+
+    @Test
+    void sendingEndsTheWaitForTheDeadlineAndTheRemindersAtOnce() {
+        Campaign campaign = scenario.openCampaign(List.of(10, 3));
+        ProcessInstance syt = scenario.caseOf(campaign, "SYT");
+        assertThat(scenario.timers(syt)).hasSize(3);
+
+        scenario.clockAt(LocalDateTime.of(2031, 3, 1, 9, 30));
+        scenario.sendPlan("canbo.syt", scenario.task(syt, SUBMIT), "27/KH-SYT");
+
+        assertThat(scenario.timers(syt)).as("no reminder or deadline left").isEmpty();
+        assertThat(syt).hasPassed("EndEvent_SentBeforeDeadline", "EndEvent_RemindersStopped");
+        assertThat(scenario.task(syt, REVIEW)).isNotNull();
     }
 
     @Test
