@@ -39,7 +39,7 @@ class DossierDelegates {
      * system's act, so it runs without the officer's own authorizations.
      */
     @Bean
-    ExecutionListener registerProposal(DossierProposals proposals) {
+    StartStep registerProposal(DossierProposals proposals) {
         return execution -> {
             CurrentUser user = ProcessActors.currentActor(execution);
             String proposal = text(execution, PROPOSAL_JSON);
@@ -70,12 +70,12 @@ class DossierDelegates {
      * refusal leaves the task open and nothing written.
      */
     @Bean
-    TaskListener recordHeadConfirmation(DossierAppraisal appraisal) {
-        return task -> {
-            var deadlines = appraisal.confirmByHead(dossierOf(task, appraisal), text(task, HEAD_DECISION),
-                    text(task, HEAD_NOTE), ProcessActors.currentActor(task.getExecution()));
-            task.setVariable(HEAD_CONFIRMED, deadlines != null);
-            setDeadlines(task, deadlines);
+    CaseStep recordHeadConfirmation(DossierAppraisal appraisal) {
+        return execution -> {
+            var deadlines = appraisal.confirmByHead(dossierOf(execution, appraisal), text(execution, HEAD_DECISION),
+                    text(execution, HEAD_NOTE), ProcessActors.currentActor(execution));
+            execution.setVariable(HEAD_CONFIRMED, deadlines != null);
+            setDeadlines(execution, deadlines);
         };
     }
 
@@ -91,28 +91,29 @@ class DossierDelegates {
 
     /** Complete listener of "Thẩm định hồ sơ": records the Board's appraisal, which the gateway follows. */
     @Bean
-    TaskListener recordAppraisal(DossierAppraisal appraisal, DossierBlockVotes blockVotes) {
-        return task -> {
-            String reason = text(task, APPRAISAL_REASON);
-            Long dossierId = dossierOf(task, appraisal);
-            CurrentUser actor = ProcessActors.currentActor(task.getExecution());
-            if (Boolean.TRUE.equals(FormValues.flag(task, OUTSIDE_BLOCK_VOTE,
+    CaseStep recordAppraisal(DossierAppraisal appraisal, DossierBlockVotes blockVotes) {
+        return execution -> {
+            String reason = text(execution, APPRAISAL_REASON);
+            Long dossierId = dossierOf(execution, appraisal);
+            CurrentUser actor = ProcessActors.currentActor(execution);
+            if (Boolean.TRUE.equals(FormValues.flag(execution, OUTSIDE_BLOCK_VOTE,
                     "Cụm/khối đã bình xét, suy tôn ngoài hệ thống"))) {
                 // The Board's declaration first: the rules are checked again before the appraisal.
-                var rules = blockVotes.declare(dossierId, FormValues.note(task, OUTSIDE_BLOCK_VOTE_NOTE,
+                var rules = blockVotes.declare(dossierId, FormValues.note(execution, OUTSIDE_BLOCK_VOTE_NOTE,
                         "Cuộc họp bình xét, suy tôn của cụm/khối"), actor);
-                task.setVariable(ELIGIBILITY_SUMMARY, rules.summary());
-                task.setVariable(ALL_RULES_PASSED, rules.allPassed());
+                execution.setVariable(ELIGIBILITY_SUMMARY, rules.summary());
+                execution.setVariable(ALL_RULES_PASSED, rules.allPassed());
             }
-            task.removeVariable(OUTSIDE_BLOCK_VOTE);
-            task.removeVariable(OUTSIDE_BLOCK_VOTE_NOTE);
-            String outcome = appraisal.recordAppraisal(dossierId, text(task, APPRAISAL_DECISION), reason, actor);
-            task.setVariable(APPRAISAL_OUTCOME, outcome);
+            execution.removeVariable(OUTSIDE_BLOCK_VOTE);
+            execution.removeVariable(OUTSIDE_BLOCK_VOTE_NOTE);
+            String outcome = appraisal.recordAppraisal(dossierId,
+                    text(execution, APPRAISAL_DECISION), reason, actor);
+            execution.setVariable(APPRAISAL_OUTCOME, outcome);
             if ("RETURNED".equals(outcome)) {
-                task.setVariable(RETURN_REASON, reason.trim());
+                execution.setVariable(RETURN_REASON, reason.trim());
             }
-            task.removeVariable(APPRAISAL_DECISION);
-            task.removeVariable(APPRAISAL_REASON);
+            execution.removeVariable(APPRAISAL_DECISION);
+            execution.removeVariable(APPRAISAL_REASON);
         };
     }
 
@@ -121,15 +122,48 @@ class DossierDelegates {
      * come as "TO_TRINH=12,BIEN_BAN_HOI_DONG=15".
      */
     @Bean
-    TaskListener recordSupplement(DossierAppraisal appraisal) {
-        return task -> {
-            var deadlines = appraisal.resubmit(dossierOf(task, appraisal),
-                    supplementDocuments(text(task, SUPPLEMENT_DOCUMENTS)), text(task, SUPPLEMENT_NOTE),
-                    ProcessActors.currentActor(task.getExecution()));
-            setDeadlines(task, deadlines);
-            task.removeVariable(RETURN_REASON);
-            task.removeVariable(SUPPLEMENT_DOCUMENTS);
+    CaseStep recordSupplement(DossierAppraisal appraisal) {
+        return execution -> {
+            var deadlines = appraisal.resubmit(dossierOf(execution, appraisal),
+                    supplementDocuments(text(execution, SUPPLEMENT_DOCUMENTS)), text(execution, SUPPLEMENT_NOTE),
+                    ProcessActors.currentActor(execution));
+            setDeadlines(execution, deadlines);
+            execution.removeVariable(RETURN_REASON);
+            execution.removeVariable(SUPPLEMENT_DOCUMENTS);
         };
+    }
+
+    /**
+     * What a task's complete listener records, written once against the task's execution (the form's
+     * values are the case's variables by then). Cases still running on an earlier version of the
+     * diagram call the same bean from their "Ghi nhận …" service tasks, as a {@link JavaDelegate}.
+     */
+    @FunctionalInterface
+    interface CaseStep extends JavaDelegate, TaskListener {
+
+        @Override
+        default void notify(DelegateTask task) {
+            try {
+                execute(task.getExecution());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * The registering of a proposal: the start event's end listener; cases still running on an
+     * earlier version of the diagram call it from their "Kiểm tra và ghi nhận hồ sơ đề nghị" task.
+     */
+    @FunctionalInterface
+    interface StartStep extends JavaDelegate, ExecutionListener {
+
+        @Override
+        default void notify(DelegateExecution execution) throws Exception {
+            execute(execution);
+        }
     }
 
     /** "Nhắc Ban TĐKT sắp hết hạn giải quyết". */
@@ -140,9 +174,9 @@ class DossierDelegates {
 
     /** Complete listener of "Xử lý hồ sơ quá hạn": records the Board leaders' direction. */
     @Bean
-    TaskListener recordOverdueHandling(DossierAppraisal appraisal) {
-        return task -> appraisal.recordOverdueHandling(dossierOf(task, appraisal), text(task, OVERDUE_NOTE),
-                ProcessActors.currentActor(task.getExecution()));
+    CaseStep recordOverdueHandling(DossierAppraisal appraisal) {
+        return execution -> appraisal.recordOverdueHandling(dossierOf(execution, appraisal),
+                text(execution, OVERDUE_NOTE), ProcessActors.currentActor(execution));
     }
 
     /**
@@ -226,11 +260,6 @@ class DossierDelegates {
     /** The dossier of this case. */
     private static Long dossierOf(DelegateExecution execution, DossierAppraisal appraisal) {
         return appraisal.dossierOfCase(execution.getProcessInstanceId());
-    }
-
-    /** The dossier of this task's case. */
-    private static Long dossierOf(DelegateTask task, DossierAppraisal appraisal) {
-        return appraisal.dossierOfCase(task.getProcessInstanceId());
     }
 
     /** A form value as text (a number sent where text belongs counts as its text). */

@@ -3,6 +3,7 @@ package vn.dienbien.tdkt.plan;
 import static vn.dienbien.tdkt.plan.LaunchPlanVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -62,37 +63,36 @@ class LaunchPlanDelegates {
      * in the completing transaction, so a refusal leaves the task open and nothing written.
      */
     @Bean
-    TaskListener recordPlanSubmission(LaunchPlanService service) {
-        return task -> {
+    CaseStep recordPlanSubmission(LaunchPlanService service) {
+        return execution -> {
             var sending = new LaunchPlanService.PlanSending(
-                    stringOrNull(task.getVariable(PLAN_NUMBER)),
-                    stringOrNull(task.getVariable(PLAN_DATE)),
-                    stringOrNull(task.getVariable(PLAN_SUMMARY)),
-                    asLong(task.getVariable(PLAN_DOCUMENT_ID)));
-            boolean late = service.recordSubmission(planOf(task.getExecution(), service), sending,
-                    ProcessActors.currentActor(task.getExecution()));
-            task.setVariable(SENT_LATE, late);
+                    stringOrNull(execution.getVariable(PLAN_NUMBER)),
+                    stringOrNull(execution.getVariable(PLAN_DATE)),
+                    stringOrNull(execution.getVariable(PLAN_SUMMARY)),
+                    asLong(execution.getVariable(PLAN_DOCUMENT_ID)));
+            boolean late = service.recordSubmission(planOf(execution, service), sending,
+                    ProcessActors.currentActor(execution));
+            execution.setVariable(SENT_LATE, late);
             // The Board's review form links the document by this id: keep only the checked number.
-            task.setVariable(PLAN_DOCUMENT_ID, sending.documentId());
-            task.removeVariable(RETURN_REASON);
+            execution.setVariable(PLAN_DOCUMENT_ID, sending.documentId());
+            execution.removeVariable(RETURN_REASON);
         };
     }
 
     /** Complete listener of "Thẩm định": records the Board's decision, which the gateway then follows. */
     @Bean
-    TaskListener recordPlanReview(LaunchPlanService service) {
-        return task -> {
-            String reason = stringOrNull(task.getVariable(REVIEW_REASON));
-            boolean accepted = service.recordReview(planOf(task.getExecution(), service),
-                    stringOrNull(task.getVariable(REVIEW_DECISION)), reason,
-                    ProcessActors.currentActor(task.getExecution()));
-            task.setVariable(PLAN_ACCEPTED, accepted);
+    CaseStep recordPlanReview(LaunchPlanService service) {
+        return execution -> {
+            String reason = stringOrNull(execution.getVariable(REVIEW_REASON));
+            boolean accepted = service.recordReview(planOf(execution, service),
+                    stringOrNull(execution.getVariable(REVIEW_DECISION)), reason, ProcessActors.currentActor(execution));
+            execution.setVariable(PLAN_ACCEPTED, accepted);
             if (!accepted) {
-                task.setVariable(RETURN_REASON, reason.trim());
+                execution.setVariable(RETURN_REASON, reason.trim());
             }
             // The next round's form starts blank; history keeps what was chosen in this one.
-            task.removeVariable(REVIEW_DECISION);
-            task.removeVariable(REVIEW_REASON);
+            execution.removeVariable(REVIEW_DECISION);
+            execution.removeVariable(REVIEW_REASON);
         };
     }
 
@@ -104,10 +104,30 @@ class LaunchPlanDelegates {
 
     /** Complete listener of "Đôn đốc đơn vị gửi": records how the Board urged the unit. */
     @Bean
-    TaskListener recordUrging(LaunchPlanService service) {
-        return task -> service.recordUrging(planOf(task.getExecution(), service),
-                stringOrNull(task.getVariable(URGE_METHOD)), stringOrNull(task.getVariable(URGE_NOTE)),
-                ProcessActors.currentActor(task.getExecution()));
+    CaseStep recordUrging(LaunchPlanService service) {
+        return execution -> service.recordUrging(planOf(execution, service),
+                stringOrNull(execution.getVariable(URGE_METHOD)), stringOrNull(execution.getVariable(URGE_NOTE)),
+                ProcessActors.currentActor(execution));
+    }
+
+    /**
+     * What a task's complete listener records, written once against the task's execution (the form's
+     * values are the case's variables by then). Cases still running on an earlier version of the
+     * diagram call the same bean from their "Ghi nhận …" service tasks, as a {@link JavaDelegate}.
+     */
+    @FunctionalInterface
+    interface CaseStep extends JavaDelegate, TaskListener {
+
+        @Override
+        default void notify(DelegateTask task) {
+            try {
+                execute(task.getExecution());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The plan of this case. */

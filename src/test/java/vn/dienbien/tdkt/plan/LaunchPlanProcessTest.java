@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.campaign.Campaign;
 import vn.dienbien.tdkt.notification.NotificationService;
@@ -48,6 +51,7 @@ class LaunchPlanProcessTest {
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
     @Autowired RepositoryService repositoryService;
+    @Autowired ApplicationContext context;
 
     @AfterEach
     void resetClock() {
@@ -90,6 +94,14 @@ class LaunchPlanProcessTest {
         assertThat(review.getDescription()).endsWith(" – Sở Y tế");
         assertThat(historyService.createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult().getName())
                 .as("the case's history tells the same name").isEqualTo("Thẩm định kế hoạch: Sở Y tế");
+    }
+
+    /** Cases still on the earlier diagram call the recording beans from "Ghi nhận …" service tasks. */
+    @Test
+    void theRecordingStepsServeBothTheTasksListenersAndTheEarlierDiagramsServiceTasks() {
+        for (String bean : List.of("recordPlanSubmission", "recordPlanReview", "recordUrging")) {
+            assertThat(context.getBean(bean)).as(bean).isInstanceOf(TaskListener.class).isInstanceOf(JavaDelegate.class);
+        }
     }
 
     @Test
