@@ -39,8 +39,8 @@ class DossierDelegates {
      * system's act, so it runs without the officer's own authorizations.
      */
     @Bean
-    StartStep registerProposal(DossierProposals proposals) {
-        return execution -> {
+    ExecutionListener registerProposal(DossierProposals proposals) {
+        return (StartStep) execution -> {
             CurrentUser user = ProcessActors.currentActor(execution);
             String proposal = text(execution, PROPOSAL_JSON);
             var registered = ProcessActors.asSystem(() -> proposals.registerForCase(proposal, user,
@@ -70,8 +70,8 @@ class DossierDelegates {
      * refusal leaves the task open and nothing written.
      */
     @Bean
-    CaseStep recordHeadConfirmation(DossierAppraisal appraisal) {
-        return execution -> {
+    TaskListener recordHeadConfirmation(DossierAppraisal appraisal) {
+        return (CaseStep) execution -> {
             var deadlines = appraisal.confirmByHead(dossierOf(execution, appraisal), text(execution, HEAD_DECISION),
                     text(execution, HEAD_NOTE), ProcessActors.currentActor(execution));
             execution.setVariable(HEAD_CONFIRMED, deadlines != null);
@@ -91,8 +91,8 @@ class DossierDelegates {
 
     /** Complete listener of "Thẩm định hồ sơ": records the Board's appraisal, which the gateway follows. */
     @Bean
-    CaseStep recordAppraisal(DossierAppraisal appraisal, DossierBlockVotes blockVotes) {
-        return execution -> {
+    TaskListener recordAppraisal(DossierAppraisal appraisal, DossierBlockVotes blockVotes) {
+        return (CaseStep) execution -> {
             String reason = text(execution, APPRAISAL_REASON);
             Long dossierId = dossierOf(execution, appraisal);
             CurrentUser actor = ProcessActors.currentActor(execution);
@@ -122,8 +122,8 @@ class DossierDelegates {
      * come as "TO_TRINH=12,BIEN_BAN_HOI_DONG=15".
      */
     @Bean
-    CaseStep recordSupplement(DossierAppraisal appraisal) {
-        return execution -> {
+    TaskListener recordSupplement(DossierAppraisal appraisal) {
+        return (CaseStep) execution -> {
             var deadlines = appraisal.resubmit(dossierOf(execution, appraisal),
                     supplementDocuments(text(execution, SUPPLEMENT_DOCUMENTS)), text(execution, SUPPLEMENT_NOTE),
                     ProcessActors.currentActor(execution));
@@ -136,7 +136,8 @@ class DossierDelegates {
     /**
      * What a task's complete listener records, written once against the task's execution (the form's
      * values are the case's variables by then). Cases still running on an earlier version of the
-     * diagram call the same bean from their "Ghi nhận …" service tasks, as a {@link JavaDelegate}.
+     * diagram call the same bean from their "Ghi nhận …" service tasks, as a {@link JavaDelegate}
+     * (the beans are declared as the listener the current diagram uses them as).
      */
     @FunctionalInterface
     interface CaseStep extends JavaDelegate, TaskListener {
@@ -174,8 +175,8 @@ class DossierDelegates {
 
     /** Complete listener of "Xử lý hồ sơ quá hạn": records the Board leaders' direction. */
     @Bean
-    CaseStep recordOverdueHandling(DossierAppraisal appraisal) {
-        return execution -> appraisal.recordOverdueHandling(dossierOf(execution, appraisal),
+    TaskListener recordOverdueHandling(DossierAppraisal appraisal) {
+        return (CaseStep) execution -> appraisal.recordOverdueHandling(dossierOf(execution, appraisal),
                 text(execution, OVERDUE_NOTE), ProcessActors.currentActor(execution));
     }
 

@@ -63,8 +63,8 @@ class LaunchPlanDelegates {
      * in the completing transaction, so a refusal leaves the task open and nothing written.
      */
     @Bean
-    CaseStep recordPlanSubmission(LaunchPlanService service) {
-        return execution -> {
+    TaskListener recordPlanSubmission(LaunchPlanService service) {
+        return (CaseStep) execution -> {
             var sending = new LaunchPlanService.PlanSending(
                     stringOrNull(execution.getVariable(PLAN_NUMBER)),
                     stringOrNull(execution.getVariable(PLAN_DATE)),
@@ -81,8 +81,8 @@ class LaunchPlanDelegates {
 
     /** Complete listener of "Thẩm định": records the Board's decision, which the gateway then follows. */
     @Bean
-    CaseStep recordPlanReview(LaunchPlanService service) {
-        return execution -> {
+    TaskListener recordPlanReview(LaunchPlanService service) {
+        return (CaseStep) execution -> {
             String reason = stringOrNull(execution.getVariable(REVIEW_REASON));
             boolean accepted = service.recordReview(planOf(execution, service),
                     stringOrNull(execution.getVariable(REVIEW_DECISION)), reason, ProcessActors.currentActor(execution));
@@ -104,8 +104,8 @@ class LaunchPlanDelegates {
 
     /** Complete listener of "Đôn đốc đơn vị gửi": records how the Board urged the unit. */
     @Bean
-    CaseStep recordUrging(LaunchPlanService service) {
-        return execution -> service.recordUrging(planOf(execution, service),
+    TaskListener recordUrging(LaunchPlanService service) {
+        return (CaseStep) execution -> service.recordUrging(planOf(execution, service),
                 stringOrNull(execution.getVariable(URGE_METHOD)), stringOrNull(execution.getVariable(URGE_NOTE)),
                 ProcessActors.currentActor(execution));
     }
@@ -113,7 +113,8 @@ class LaunchPlanDelegates {
     /**
      * What a task's complete listener records, written once against the task's execution (the form's
      * values are the case's variables by then). Cases still running on an earlier version of the
-     * diagram call the same bean from their "Ghi nhận …" service tasks, as a {@link JavaDelegate}.
+     * diagram call the same bean from their "Ghi nhận …" service tasks, as a {@link JavaDelegate}
+     * (the beans are declared as the listener the current diagram uses them as).
      */
     @FunctionalInterface
     interface CaseStep extends JavaDelegate, TaskListener {
