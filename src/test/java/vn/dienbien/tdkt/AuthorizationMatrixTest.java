@@ -208,6 +208,19 @@ class AuthorizationMatrixTest {
                 "/api/calendar/2099/entries/2099-10-14", "{\"kind\":\"COMPENSATORY_DAY_OFF\",\"name\":\"Nghỉ bù\"}"));
         cell("PUT /api/calendar/{year}/confirmation", BOARD_OR_ADMIN,
                 u -> exchange(u, HttpMethod.PUT, "/api/calendar/2099/confirmation", "{}"));
+        // Chuyển phiên bản quy trình: administrators only; the record of migrations is read by auditors too.
+        // The bodies name no version: an administrator is refused as data (400), nothing moves.
+        Set<Who> admin = Set.of(Who.ADMIN);
+        String migrations = "/api/process-migrations/processes/launch-plan";
+        cell("GET /api/process-migrations/processes", admin, u -> get(u, "/api/process-migrations/processes"));
+        cell("GET /api/process-migrations/processes/{key}", admin, u -> get(u, migrations));
+        cell("GET /api/process-migrations/processes/{key}/cases", admin, u -> get(u, migrations + "/cases?version=1"));
+        cell("POST /api/process-migrations/processes/{key}/plan", admin, u -> post(u, migrations + "/plan", "{}"));
+        cell("POST /api/process-migrations/processes/{key}/dry-run", admin, u -> post(u, migrations + "/dry-run", "{}"));
+        cell("POST /api/process-migrations/processes/{key}/migrations", admin,
+                u -> post(u, migrations + "/migrations", "{}"));
+        cell("GET /api/process-migrations/history", union(admin, OVERSIGHT),
+                u -> get(u, "/api/process-migrations/history?processKey=launch-plan"));
         cell("GET /public/campaigns/{id}/exemplary-models", union(EVERYONE_SIGNED_IN, Set.of(Who.ANONYMOUS)),
                 u -> get(u, "/public/campaigns/" + fx.campaign() + "/exemplary-models"));
 

@@ -77,6 +77,17 @@ class HostileInputTest {
                 "reason", "Khai man thành tích.", "evidenceDocumentId", fx.documents().get("TO_TRINH")));
         api("bantdkt", "/api/calendar/2032/entries", Map.of("date", "2032-10-14", "kind", "COMPENSATORY_DAY_OFF",
                 "name", "Nghỉ bù"));
+        // Chuyển phiên bản quy trình (administrators): no body here moves a case (no case of that id runs).
+        String migrations = "/api/process-migrations/processes/launch-plan";
+        Map<String, Object> migrationPlan = Map.of("fromVersion", 1,
+                "mappings", List.of(Map.of("from", "Task_RevisePlan", "to", "Task_RevisePlan")));
+        api("admin", migrations + "/plan", migrationPlan);
+        Map<String, Object> migration = new LinkedHashMap<>(migrationPlan);
+        migration.put("caseIds", List.of("khong-co-ho-so"));
+        api("admin", migrations + "/dry-run", migration);
+        api("admin", migrations + "/migrations", migration);
+        send("admin", "POST migrations of an unknown process", HttpMethod.POST,
+                "/api/process-migrations/processes/khong-co/migrations", "{\"fromVersion\":1}");
         for (String bad : List.of("abc", "99999", "1999", "2032-13-01")) {
             send("bantdkt", "DELETE /api/calendar/2032/entries/" + bad, HttpMethod.DELETE, "/api/calendar/2032/entries/" + bad, null);
             send("bantdkt", "GET /api/calendar/" + bad, HttpMethod.GET, "/api/calendar/" + bad, null);

@@ -109,6 +109,8 @@ class CaseItems {
     static final String COMMENT = "case_comment";
     static final String NOTIFICATION = "notification";
     static final String DOCUMENT = "stored_document";
+    static final String MIGRATION = "process_migration_case";
+    static final String MIGRATION_MAPPING = "process_migration_mapping";
 
     private static final Source COMMENTS = new Source(COMMENT,
             "select id, case_id, author, body, created_at from case_comment where case_id = ?", List.of("id"), ALWAYS,
@@ -117,6 +119,17 @@ class CaseItems {
     private static final Source NOTIFICATIONS = new Source(NOTIFICATION,
             "select id, unit_id, recipient_group, kind, subject, body, created_at, process_instance_id from notification"
                     + " where process_instance_id = ?", List.of("id"), ALWAYS, text("Thông báo", "kind"));
+
+    /** Chuyển phiên bản: an administrator moved the case to a newer version of its process (migration module). */
+    private static final Source MIGRATIONS = new Source(MIGRATION, "select c.migration_id, c.process_instance_id,"
+            + " m.process_key, m.source_definition_id, m.source_version, m.target_definition_id, m.target_version,"
+            + " m.migrated_by, m.migrated_at from process_migration_case c join process_migration m"
+            + " on m.id = c.migration_id where c.process_instance_id = ?", List.of("migration_id"), ALWAYS,
+            row -> "Chuyển sang phiên bản " + row.get("target_version") + " của quy trình");
+    private static final Source MIGRATION_MAPPINGS = new Source(MIGRATION_MAPPING, "select mm.migration_id, mm.seq,"
+            + " mm.source_activity_id, mm.target_activity_id, mm.explicit from process_migration_mapping mm"
+            + " join process_migration_case c on c.migration_id = mm.migration_id where c.process_instance_id = ?",
+            List.of("migration_id", "seq"), ALWAYS, text("Ánh xạ bước", "source_activity_id"));
 
     private static final String REVOCATION_COLUMNS = "select id, dossier_id, decision_id, kind, reason,"
             + " evidence_document_id, status, requested_by, requested_at, process_instance_id, checked_by, checked_at,"
@@ -280,6 +293,8 @@ class CaseItems {
         }
         queries.add(new Query(COMMENTS.table(), COMMENTS.sql(), false));
         queries.add(new Query(NOTIFICATIONS.table(), NOTIFICATIONS.sql(), false));
+        queries.add(new Query(MIGRATIONS.table(), MIGRATIONS.sql(), false));
+        queries.add(new Query(MIGRATION_MAPPINGS.table(), MIGRATION_MAPPINGS.sql(), false));
         for (Source source : RECORDS.getOrDefault(kind, List.of())) {
             queries.add(new Query(source.table(), source.sql(), true));
         }
@@ -325,6 +340,8 @@ class CaseItems {
         }
         read(COMMENTS, caseId, items);
         read(NOTIFICATIONS, caseId, items);
+        read(MIGRATIONS, caseId, items);
+        read(MIGRATION_MAPPINGS, caseId, items);
         Kind kind = Kind.of(key);
         Long recordId = recordId(kind, caseId);
         Set<Long> documents = new LinkedHashSet<>(sealedDocumentIds);

@@ -56,8 +56,13 @@ class CaseNarrator {
         Map<String, String> completers = new HashMap<>();
         Map<Long, Map<String, Object>> documents = new HashMap<>();
         Map<String, Object> session = null;
+        Map<Object, List<String>> explicitMappings = new HashMap<>();
         for (CaseItem item : items) {
             Map<String, Object> row = item.row();
+            if (CaseItems.MIGRATION_MAPPING.equals(item.source()) && Boolean.TRUE.equals(row.get("explicit"))) {
+                explicitMappings.computeIfAbsent(String.valueOf(row.get("migration_id")), k -> new ArrayList<>())
+                        .add(row.get("source_activity_id") + " → " + row.get("target_activity_id"));
+            }
             if (CaseItems.OPERATION.equals(item.source()) && "Complete".equals(row.get("OPERATION_TYPE_"))
                     && row.get("TASK_ID_") != null) {
                 completers.put((String) row.get("TASK_ID_"), (String) row.get("USER_ID_"));
@@ -148,6 +153,17 @@ class CaseNarrator {
                         details("SHA-256", row.get("sha256"), "Dung lượng (byte)", row.get("size_bytes"),
                                 "Loại tệp", row.get("content_type")),
                         "/api/documents/" + row.get("id") + "/content");
+                case CaseItems.MIGRATION -> {
+                    String by = (String) row.get("migrated_by");
+                    List<String> explicit = explicitMappings.get(String.valueOf(row.get("migration_id")));
+                    t.add(row.get("migrated_at"), "RECORD", "MIGRATION", "Chuyển sang phiên bản "
+                            + row.get("target_version") + " của quy trình bởi " + names.of(by) + " lúc "
+                            + when(row.get("migrated_at")), by, details("Từ phiên bản", row.get("source_version"),
+                                    "Sang phiên bản", row.get("target_version"), "Quy trình", row.get("process_key"),
+                                    "Bước ánh xạ thủ công", explicit == null ? "Không (các bước cùng mã)"
+                                            : String.join("; ", explicit)));
+                }
+                case CaseItems.MIGRATION_MAPPING -> { } // told with its migration above
                 default -> tellRecord(t, item, documents, session);
             }
         }

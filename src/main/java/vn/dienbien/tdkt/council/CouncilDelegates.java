@@ -21,7 +21,8 @@ import vn.dienbien.tdkt.platform.WorkflowKeys;
 /**
  * The thin delegates and listeners of bpmn/council-session.bpmn. Each finds its session from the
  * case (process instance), never from a variable, and passes the person acting as the engine
- * authenticated them.
+ * authenticated them. What a person decides in a task is recorded by that task's complete
+ * listener, in the completing transaction: a refusal leaves the task open and writes nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class CouncilDelegates {
@@ -33,7 +34,7 @@ class CouncilDelegates {
     static final String AWARDEES_APPROVED = "awardeesApproved";
 
     /**
-     * Set only by the system: the case's session, its title in task names, the member of each
+     * Set only by the system: the case's session, the member of each
      * voting task (and the engine's multi-instance counters, whose change would end the vote early
      * or never), the tally, the Chairman's outcome, whether anyone is left to award and the decision's
      * number.
@@ -51,7 +52,7 @@ class CouncilDelegates {
 
     @Bean
     ProtectedVariables councilProtectedVariables() {
-        return ProtectedVariables.of("sessionId", "sessionTitle", "member", "tallySummary", "chairmanReturned",
+        return ProtectedVariables.of("sessionId", "member", "tallySummary", "chairmanReturned",
                 "votingDueDate", "quorumMet", AWARDEES_APPROVED,
                 "decisionCode", "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
     }
@@ -66,7 +67,6 @@ class CouncilDelegates {
                     text(execution, "sessionTitleInput"), text(execution, "meetingDate"), text(execution, "dossierIds"),
                     actor));
             execution.setVariable("sessionId", opened.id());
-            execution.setVariable("sessionTitle", opened.title());
             execution.setVariable("votingDueDate", opened.votingDueDate());
             execution.getProcessInstance().setProcessBusinessKey("PH-" + opened.id());
         };
@@ -150,12 +150,12 @@ class CouncilDelegates {
     }
 
     /**
-     * "Ghi nhận kết thúc biểu quyết": the standing body closed voting; members without a ballot are
-     * recorded as absent, with who closed and when.
+     * "Kết thúc biểu quyết" as the standing body completes it: members without a ballot are recorded
+     * as absent, with who closed and when. A refusal refuses the completion; nothing is written.
      */
     @Bean
-    JavaDelegate closeVoting(CouncilSessions sessions) {
-        return execution -> sessions.closeVoting(execution.getProcessInstanceId(), ProcessActors.currentActor(execution));
+    TaskListener closeVoting(CouncilSessions sessions) {
+        return task -> sessions.closeVoting(task.getProcessInstanceId(), ProcessActors.currentActor(task.getExecution()));
     }
 
     /** "Nhắc Thường trực Hội đồng" when voting reaches its due date. */
@@ -164,34 +164,35 @@ class CouncilDelegates {
         return execution -> sessions.remindStandingBody(execution.getProcessInstanceId());
     }
 
-    /** "Ghi nhận hoãn phiên họp" with the standing body's reason. */
+    /** "Hoãn phiên họp" as the standing body completes it, with its reason. */
     @Bean
-    JavaDelegate adjournSession(CouncilSessions sessions) {
-        return execution -> sessions.adjourn(execution.getProcessInstanceId(),
-                FormValues.note(execution, "adjournReason", "Lý do hoãn phiên họp"), ProcessActors.currentActor(execution));
+    TaskListener adjournSession(CouncilSessions sessions) {
+        return task -> sessions.adjourn(task.getProcessInstanceId(),
+                FormValues.note(task, "adjournReason", "Lý do hoãn phiên họp"), ProcessActors.currentActor(task.getExecution()));
     }
 
-    /** "Ghi nhận tờ trình". */
+    /** "Lập tờ trình Chủ tịch UBND tỉnh" as the standing body completes it. */
     @Bean
-    JavaDelegate recordSubmission(CouncilSessions sessions) {
-        return execution -> sessions.recordSubmission(execution.getProcessInstanceId(),
-                text(execution, "submissionNote"), ProcessActors.currentActor(execution));
+    TaskListener recordSubmission(CouncilSessions sessions) {
+        return task -> sessions.recordSubmission(task.getProcessInstanceId(),
+                text(task, "submissionNote"), ProcessActors.currentActor(task.getExecution()));
     }
 
     /**
-     * "Ghi nhận ý kiến của Chủ tịch UBND tỉnh", and whether anyone is left to award: read from the
-     * session's dossiers after the Chairman's exclusions, never from the form, so that the văn thư
-     * gets a decision to number only when there is one.
+     * "Phê duyệt khen thưởng" as the Chairman completes it, and whether anyone is left to award: read
+     * from the session's dossiers after the Chairman's exclusions, never from the form, so that the
+     * văn thư gets a decision to number only when there is one. The gateways after the task read
+     * the two flags set here.
      */
     @Bean
-    JavaDelegate recordChairmanDecision(CouncilSessions sessions) {
-        return execution -> {
-            String caseId = execution.getProcessInstanceId();
-            boolean returned = sessions.recordChairmanDecision(caseId, text(execution, "chairmanDecision"),
-                    text(execution, "excludedDossiers"), text(execution, "chairmanNote"),
-                    ProcessActors.currentActor(execution));
-            execution.setVariable("chairmanReturned", returned);
-            execution.setVariable(AWARDEES_APPROVED, !returned && sessions.anyAwardee(caseId));
+    TaskListener recordChairmanDecision(CouncilSessions sessions) {
+        return task -> {
+            String caseId = task.getProcessInstanceId();
+            boolean returned = sessions.recordChairmanDecision(caseId, text(task, "chairmanDecision"),
+                    text(task, "excludedDossiers"), text(task, "chairmanNote"),
+                    ProcessActors.currentActor(task.getExecution()));
+            task.getExecution().setVariable("chairmanReturned", returned);
+            task.getExecution().setVariable(AWARDEES_APPROVED, !returned && sessions.anyAwardee(caseId));
         };
     }
 

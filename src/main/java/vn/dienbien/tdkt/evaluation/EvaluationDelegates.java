@@ -47,6 +47,20 @@ class EvaluationDelegates {
         };
     }
 
+    /**
+     * A task of the round is created: the diagram's fixed name gets the round's year (and, for the
+     * block leader's review, the block), the description names the unit — all read from the case's
+     * round and the unit the task was created for, so Tasklist lists stay as before.
+     */
+    @Bean
+    TaskListener evaluationTaskCreated(EvaluationTasks tasks) {
+        return task -> {
+            var subject = tasks.subjectOf(task);
+            task.setName(subject.name());
+            task.setDescription(subject.description());
+        };
+    }
+
     /** "Tự chấm điểm" completed: the unit's scores with evidence. */
     @Bean
     TaskListener selfAssessmentCompleted(EvaluationTasks tasks, EvaluationSteps steps) {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.organization.CamundaGroups;
+import vn.dienbien.tdkt.organization.EmulationGroup;
 import vn.dienbien.tdkt.organization.OrgUnit;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
@@ -29,6 +30,10 @@ class EvaluationTasks {
     static final String UNIT_CODE = "unitCode";
     static final String DEPARTMENT_CODE = "departmentCode";
     static final String BLOCK_CODE = "blockCode";
+
+    /** The task ids of bpmn/yearly-evaluation.bpmn whose subject differs from a unit's own task. */
+    private static final String DEPARTMENT_TASK = "Task_EnterTargets";
+    private static final String LEADER_TASK = "Task_Adjust";
 
     /** Oversight roles read; they never act for a unit. */
     private static final List<String> READ_ONLY = List.of(CamundaGroups.AUDITORS, CamundaGroups.FATHERLAND_FRONT);
@@ -72,6 +77,36 @@ class EvaluationTasks {
             throw ApiException.forbidden(leader.getName() + " không phải trưởng khối.");
         }
         return new Completion(round, leader, actor);
+    }
+
+    /** What a new task shows in Tasklist: its runtime name and description. */
+    record Subject(String name, String description) {
+    }
+
+    /**
+     * The subject of a task being created, from the case's round and the task's unit: "Tự chấm điểm thi
+     * đua năm 2024", "Trưởng khối rà soát, điều chỉnh điểm năm 2024: KHOI_X" (the diagram's fixed name
+     * plus the year, and the block for the leader's review).
+     */
+    Subject subjectOf(DelegateTask task) {
+        EvaluationRound round = evaluations.roundOfCase(task.getProcessInstanceId());
+        String name = task.getName() + " năm " + round.getYear();
+        OrgUnit unit;
+        try {
+            unit = unitOf(task);
+        } catch (ApiException noSingleUnit) {
+            // Shown as is; completing the task is refused with the same message (unitTask).
+            return new Subject(name, null);
+        }
+        if (DEPARTMENT_TASK.equals(task.getTaskDefinitionKey()) || unit.getEmulationGroup() == null) {
+            return new Subject(name, unit.getName() + " – số liệu thực hiện chỉ tiêu năm " + round.getYear() + ".");
+        }
+        EmulationGroup group = blocks.groupOf(unit);
+        if (LEADER_TASK.equals(task.getTaskDefinitionKey())) {
+            return new Subject(name + ": " + group.getCode(), group.getName() + " – trưởng khối " + unit.getName()
+                    + ", năm " + round.getYear() + ".");
+        }
+        return new Subject(name, unit.getName() + " – " + group.getName() + ", năm " + round.getYear() + ".");
     }
 
     /** The unit whose group the task was created for. */

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.core.instance.CoreExecution;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -27,9 +29,10 @@ import vn.dienbien.tdkt.platform.ProcessActors;
 
 /**
  * "Có việc mới": every user task of every diagram tells the people who can act on it (its candidate
- * groups, candidate users or assignee) as it is created, in the creating transaction. Registered once
- * for all diagrams as a built-in listener, so no diagram has to remember it and modifications that skip
- * custom listeners still tell people. The system user is never told.
+ * groups, candidate users or assignee) as it is created, in the creating transaction, under the name the
+ * diagram's own create listeners gave it. Registered once for all diagrams, so no diagram has to
+ * remember it, and modifications that skip custom listeners still tell people. The system user is
+ * never told.
  */
 @Component
 class NewTaskNotifications extends AbstractProcessEnginePlugin {
@@ -54,7 +57,17 @@ class NewTaskNotifications extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-                    userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+                    // After the diagram's own create listeners, which name the task for its case
+                    // ("Biểu quyết: Phiên họp tháng 3/2024"), so people are told that name. The
+                    // engine runs built-in listeners first, so the built-in one tells people only
+                    // when a modification skips the custom listeners, the last custom one otherwise.
+                    TaskDefinition definition = userTask.getTaskDefinition();
+                    definition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+                    definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task -> {
+                        if (task.getExecution() instanceof CoreExecution execution && execution.isSkipCustomListeners()) {
+                            listener.notify(task);
+                        }
+                    });
                 }
             }
         });

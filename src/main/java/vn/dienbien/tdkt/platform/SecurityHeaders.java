@@ -46,7 +46,7 @@ class SecurityHeaders {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter());
         registration.setName("tdkt-security-headers");
         registration.addUrlPatterns("/api/*", "/public/*", "/forms/*", "/engine-rest/*", "/calendar/*",
-                "/audit", "/audit/*");
+                "/audit", "/audit/*", "/migration", "/migration/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -58,7 +58,8 @@ class SecurityHeaders {
                 throws ServletException, IOException {
             boolean form = request.getRequestURI().startsWith(request.getContextPath() + "/forms/");
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            boolean page = path.startsWith("/calendar/") || path.equals("/audit") || path.startsWith("/audit/");
+            boolean page = path.startsWith("/calendar/") || path.equals("/audit") || path.startsWith("/audit/")
+                    || path.equals("/migration") || path.startsWith("/migration/");
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("X-Frame-Options", form || page ? "SAMEORIGIN" : "DENY");
             boolean verify = path.startsWith("/public/verify/");

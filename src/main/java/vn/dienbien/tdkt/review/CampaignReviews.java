@@ -76,8 +76,7 @@ public class CampaignReviews {
         Map<String, Object> variables = new HashMap<>();
         variables.put("reportId", report.getId());
         variables.put("reviewKind", kind.name());
-        variables.put("reviewTitle", (kind == ReviewReport.Kind.MID_TERM ? "Sơ kết " : "Tổng kết ") + campaign.getCode()
-                + " năm " + year);
+        variables.put("reviewTitle", title(kind, campaign.getCode(), year));
         variables.put("reportSummary", content.summary());
         var instance = runtimeService.startProcessInstanceByKey(WorkflowKeys.CAMPAIGN_REVIEW,
                 "BC-" + report.getId() + " | " + campaign.getCode(), variables);
@@ -190,6 +189,34 @@ public class CampaignReviews {
         if (actor != null && !actor.inGroup(group)) {
             throw ApiException.forbidden(refusal);
         }
+    }
+
+    /**
+     * What a review case's task shows: "Sơ kết 383/KH-UBND năm 2023". Read from the case's report —
+     * by its process instance, or, while the case is still starting, by the report id its business key
+     * ("BC-<id> | <campaign>") carries, which only {@link #start} sets.
+     */
+    @Transactional(readOnly = true)
+    public String titleOfCase(String processInstanceId, String businessKey) {
+        ReviewReport report = reports.findByProcessInstanceId(processInstanceId)
+                .or(() -> reportOfKey(businessKey).filter(r -> r.getProcessInstanceId() == null))
+                .orElseThrow(() -> ApiException.notFound("Hồ sơ xử lý này không thuộc báo cáo sơ kết, tổng kết nào."));
+        return title(report.getKind(), campaigns.get(report.getCampaignId()).getCode(), report.getYear());
+    }
+
+    private java.util.Optional<ReviewReport> reportOfKey(String businessKey) {
+        if (businessKey == null || !businessKey.startsWith("BC-") || !businessKey.contains(" | ")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return reports.findById(Long.valueOf(businessKey.substring(3, businessKey.indexOf(" | "))));
+        } catch (NumberFormatException notAnId) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String title(ReviewReport.Kind kind, String campaignCode, int year) {
+        return (kind == ReviewReport.Kind.MID_TERM ? "Sơ kết " : "Tổng kết ") + campaignCode + " năm " + year;
     }
 
     /** The report of a review case. */

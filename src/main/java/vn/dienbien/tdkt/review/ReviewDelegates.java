@@ -1,7 +1,7 @@
 package vn.dienbien.tdkt.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dienbien.tdkt.platform.ApiException;
@@ -23,17 +23,37 @@ class ReviewDelegates {
         return ProtectedVariables.of(REPORT_ID, "reviewKind", "reviewTitle", "reportSummary", "reviewApproved");
     }
 
-    /** "Ghi nhận báo cáo hoàn thiện". */
+    /**
+     * A task of the review is created: the diagram's fixed name ("Hoàn thiện báo cáo", "Phê duyệt báo
+     * cáo") gets the case's report title, read from the report itself.
+     */
     @Bean
-    JavaDelegate saveReviewReport(CampaignReviews reviews) {
-        return execution -> reviews.finalise(reportOf(execution, reviews), text(execution, "reportNarrative"),
-                text(execution, "exemplaryDossierIds"), ProcessActors.currentActor(execution));
+    TaskListener reviewTaskCreated(CampaignReviews reviews) {
+        return task -> {
+            String title = reviews.titleOfCase(task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey());
+            task.setName(task.getName() + ": " + title);
+            task.setDescription(title);
+        };
     }
 
-    /** "Ghi nhận ý kiến phê duyệt". */
+    /**
+     * "Hoàn thiện báo cáo" completed: the Board's narrative and exemplary models are recorded in the
+     * completing transaction, so a refusal leaves the task open and nothing written.
+     */
     @Bean
-    JavaDelegate recordReviewApproval(CampaignReviews reviews) {
-        return execution -> {
+    TaskListener saveReviewReport(CampaignReviews reviews) {
+        return task -> {
+            DelegateExecution execution = task.getExecution();
+            reviews.finalise(reportOf(execution, reviews), text(execution, "reportNarrative"),
+                    text(execution, "exemplaryDossierIds"), ProcessActors.currentActor(execution));
+        };
+    }
+
+    /** "Phê duyệt báo cáo" completed: the Chairman's approval or return, recorded with the completion. */
+    @Bean
+    TaskListener recordReviewApproval(CampaignReviews reviews) {
+        return task -> {
+            DelegateExecution execution = task.getExecution();
             boolean approved = reviews.decide(reportOf(execution, reviews), text(execution, "reviewDecision"),
                     text(execution, "reviewNote"), ProcessActors.currentActor(execution));
             execution.setVariable("reviewApproved", approved);

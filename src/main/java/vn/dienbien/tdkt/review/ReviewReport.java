@@ -106,6 +106,7 @@ class ReviewReport {
     }
 
     Long getId() { return id; }
+    String getProcessInstanceId() { return processInstanceId; }
     Long getCampaignId() { return campaignId; }
     Kind getKind() { return kind; }
     int getYear() { return year; }

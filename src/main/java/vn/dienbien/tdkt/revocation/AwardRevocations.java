@@ -121,6 +121,19 @@ public class AwardRevocations {
         return title.length() <= 250 ? title : title.substring(0, 249) + "…";
     }
 
+    /**
+     * What a revocation case's task shows: "Thu hồi Bằng khen của Chủ tịch UBND tỉnh – Lò Văn A (QĐ 12/QĐ-UBND)",
+     * from the case's request, its dossier and the decision it names.
+     */
+    @Transactional(readOnly = true)
+    public String titleOfCase(String processInstanceId) {
+        RevocationRequest request = requests.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> ApiException.notFound("Hồ sơ xử lý này không thuộc đề nghị thu hồi, hủy bỏ khen thưởng nào."));
+        var dossier = dossiers.record(request.getDossierId());
+        String decisionCode = decisions.byId(request.getDecisionId()).map(DecisionView::code).orElse("?");
+        return title(request.getKind(), dossier.awardName(), dossier.nomineeName(), decisionCode);
+    }
+
     /** The case's start: ties the case to the request its business key names, once; any other start is refused. */
     @Transactional
     public void attachCase(String businessKey, String processInstanceId) {
@@ -177,14 +190,15 @@ public class AwardRevocations {
     }
 
     /**
-     * Quyết định của Chủ tịch UBND tỉnh: APPROVE issues the annulment decision (next number of the year's
-     * counter), marks the award revoked and tells the unit; REJECT (reason required) leaves the award standing.
+     * Quyết định của Chủ tịch UBND tỉnh: APPROVE (đồng ý) or REJECT (không đồng ý, reason required,
+     * the award stands); true when approved. An approval is followed, in the same transaction, by
+     * {@link #issue}.
      */
     @Transactional
-    public boolean decide(Long requestId, String choice, String note, CurrentUser actor, String processInstanceId) {
+    public boolean decide(Long requestId, String choice, String note, CurrentUser actor) {
         RevocationRequest request = requests.findById(requestId).orElseThrow();
         requireRole(actor, CamundaGroups.CHAIRMAN, "Chỉ Chủ tịch UBND tỉnh quyết định thu hồi, hủy bỏ khen thưởng.");
-        if (request.getStatus() != RevocationStatus.FORWARDED) {
+        if (request.getStatus() != RevocationStatus.FORWARDED || request.getDecidedBy() != null) {
             throw ApiException.conflict("Đề nghị này không ở bước quyết định của Chủ tịch UBND tỉnh.");
         }
         String cleanNote = text(note, "Ý kiến của Chủ tịch", false);
@@ -192,18 +206,31 @@ public class AwardRevocations {
             if (cleanNote == null) {
                 throw ApiException.badRequest("Không đồng ý thu hồi, hủy bỏ phải nêu lý do.");
             }
-            request.decided(null, actorId(actor), WorkflowClock.now(), cleanNote);
+            request.rejected(actorId(actor), WorkflowClock.now(), cleanNote);
             return false;
         }
         if (!"APPROVE".equals(choice)) {
             throw ApiException.badRequest("Chưa chọn ý kiến: đồng ý hoặc không đồng ý thu hồi, hủy bỏ.");
         }
+        request.approved(actorId(actor), WorkflowClock.now(), cleanNote);
+        return true;
+    }
+
+    /**
+     * Ban hành quyết định thu hồi, hủy bỏ: the decision the Chairman approved gets the next number of the
+     * year's counter, the award is marked revoked and the unit is told.
+     */
+    @Transactional
+    public void issue(Long requestId, String processInstanceId) {
+        RevocationRequest request = requests.findById(requestId).orElseThrow();
+        if (!request.isApprovedAwaitingIssue()) {
+            throw ApiException.conflict("Đề nghị này chưa được Chủ tịch UBND tỉnh đồng ý thu hồi, hủy bỏ.");
+        }
         LocalDate today = LocalDate.ofInstant(WorkflowClock.now(), VIETNAM);
         AnnulmentView annulment = annulments.annul(request.getDossierId(), request.getKind(), request.getReason(), today,
-                SIGNER, actorId(actor), processInstanceId);
-        request.decided(annulment.id(), actorId(actor), WorkflowClock.now(), cleanNote);
+                SIGNER, request.getDecidedBy(), processInstanceId);
+        request.issued(annulment.id());
         notifyUnit(request, annulment);
-        return true;
     }
 
     private void notifyUnit(RevocationRequest request, AnnulmentView annulment) {

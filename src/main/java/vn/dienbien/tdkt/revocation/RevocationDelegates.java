@@ -3,6 +3,7 @@ package vn.dienbien.tdkt.revocation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dienbien.tdkt.platform.ApiException;
@@ -41,10 +42,27 @@ class RevocationDelegates {
         return execution -> revocations.attachCase(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 
-    /** "Ghi nhận ý kiến kiểm tra của lãnh đạo Ban". */
+    /**
+     * A task of the case is created: the diagram's fixed name ("Kiểm tra đề nghị", "Quyết định thu hồi,
+     * hủy bỏ") gets the case's title, read from its request, so Tasklist lists stay as before.
+     */
     @Bean
-    JavaDelegate recordRevocationCheck(AwardRevocations revocations) {
-        return execution -> {
+    TaskListener revocationTaskCreated(AwardRevocations revocations) {
+        return task -> {
+            String title = revocations.titleOfCase(task.getProcessInstanceId());
+            task.setName(task.getName() + ": " + title);
+            task.setDescription(title);
+        };
+    }
+
+    /**
+     * "Kiểm tra đề nghị" completed: the head of the Board's choice and note are recorded with the
+     * completion (a refusal leaves the task open, nothing written); the case goes on by the choice.
+     */
+    @Bean
+    TaskListener recordRevocationCheck(AwardRevocations revocations) {
+        return task -> {
+            DelegateExecution execution = task.getExecution();
             boolean forwarded = revocations.check(requestOf(execution, revocations), text(execution, CHECK),
                     text(execution, CHECK_NOTE), ProcessActors.currentActor(execution));
             execution.setVariable(FORWARDED, forwarded);
@@ -56,16 +74,24 @@ class RevocationDelegates {
         };
     }
 
-    /** "Ghi nhận quyết định của Chủ tịch UBND tỉnh". */
+    /** "Quyết định thu hồi, hủy bỏ" completed: the Chairman's choice and note, recorded with the completion. */
     @Bean
-    JavaDelegate recordRevocationDecision(AwardRevocations revocations) {
-        return execution -> {
+    TaskListener recordRevocationDecision(AwardRevocations revocations) {
+        return task -> {
+            DelegateExecution execution = task.getExecution();
             boolean approved = revocations.decide(requestOf(execution, revocations), text(execution, DECISION),
-                    text(execution, DECISION_NOTE), ProcessActors.currentActor(execution), execution.getProcessInstanceId());
+                    text(execution, DECISION_NOTE), ProcessActors.currentActor(execution));
             execution.setVariable(APPROVED, approved);
             execution.removeVariable(DECISION);
             execution.removeVariable(DECISION_NOTE);
         };
+    }
+
+    /** "Ban hành quyết định thu hồi, hủy bỏ": the system numbers the approved decision and tells the unit. */
+    @Bean
+    JavaDelegate issueRevocationDecision(AwardRevocations revocations) {
+        return execution -> revocations.issue(revocations.requestOfCase(execution.getProcessInstanceId()),
+                execution.getProcessInstanceId());
     }
 
     /** The case's request; a completion that tried to point the case at another request is refused. */

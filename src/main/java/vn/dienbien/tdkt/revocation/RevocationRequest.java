@@ -107,15 +107,30 @@ class RevocationRequest {
         }
     }
 
-    void decided(Long annulmentId, String by, Instant at, String note) {
+    /** The Chairman does not agree: the award stands. */
+    void rejected(String by, Instant at, String note) {
         this.decidedBy = by;
         this.decidedAt = at;
         this.decisionNote = note;
+        this.status = RevocationStatus.REJECTED;
+        this.openDossierId = null;
+    }
+
+    /** The Chairman agrees; the request stays FORWARDED until its decision is issued, in the same transaction. */
+    void approved(String by, Instant at, String note) {
+        this.decidedBy = by;
+        this.decidedAt = at;
+        this.decisionNote = note;
+    }
+
+    /** The annulment decision is issued: the request is decided. */
+    void issued(Long annulmentId) {
         this.annulmentId = annulmentId;
-        this.status = annulmentId != null ? RevocationStatus.APPROVED : RevocationStatus.REJECTED;
-        if (annulmentId == null) {
-            this.openDossierId = null;
-        }
+        this.status = RevocationStatus.APPROVED;
+    }
+
+    boolean isApprovedAwaitingIssue() {
+        return status == RevocationStatus.FORWARDED && decidedBy != null && annulmentId == null;
     }
 
     Long getId() {

@@ -113,9 +113,13 @@ class CouncilSessionTest {
         Long sessionId = scenario.open("Phiên họp tháng 2/2024", LocalDate.of(2024, 2, 25), List.of(a, b));
         scenario.allVote(sessionId, List.of(a, b), "YES");
         scenario.completeAs("thuongtruc.hd", scenario.task(sessionId, "Task_Submission"), Map.of("submissionNote", "Trình 2 hồ sơ."));
-        assertThatThrownBy(() -> scenario.completeAs("chutich", scenario.task(sessionId, "Task_Chairman"),
-                Map.of("chairmanDecision", "RETURN")))
-                .isInstanceOf(ApiException.class).hasMessageContaining("Trả lại tờ trình phải nêu lý do");
+        // The Chairman's opinion is recorded by the task's complete listener: refused, the task stays open.
+        var chairman = scenario.task(sessionId, "Task_Chairman");
+        assertThat(CouncilScenario.refusalOf(() -> scenario.completeAs("chutich", chairman,
+                Map.of("chairmanDecision", "RETURN"))).getMessage()).contains("Trả lại tờ trình phải nêu lý do");
+        assertThat(scenario.task(sessionId, "Task_Chairman").getId()).isEqualTo(chairman.getId());
+        assertThat(views.view(sessionId, scenario.user("kiemtoan")).chairmanDecision()).isNull();
+        assertThat(runtimeService.getVariable(chairman.getProcessInstanceId(), "chairmanReturned")).isNull();
         scenario.completeAs("chutich", scenario.task(sessionId, "Task_Chairman"),
                 Map.of("chairmanDecision", "RETURN", "chairmanNote", "Bổ sung ý kiến của Ủy ban MTTQ tỉnh."));
         scenario.completeAs("thuongtruc.hd", scenario.task(sessionId, "Task_Submission"),

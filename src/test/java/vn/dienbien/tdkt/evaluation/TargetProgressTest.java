@@ -81,6 +81,8 @@ class TargetProgressTest {
         var forestTask = tasks.stream().filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream()
                 .anyMatch(l -> "donvi.snnptnt".equals(l.getGroupId()))).findFirst().orElseThrow();
         assertThat(forestTask.getName()).isEqualTo("Nhập số liệu thực hiện chỉ tiêu năm 2023");
+        assertThat(forestTask.getDescription()).as("the department the task was created for")
+                .endsWith("số liệu thực hiện chỉ tiêu năm 2023.");
 
         identityService.setAuthentication("canbo.snnptnt", java.util.List.of("donvi.snnptnt"));
         try {

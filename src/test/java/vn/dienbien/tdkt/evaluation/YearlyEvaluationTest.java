@@ -61,6 +61,9 @@ class YearlyEvaluationTest {
         Long roundId = evaluations.openRound(campaign.getId(), 2031, "bantdkt");
         List<Task> selfTasks = tasks(roundId, "Task_SelfAssess");
         assertThat(selfTasks).hasSize(5);
+        assertThat(selfTasks).as("the diagram's fixed name, the year from the case's round")
+                .allSatisfy(t -> assertThat(t.getName()).isEqualTo("Tự chấm điểm thi đua năm 2031"))
+                .allSatisfy(t -> assertThat(t.getDescription()).endsWith(", năm 2031."));
 
         selfAssess(roundId, "DBP", 45, 35, 5, 0);    // 85
         selfAssess(roundId, "HDB", 46, 34, 6, 1);    // 85
@@ -70,6 +73,7 @@ class YearlyEvaluationTest {
         assertThat(tasks(roundId, "Task_Adjust")).as("the last self-assessment continues in a job").isEmpty();
         assertThat(scenario.executeJobs(roundId)).isEqualTo(5);
 
+        assertThat(single(roundId, "Task_Adjust").getName()).isEqualTo("Trưởng khối rà soát, điều chỉnh điểm năm 2031: CUM1");
         assertThatThrownBy(() -> complete("canbo.dbp", single(roundId, "Task_Adjust"), Map.of("adjustments",
                 "[{\"unit\":\"DBP\",\"criterion\":\"TH\",\"points\":0,\"reason\":\"\"}]")))
                 .rootCause().isInstanceOf(ApiException.class).hasMessageContaining("phải nêu lý do");

@@ -60,6 +60,9 @@ class ReviewActorsTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(reviews.view(other).narrative()).as("the other report is untouched").isNull();
         assertThat(reviews.view(own).status()).isEqualTo("DRAFT");
+        assertThat(task(own, "Task_Finalise").getId()).as("a refused completion leaves the task open").isEqualTo(finalise.getId());
+        assertThat(finalise.getName()).as("the diagram's fixed name and the case's report")
+                .isEqualTo("Hoàn thiện báo cáo: Sơ kết " + a.getCode() + " năm 2093");
 
         complete("bantdkt", finalise, Map.of("reportNarrative", "Phong trào được triển khai rộng khắp."));
         assertThat(reviews.view(own).status()).isEqualTo("SUBMITTED");
@@ -68,6 +71,8 @@ class ReviewActorsTest {
                 .status()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(refusal(() -> complete("admin", approve, Map.of("reviewDecision", "APPROVE"))).status())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(task(own, "Task_Approve").getId()).as("a refused approval leaves the task open").isEqualTo(approve.getId());
+        assertThat(approve.getName()).isEqualTo("Phê duyệt báo cáo: Sơ kết " + a.getCode() + " năm 2093");
         complete("chutich", approve, Map.of("reviewDecision", "APPROVE"));
 
         assertThat(reviews.view(own).status()).isEqualTo("APPROVED");

@@ -135,7 +135,12 @@ class AwardRevocationTest {
         assertThat(decide.getDueDate()).isNotNull();
         assertThat(taskService.getIdentityLinksForTask(decide.getId())).anySatisfy(l ->
                 assertThat(l.getGroupId()).isEqualTo("chu-tich-ubnd"));
+        assertThat(decide.getName()).as("the diagram's fixed name and the case's title, read from its request")
+                .isEqualTo("Quyết định thu hồi, hủy bỏ: " + check.getName().substring("Kiểm tra đề nghị: ".length()));
+        assertThat(decide.getDescription()).isEqualTo(check.getDescription());
         submitted("chutich", decide, Map.of("revocationDecision", "APPROVE"));
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(caseOf(id))
+                .activityId("Task_IssueDecision").finished().count()).as("the decision is issued as its own step").isEqualTo(1);
 
         // The annulment decision: the next number of the year's book, signed today.
         assertThat(counter(2024)).isEqualTo(before + 1);
@@ -316,6 +321,9 @@ class AwardRevocationTest {
         submitted("truongban.tdkt", check, Map.of("revocationCheck", "FORWARD"));
         var boardHeadDecides = submit("truongban.tdkt", task(id, "Task_Decide"), Map.of("revocationDecision", "APPROVE"));
         assertThat(boardHeadDecides.getStatusCode().value()).isBetween(400, 499);
+        assertThat(task(id, "Task_Decide")).as("a refused decision leaves the Chairman's task open").isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from award_annulment where dossier_id = ?", Integer.class, d.a()))
+                .as("nothing issued by a refusal").isZero();
         submitted("chutich", task(id, "Task_Decide"), Map.of("revocationDecision", "APPROVE"));
 
         var twice = request("bantdkt", body);

@@ -4,8 +4,9 @@ export default {
     availableLocales: ['vi'],
     fallbackLocale: 'vi'
   },
-  // "Tra cứu hồ sơ" in the menu and "Hồ sơ kiểm tra" on a process instance (audit-plugin.js).
-  customScripts: ['scripts/audit-plugin.js'],
+  // "Tra cứu hồ sơ" in the menu and "Hồ sơ kiểm tra" on a process instance (audit-plugin.js);
+  // "Chuyển phiên bản" in the menu and on a process definition (migration-plugin.js).
+  customScripts: ['scripts/audit-plugin.js', 'scripts/migration-plugin.js'],
   app: {
     name: 'Cockpit',
     vendor: 'Thi đua – Khen thưởng Điện Biên'
