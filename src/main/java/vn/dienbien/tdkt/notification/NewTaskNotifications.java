@@ -14,9 +14,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.core.instance.CoreExecution;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -52,7 +49,7 @@ class NewTaskNotifications extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        TaskListener listener = this::whenNamed;
+        TaskListener listener = this::created;
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
@@ -72,30 +69,6 @@ class NewTaskNotifications extends AbstractProcessEnginePlugin {
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
-    }
-
-    /**
-     * Tells people once the creating command is done, before it is written: a diagram's own create
-     * listeners name the task after its case ("Thẩm định hồ sơ: Nguyễn Văn A") after this built-in
-     * listener has run, and the mail says the name Tasklist shows.
-     */
-    private void whenNamed(DelegateTask task) {
-        CommandContext context = Context.getCommandContext();
-        if (context == null) {
-            created(task);
-            return;
-        }
-        context.registerCommandContextListener(new CommandContextListener() {
-            @Override
-            public void onCommandContextClose(CommandContext commandContext) {
-                created(task);
-            }
-
-            @Override
-            public void onCommandFailed(CommandContext commandContext, Throwable t) {
-                // nothing was created: nobody is told
-            }
-        });
     }
 
     private void created(DelegateTask task) {
