@@ -34,27 +34,35 @@ class LaunchPlanDelegates {
     /**
      * Create listener of every user task: the diagram names a task by what is done ("Thẩm định kế
      * hoạch, báo cáo"); the task in Tasklist names the round and the unit of its own case, read from
-     * the plan linked to the case ("Thẩm định kế hoạch: Sở Y tế"), and says the round's title.
+     * the plan linked to the case ("Thẩm định kế hoạch: Sở Y tế"), and says the round's title. A
+     * diagram name with expressions of its own is left as the engine resolved it.
      */
     @Bean
     TaskListener nameLaunchPlanTask(LaunchPlanService service) {
         return task -> service.subjectOfCase(task.getProcessInstanceId()).ifPresent(subject -> {
-            String name = runtimeName(task.getTaskDefinitionKey(), subject);
-            if (name != null) {
-                task.setName(name);
+            String diagramName = task.getBpmnModelElementInstance() == null ? null
+                    : task.getBpmnModelElementInstance().getName();
+            if (diagramName != null && !diagramName.contains("${")) {
+                task.setName(runtimeName(diagramName, task.getTaskDefinitionKey(), subject));
             }
             task.setDescription(subject.roundTitle() + " – " + subject.unitName());
         });
     }
 
-    /** The name a task shows in Tasklist; null keeps the diagram's name. */
-    static String runtimeName(String taskKey, LaunchPlanService.CaseSubject subject) {
+    /** What every round's diagram name ends with; in Tasklist the round's own words take its place. */
+    static final String ANY_ROUND = " kế hoạch, báo cáo";
+
+    /**
+     * The name a task shows in Tasklist: the diagram's step ("Thẩm định kế hoạch, báo cáo") with the
+     * round's words ("Thẩm định kế hoạch 6 tháng 2031") and, for the Board's steps, the unit.
+     */
+    static String runtimeName(String diagramName, String taskKey, LaunchPlanService.CaseSubject subject) {
+        String step = diagramName.endsWith(ANY_ROUND)
+                ? diagramName.substring(0, diagramName.length() - ANY_ROUND.length()) : diagramName;
         return switch (taskKey) {
-            case "Task_SubmitPlan" -> "Lập và gửi " + subject.subject();
-            case "Task_Urge" -> "Đôn đốc gửi " + subject.label() + ": " + subject.unitName();
-            case "Task_ReviewPlan" -> "Thẩm định " + subject.label() + ": " + subject.unitName();
-            case "Task_RevisePlan" -> "Chỉnh sửa và gửi lại " + subject.label();
-            default -> null;
+            case "Task_SubmitPlan" -> step + " " + subject.subject();
+            case "Task_RevisePlan" -> step + " " + subject.label();
+            default -> step + " " + subject.label() + ": " + subject.unitName();
         };
     }
 

@@ -81,8 +81,8 @@ class LaunchPlanProcessTest {
         ProcessInstance syt = scenario.caseOf(campaign, "SYT");
         var model = repositoryService.getBpmnModelInstance(syt.getProcessDefinitionId());
         assertThat(model.getModelElementsByType(UserTask.class)).extracting(UserTask::getName)
-                .containsExactlyInAnyOrder("Lập và gửi kế hoạch, báo cáo", "Đôn đốc đơn vị gửi",
-                        "Thẩm định kế hoạch, báo cáo", "Chỉnh sửa và gửi lại");
+                .containsExactlyInAnyOrder("Lập và gửi kế hoạch, báo cáo", "Đôn đốc gửi kế hoạch, báo cáo",
+                        "Thẩm định kế hoạch, báo cáo", "Chỉnh sửa và gửi lại kế hoạch, báo cáo");
 
         // A variable naming another unit does not change what the task says: the plan of the case does.
         runtimeService.setVariable(syt.getId(), "unitName", "Sở Tài chính");
