@@ -59,7 +59,12 @@ class DossierDelegates {
     @Bean
     TaskListener nameDossierTask(DossierProposals proposals) {
         return task -> proposals.subjectOfCase(task.getProcessInstanceId()).ifPresent(subject -> {
-            task.setName(task.getName() + ": " + subject.nomineeName());
+            String diagramName = task.getBpmnModelElementInstance() == null ? null
+                    : task.getBpmnModelElementInstance().getName();
+            if (diagramName != null && !diagramName.contains("${")) {
+                // A name with expressions of its own (an earlier version) already names the nominee.
+                task.setName(diagramName + ": " + subject.nomineeName());
+            }
             task.setDescription(subject.awardName() + " – " + subject.proposingUnitName());
         });
     }
