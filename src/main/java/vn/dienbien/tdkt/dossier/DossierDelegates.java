@@ -6,7 +6,11 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dienbien.tdkt.decision.AwardDecisions;
@@ -28,30 +32,51 @@ import vn.dienbien.tdkt.platform.WorkflowKeys;
 class DossierDelegates {
 
     /**
-     * "Kiểm tra và ghi nhận hồ sơ đề nghị": the Tasklist start form's proposal becomes a dossier of
-     * this case, checked as a REST proposal is. Granting the unit read access to its case is the
+     * "Hồ sơ đề nghị được lập" (end listener of the start event): every case enters here, whether
+     * started from Tasklist's start form or through /api/dossiers. A proposal from the start form is
+     * checked and recorded as a dossier of this case; a proposal from /api is already recorded, and
+     * is linked to the case it was started for. Granting the unit read access to its case is the
      * system's act, so it runs without the officer's own authorizations.
      */
     @Bean
-    JavaDelegate registerProposal(DossierProposals proposals) {
-        return execution -> {
+    ExecutionListener registerProposal(DossierProposals proposals) {
+        return (StartStep) execution -> {
             CurrentUser user = ProcessActors.currentActor(execution);
-            if (user == null) {
-                throw ApiException.forbidden("Vui lòng đăng nhập để lập hồ sơ đề nghị.");
-            }
             String proposal = text(execution, PROPOSAL_JSON);
-            var registered = ProcessActors.asSystem(
-                    () -> proposals.registerForCase(proposal, user, execution.getProcessInstanceId()));
+            var registered = ProcessActors.asSystem(() -> proposals.registerForCase(proposal, user,
+                    execution.getProcessInstanceId(), execution.getProcessBusinessKey()));
             execution.setVariables(registered.variables());
             execution.getProcessInstance().setProcessBusinessKey(registered.businessKey());
             execution.removeVariable(PROPOSAL_JSON);
         };
     }
 
-    /** "Ghi nhận xác nhận của thủ trưởng". */
+    /**
+     * Create listener of every user task: the diagram names the step ("Thẩm định hồ sơ"); the task in
+     * Tasklist adds the nominee of its own case's dossier ("Thẩm định hồ sơ: Nguyễn Văn A") and says
+     * the award and the proposing unit.
+     */
     @Bean
-    JavaDelegate recordHeadConfirmation(DossierAppraisal appraisal) {
-        return execution -> {
+    TaskListener nameDossierTask(DossierProposals proposals) {
+        return task -> proposals.subjectOfCase(task.getProcessInstanceId()).ifPresent(subject -> {
+            String diagramName = task.getBpmnModelElementInstance() == null ? null
+                    : task.getBpmnModelElementInstance().getName();
+            if (diagramName != null && !diagramName.contains("${")) {
+                // A name with expressions of its own (an earlier version) already names the nominee.
+                task.setName(diagramName + ": " + subject.nomineeName());
+            }
+            task.setDescription(subject.awardName() + " – " + subject.proposingUnitName());
+        });
+    }
+
+    /**
+     * Complete listener of "Thủ trưởng xác nhận hồ sơ": records the head's decision and, when the
+     * dossier goes to the Board, starts counting the deadline. Runs in the completing transaction: a
+     * refusal leaves the task open and nothing written.
+     */
+    @Bean
+    TaskListener recordHeadConfirmation(DossierAppraisal appraisal) {
+        return (CaseStep) execution -> {
             var deadlines = appraisal.confirmByHead(dossierOf(execution, appraisal), text(execution, HEAD_DECISION),
                     text(execution, HEAD_NOTE), ProcessActors.currentActor(execution));
             execution.setVariable(HEAD_CONFIRMED, deadlines != null);
@@ -69,10 +94,10 @@ class DossierDelegates {
         };
     }
 
-    /** "Ghi nhận kết quả thẩm định". */
+    /** Complete listener of "Thẩm định hồ sơ": records the Board's appraisal, which the gateway follows. */
     @Bean
-    JavaDelegate recordAppraisal(DossierAppraisal appraisal, DossierBlockVotes blockVotes) {
-        return execution -> {
+    TaskListener recordAppraisal(DossierAppraisal appraisal, DossierBlockVotes blockVotes) {
+        return (CaseStep) execution -> {
             String reason = text(execution, APPRAISAL_REASON);
             Long dossierId = dossierOf(execution, appraisal);
             CurrentUser actor = ProcessActors.currentActor(execution);
@@ -97,10 +122,13 @@ class DossierDelegates {
         };
     }
 
-    /** "Ghi nhận hồ sơ bổ sung": documents come as "TO_TRINH=12,BIEN_BAN_HOI_DONG=15". */
+    /**
+     * Complete listener of "Bổ sung hồ sơ": records the supplement and resumes the deadline. Documents
+     * come as "TO_TRINH=12,BIEN_BAN_HOI_DONG=15".
+     */
     @Bean
-    JavaDelegate recordSupplement(DossierAppraisal appraisal) {
-        return execution -> {
+    TaskListener recordSupplement(DossierAppraisal appraisal) {
+        return (CaseStep) execution -> {
             var deadlines = appraisal.resubmit(dossierOf(execution, appraisal),
                     supplementDocuments(text(execution, SUPPLEMENT_DOCUMENTS)), text(execution, SUPPLEMENT_NOTE),
                     ProcessActors.currentActor(execution));
@@ -110,21 +138,55 @@ class DossierDelegates {
         };
     }
 
+    /**
+     * What a task's complete listener records, written once against the task's execution (the form's
+     * values are the case's variables by then). Cases still running on an earlier version of the
+     * diagram call the same bean from their "Ghi nhận …" service tasks, as a {@link JavaDelegate}
+     * (the beans are declared as the listener the current diagram uses them as).
+     */
+    @FunctionalInterface
+    interface CaseStep extends JavaDelegate, TaskListener {
+
+        @Override
+        default void notify(DelegateTask task) {
+            try {
+                execute(task.getExecution());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * The registering of a proposal: the start event's end listener; cases still running on an
+     * earlier version of the diagram call it from their "Kiểm tra và ghi nhận hồ sơ đề nghị" task.
+     */
+    @FunctionalInterface
+    interface StartStep extends JavaDelegate, ExecutionListener {
+
+        @Override
+        default void notify(DelegateExecution execution) throws Exception {
+            execute(execution);
+        }
+    }
+
     /** "Nhắc Ban TĐKT sắp hết hạn giải quyết". */
     @Bean
     JavaDelegate remindBoardOfDue(DossierAppraisal appraisal, DossierReminders reminders) {
         return execution -> reminders.remindBoardOfDue(dossierOf(execution, appraisal));
     }
 
-    /** "Ghi nhận xử lý hồ sơ quá hạn". */
+    /** Complete listener of "Xử lý hồ sơ quá hạn": records the Board leaders' direction. */
     @Bean
-    JavaDelegate recordOverdueHandling(DossierAppraisal appraisal) {
-        return execution -> appraisal.recordOverdueHandling(dossierOf(execution, appraisal),
+    TaskListener recordOverdueHandling(DossierAppraisal appraisal) {
+        return (CaseStep) execution -> appraisal.recordOverdueHandling(dossierOf(execution, appraisal),
                 text(execution, OVERDUE_NOTE), ProcessActors.currentActor(execution));
     }
 
     /**
-     * "Ghi nhận kết quả, thông báo đơn vị": the decision's result, correlated by the system. The
+     * "Thông báo kết quả cho đơn vị": the decision's result, correlated by the system. The
      * history names the person who decided: for an award, who issued the decision that names this
      * dossier (the Chairman who approved, from the decision record); for a dossier left out, the
      * person the system passed with the result.
@@ -194,10 +256,10 @@ class DossierDelegates {
         return replaced;
     }
 
-    private static void setDeadlines(DelegateExecution execution, DossierAppraisal.Deadlines deadlines) {
+    private static void setDeadlines(VariableScope scope, DossierAppraisal.Deadlines deadlines) {
         if (deadlines != null) {
-            execution.setVariable(DUE_AT, Date.from(deadlines.dueAt()));
-            execution.setVariable(DUE_REMINDER_AT, Date.from(deadlines.reminderAt()));
+            scope.setVariable(DUE_AT, Date.from(deadlines.dueAt()));
+            scope.setVariable(DUE_REMINDER_AT, Date.from(deadlines.reminderAt()));
         }
     }
 
@@ -207,8 +269,8 @@ class DossierDelegates {
     }
 
     /** A form value as text (a number sent where text belongs counts as its text). */
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+    private static String text(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
         return value == null ? null : value.toString();
     }
 }

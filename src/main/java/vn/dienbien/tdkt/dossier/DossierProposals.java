@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
@@ -35,8 +36,12 @@ import vn.dienbien.tdkt.platform.WorkflowKeys;
 @Service
 public class DossierProposals {
 
-    /** The step a proposal sent through /api starts at. */
-    static final String HEAD_CONFIRMATION = "Task_HeadConfirm";
+    /**
+     * The dossier an /api proposal has just recorded, waiting for the case this thread is starting
+     * for it. Only {@link #propose} sets it, around the start of that one case; no variable or
+     * request can name it.
+     */
+    private static final ThreadLocal<Long> PROPOSED = new ThreadLocal<>();
 
     private final CampaignRepository campaigns;
     private final OrgUnitRepository units;
@@ -67,18 +72,23 @@ public class DossierProposals {
     }
 
     /**
-     * Records the proposal and starts its case at the head's confirmation: the proposal is already
-     * checked and recorded, so the case skips the start form's registering step.
+     * Records the proposal and starts its case at the start event, as a case started from Tasklist:
+     * the first step ({@link #registerForCase}) finds the dossier recorded here and links it to the case.
      */
     @Transactional
     public Long propose(Proposal proposal, CurrentUser user) {
         Dossier dossier = create(proposal, user);
-        var instance = runtimeService.createProcessInstanceByKey(WorkflowKeys.AWARD_DOSSIER)
-                .businessKey(businessKey(dossier))
-                .setVariables(caseVariables(dossier))
-                .startBeforeActivity(HEAD_CONFIRMATION)
-                .execute();
-        attach(dossier, instance.getId());
+        PROPOSED.set(dossier.getId());
+        try {
+            runtimeService.createProcessInstanceByKey(WorkflowKeys.AWARD_DOSSIER)
+                    .businessKey(businessKey(dossier))
+                    .execute();
+        } finally {
+            PROPOSED.remove();
+        }
+        if (dossier.getProcessInstanceId() == null) {
+            throw new IllegalStateException("Dossier " + dossier.getId() + " was not linked to its case.");
+        }
         return dossier.getId();
     }
 
@@ -87,14 +97,30 @@ public class DossierProposals {
     }
 
     /**
-     * The Tasklist start form's path: the case already runs, so the dossier is recorded for it and
-     * linked to it; the caller sets the returned variables and business key on the case. A refusal
-     * comes back to the form as a Vietnamese message.
+     * The first step of every dossier's case. A case started by {@link #propose} finds the dossier
+     * just recorded for it (its business key names that dossier, still without a case) and is linked
+     * to it; a case started from Tasklist's start form has its proposal checked and recorded here.
+     * The caller sets the returned variables and business key on the case. A refusal comes back to
+     * the form as a Vietnamese message.
      */
     @Transactional
-    public RegisteredCase registerForCase(String proposalJson, CurrentUser user, String processInstanceId) {
+    public RegisteredCase registerForCase(String proposalJson, CurrentUser user, String processInstanceId,
+            String caseBusinessKey) {
         if (dossiers.findByProcessInstanceId(processInstanceId).isPresent()) {
             throw ApiException.conflict("Hồ sơ công việc này đã có hồ sơ đề nghị.");
+        }
+        Long proposed = PROPOSED.get();
+        if (proposed != null) {
+            PROPOSED.remove();
+            Dossier dossier = dossiers.findById(proposed).orElse(null);
+            if (dossier != null && dossier.getProcessInstanceId() == null
+                    && businessKey(dossier).equals(caseBusinessKey)) {
+                attach(dossier, processInstanceId);
+                return new RegisteredCase(dossier.getId(), businessKey(dossier), caseVariables(dossier));
+            }
+        }
+        if (user == null) {
+            throw ApiException.forbidden("Vui lòng đăng nhập để lập hồ sơ đề nghị.");
         }
         Proposal proposal;
         try {
@@ -105,6 +131,19 @@ public class DossierProposals {
         Dossier dossier = create(proposal, user);
         attach(dossier, processInstanceId);
         return new RegisteredCase(dossier.getId(), businessKey(dossier), caseVariables(dossier));
+    }
+
+    /** What a case's tasks are about, read from its own dossier. */
+    record CaseSubject(String nomineeName, String awardName, String proposingUnitName) {
+    }
+
+    /** The subject of a case's tasks; empty for a case with no dossier (every step of it refuses). */
+    @Transactional(readOnly = true)
+    public Optional<CaseSubject> subjectOfCase(String processInstanceId) {
+        return dossiers.findByProcessInstanceId(processInstanceId).map(dossier -> new CaseSubject(
+                dossier.getNomineeName(),
+                awards.findById(dossier.getAwardCode()).map(Award::getName).orElse(""),
+                units.findById(dossier.getProposingUnitId()).map(OrgUnit::getName).orElse("")));
     }
 
     private Map<String, Object> caseVariables(Dossier dossier) {

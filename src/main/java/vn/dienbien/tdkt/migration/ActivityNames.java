@@ -6,6 +6,8 @@ import java.util.Set;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
@@ -24,12 +26,25 @@ final class ActivityNames {
 
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, Boolean> waits = new LinkedHashMap<>();
+    private final Set<String> conditional = new java.util.HashSet<>();
 
     ActivityNames(BpmnModelInstance model) {
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
             names.put(node.getId(), readable(node.getName(), node.getId()));
             waits.put(node.getId(), canWait(node));
+            if (node instanceof CatchEvent event && event.getEventDefinitions().stream()
+                    .anyMatch(ConditionalEventDefinition.class::isInstance)) {
+                conditional.add(node.getId());
+            }
         }
+    }
+
+    /**
+     * Whether the step waits for a condition ("Đơn vị đã gửi"): the engine moves such a step only
+     * with the new version's condition (an updated event trigger).
+     */
+    boolean isConditional(String activityId) {
+        return conditional.contains(base(activityId));
     }
 
     /** The step's readable name; a multi-instance body is named by its activity. */

@@ -122,7 +122,9 @@ class MigrationPlans {
         });
         MigrationPlanBuilder builder = runtime.createMigrationPlan(v.source().getId(), v.target().getId());
         for (var instruction : instructions.entrySet()) {
-            builder = builder.mapActivities(instruction.getKey(), instruction.getValue());
+            var mapping = builder.mapActivities(instruction.getKey(), instruction.getValue());
+            // A conditional event moves only with the new version's condition (the engine requires it).
+            builder = v.sourceSteps().isConditional(instruction.getKey()) ? mapping.updateEventTrigger() : mapping;
         }
         try {
             return new Built(v, builder.build(), mapped, List.of());

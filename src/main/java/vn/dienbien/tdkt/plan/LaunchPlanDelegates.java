@@ -3,8 +3,10 @@ package vn.dienbien.tdkt.plan;
 import static vn.dienbien.tdkt.plan.LaunchPlanVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dienbien.tdkt.platform.ProcessActors;
@@ -29,10 +31,48 @@ class LaunchPlanDelegates {
                 execution.getProcessInstanceId());
     }
 
-    /** "Ghi nhận kế hoạch đã gửi". */
+    /**
+     * Create listener of every user task: the diagram names a task by what is done ("Thẩm định kế
+     * hoạch, báo cáo"); the task in Tasklist names the round and the unit of its own case, read from
+     * the plan linked to the case ("Thẩm định kế hoạch: Sở Y tế"), and says the round's title. A
+     * diagram name with expressions of its own is left as the engine resolved it.
+     */
     @Bean
-    JavaDelegate recordPlanSubmission(LaunchPlanService service) {
-        return execution -> {
+    TaskListener nameLaunchPlanTask(LaunchPlanService service) {
+        return task -> service.subjectOfCase(task.getProcessInstanceId()).ifPresent(subject -> {
+            String diagramName = task.getBpmnModelElementInstance() == null ? null
+                    : task.getBpmnModelElementInstance().getName();
+            if (diagramName != null && !diagramName.contains("${")) {
+                task.setName(runtimeName(diagramName, task.getTaskDefinitionKey(), subject));
+            }
+            task.setDescription(subject.roundTitle() + " – " + subject.unitName());
+        });
+    }
+
+    /** What every round's diagram name ends with; in Tasklist the round's own words take its place. */
+    static final String ANY_ROUND = " kế hoạch, báo cáo";
+
+    /**
+     * The name a task shows in Tasklist: the diagram's step ("Thẩm định kế hoạch, báo cáo") with the
+     * round's words ("Thẩm định kế hoạch 6 tháng 2031") and, for the Board's steps, the unit.
+     */
+    static String runtimeName(String diagramName, String taskKey, LaunchPlanService.CaseSubject subject) {
+        String step = diagramName.endsWith(ANY_ROUND)
+                ? diagramName.substring(0, diagramName.length() - ANY_ROUND.length()) : diagramName;
+        return switch (taskKey) {
+            case "Task_SubmitPlan" -> step + " " + subject.subject();
+            case "Task_RevisePlan" -> step + " " + subject.label();
+            default -> step + " " + subject.label() + ": " + subject.unitName();
+        };
+    }
+
+    /**
+     * Complete listener of "Lập và gửi" and "Chỉnh sửa và gửi lại": records what the unit sent. It runs
+     * in the completing transaction, so a refusal leaves the task open and nothing written.
+     */
+    @Bean
+    TaskListener recordPlanSubmission(LaunchPlanService service) {
+        return (CaseStep) execution -> {
             var sending = new LaunchPlanService.PlanSending(
                     stringOrNull(execution.getVariable(PLAN_NUMBER)),
                     stringOrNull(execution.getVariable(PLAN_DATE)),
@@ -47,10 +87,10 @@ class LaunchPlanDelegates {
         };
     }
 
-    /** "Ghi nhận kết quả thẩm định". */
+    /** Complete listener of "Thẩm định": records the Board's decision, which the gateway then follows. */
     @Bean
-    JavaDelegate recordPlanReview(LaunchPlanService service) {
-        return execution -> {
+    TaskListener recordPlanReview(LaunchPlanService service) {
+        return (CaseStep) execution -> {
             String reason = stringOrNull(execution.getVariable(REVIEW_REASON));
             boolean accepted = service.recordReview(planOf(execution, service),
                     stringOrNull(execution.getVariable(REVIEW_DECISION)), reason, ProcessActors.currentActor(execution));
@@ -64,18 +104,39 @@ class LaunchPlanDelegates {
         };
     }
 
-    /** "Nhắc đơn vị hạn gửi kế hoạch". */
+    /** "Nhắc đơn vị hạn gửi": a business step of its own, run by the reminder timers. */
     @Bean
     JavaDelegate remindUnit(LaunchPlanService service) {
         return execution -> service.remind(planOf(execution, service));
     }
 
-    /** "Ghi nhận việc đôn đốc". */
+    /** Complete listener of "Đôn đốc đơn vị gửi": records how the Board urged the unit. */
     @Bean
-    JavaDelegate recordUrging(LaunchPlanService service) {
-        return execution -> service.recordUrging(planOf(execution, service),
+    TaskListener recordUrging(LaunchPlanService service) {
+        return (CaseStep) execution -> service.recordUrging(planOf(execution, service),
                 stringOrNull(execution.getVariable(URGE_METHOD)), stringOrNull(execution.getVariable(URGE_NOTE)),
                 ProcessActors.currentActor(execution));
+    }
+
+    /**
+     * What a task's complete listener records, written once against the task's execution (the form's
+     * values are the case's variables by then). Cases still running on an earlier version of the
+     * diagram call the same bean from their "Ghi nhận …" service tasks, as a {@link JavaDelegate}
+     * (the beans are declared as the listener the current diagram uses them as).
+     */
+    @FunctionalInterface
+    interface CaseStep extends JavaDelegate, TaskListener {
+
+        @Override
+        default void notify(DelegateTask task) {
+            try {
+                execute(task.getExecution());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The plan of this case. */

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import vn.dienbien.tdkt.campaign.CampaignRepository;
 import vn.dienbien.tdkt.document.DocumentService;
 import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.organization.CamundaGroups;
+import vn.dienbien.tdkt.organization.OrgUnit;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
@@ -66,6 +68,23 @@ public class LaunchPlanService {
     public Long planOfCase(String processInstanceId) {
         return plans.findByProcessInstanceId(processInstanceId).map(LaunchPlan::getId)
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy kế hoạch phát động của hồ sơ công việc này."));
+    }
+
+    /** What a case's tasks are about, read from its own plan: the round and the unit. */
+    record CaseSubject(String roundTitle, String subject, String label, String unitName) {
+    }
+
+    /**
+     * The subject of a case's tasks, from the plan linked to the case; empty for a case with no
+     * plan (its tasks keep the diagram's names and every step refuses).
+     */
+    @Transactional(readOnly = true)
+    public Optional<CaseSubject> subjectOfCase(String processInstanceId) {
+        return plans.findByProcessInstanceId(processInstanceId).map(plan -> {
+            ReportingRound round = roundOf(plan);
+            String unitName = units.findById(plan.getUnitId()).map(OrgUnit::getName).orElse("");
+            return new CaseSubject(round.getTitle(), round.subject(), round.label(), unitName);
+        });
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.document.DocumentService;
+import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
 
 /** The award-dossier procedure as a unit's officer, its head and the Board take it. */
@@ -119,9 +121,24 @@ class DossierScenario {
         identityService.setAuthentication(userId, user(userId).groupIds());
         try {
             taskService.complete(task.getId(), variables);
+        } catch (ProcessEngineException thrown) {
+            throw refusalIn(thrown);
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /**
+     * Our refusal inside what the engine threw: a complete listener's exception comes wrapped (the
+     * engine REST and Tasklist answer with its status and message); anything else as it came.
+     */
+    static RuntimeException refusalIn(ProcessEngineException thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException refusal) {
+                return refusal;
+            }
+        }
+        return thrown;
     }
 
     void confirmByHead(Long dossierId, String head) {

@@ -21,12 +21,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Lane;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.AfterEach;
@@ -106,7 +108,7 @@ class LaunchPlanMigrationTest {
         List<Map<String, Object>> cases = admin().getForObject(BASE + "/cases?version=" + v1.getVersion(), List.class);
         assertThat(cases).anySatisfy(c -> {
             assertThat(c.get("caseId")).isEqualTo(hdb.getId());
-            assertThat((List<String>) c.get("steps")).contains("Chỉnh sửa và gửi lại …");
+            assertThat((List<String>) c.get("steps")).contains("Chỉnh sửa và gửi lại kế hoạch, báo cáo");
         });
 
         // The plan: steps with equal ids are mapped, the moved revision is not, until the administrator maps it.
@@ -118,7 +120,7 @@ class LaunchPlanMigrationTest {
         }).anySatisfy(m -> assertThat(m.get("sourceActivityId")).isEqualTo(SUBMIT));
         assertThat((List<Map<String, Object>>) plan.get("unmapped")).anySatisfy(u -> {
             assertThat(u.get("activityId")).isEqualTo(REVISE);
-            assertThat(u.get("name")).isEqualTo("Chỉnh sửa và gửi lại …");
+            assertThat(u.get("name")).isEqualTo("Chỉnh sửa và gửi lại kế hoạch, báo cáo");
             assertThat(((Number) u.get("cases")).longValue()).isGreaterThanOrEqualTo(1);
         });
         assertThat((List<Map<String, Object>>) plan.get("targetSteps")).anySatisfy(s -> assertThat(s.get("activityId"))
@@ -130,7 +132,7 @@ class LaunchPlanMigrationTest {
                 .getBody();
         assertThat(dry.get("valid")).isEqualTo(false);
         assertThat((List<String>) dry.get("problems")).anySatisfy(line -> assertThat(line)
-                .contains("đang ở bước «Chỉnh sửa và gửi lại …»")
+                .contains("đang ở bước «Chỉnh sửa và gửi lại kế hoạch, báo cáo»")
                 .contains("chưa được ánh xạ"));
         assertThat(dry.toString()).doesNotContain("Exception").doesNotContain("org.camunda").doesNotContain("instruction");
         assertNothingMoved(chosen, v1, migrationsBefore);
@@ -285,6 +287,18 @@ class LaunchPlanMigrationTest {
         amend.setName(revise.getName());
         amend.setCamundaFormKey(revise.getCamundaFormKey());
         amend.setCamundaCandidateGroups(revise.getCamundaCandidateGroups());
+        // The moved step keeps its task listeners: they name its task and record what the unit sends.
+        if (revise.getExtensionElements() != null) {
+            ExtensionElements listeners = model.newInstance(ExtensionElements.class);
+            for (CamundaTaskListener listener : revise.getExtensionElements().getElementsQuery()
+                    .filterByType(CamundaTaskListener.class).list()) {
+                CamundaTaskListener copy = model.newInstance(CamundaTaskListener.class);
+                copy.setCamundaEvent(listener.getCamundaEvent());
+                copy.setCamundaDelegateExpression(listener.getCamundaDelegateExpression());
+                listeners.addChildElement(copy);
+            }
+            amend.setExtensionElements(listeners);
+        }
         EndEvent end = model.newInstance(EndEvent.class);
         end.setId("EndEvent_Amended");
         end.setName("Đã chỉnh sửa");

@@ -11,15 +11,20 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.campaign.Campaign;
 import vn.dienbien.tdkt.notification.NotificationService;
@@ -45,6 +50,8 @@ class LaunchPlanProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired ApplicationContext context;
 
     @AfterEach
     void resetClock() {
@@ -66,6 +73,49 @@ class LaunchPlanProcessTest {
         assertThat(taskService.getIdentityLinksForTask(task.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("donvi.syt"));
         assertThat(progress.board(campaign.getId()).counts().get(PlanProgressStatus.NOT_SENT)).isEqualTo(46);
+    }
+
+    @Test
+    void theDiagramNamesTheStepAndTheTaskNamesTheRoundAndTheUnitOfItsOwnPlan() {
+        Campaign campaign = scenario.openCampaign(List.of());
+        ProcessInstance syt = scenario.caseOf(campaign, "SYT");
+        var model = repositoryService.getBpmnModelInstance(syt.getProcessDefinitionId());
+        assertThat(model.getModelElementsByType(UserTask.class)).extracting(UserTask::getName)
+                .containsExactlyInAnyOrder("Lập và gửi kế hoạch, báo cáo", "Đôn đốc gửi kế hoạch, báo cáo",
+                        "Thẩm định kế hoạch, báo cáo", "Chỉnh sửa và gửi lại kế hoạch, báo cáo");
+
+        // A variable naming another unit does not change what the task says: the plan of the case does.
+        runtimeService.setVariable(syt.getId(), "unitName", "Sở Tài chính");
+        scenario.clockAt(LocalDateTime.of(2031, 3, 1, 9, 30));
+        scenario.sendPlan("canbo.syt", scenario.task(syt, SUBMIT), "26/KH-SYT");
+
+        Task review = scenario.task(syt, REVIEW);
+        assertThat(review.getName()).isEqualTo("Thẩm định kế hoạch: Sở Y tế");
+        assertThat(review.getDescription()).endsWith(" – Sở Y tế");
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult().getName())
+                .as("the case's history tells the same name").isEqualTo("Thẩm định kế hoạch: Sở Y tế");
+    }
+
+    /** Cases still on the earlier diagram call the recording beans from "Ghi nhận …" service tasks. */
+    @Test
+    void theRecordingStepsServeBothTheTasksListenersAndTheEarlierDiagramsServiceTasks() {
+        for (String bean : List.of("recordPlanSubmission", "recordPlanReview", "recordUrging")) {
+            assertThat(context.getBean(bean)).as(bean).isInstanceOf(TaskListener.class).isInstanceOf(JavaDelegate.class);
+        }
+    }
+
+    @Test
+    void sendingEndsTheWaitForTheDeadlineAndTheRemindersAtOnce() {
+        Campaign campaign = scenario.openCampaign(List.of(10, 3));
+        ProcessInstance syt = scenario.caseOf(campaign, "SYT");
+        assertThat(scenario.timers(syt)).hasSize(3);
+
+        scenario.clockAt(LocalDateTime.of(2031, 3, 1, 9, 30));
+        scenario.sendPlan("canbo.syt", scenario.task(syt, SUBMIT), "27/KH-SYT");
+
+        assertThat(scenario.timers(syt)).as("no reminder or deadline left").isEmpty();
+        assertThat(syt).hasPassed("EndEvent_SentBeforeDeadline", "EndEvent_RemindersStopped");
+        assertThat(scenario.task(syt, REVIEW)).isNotNull();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -22,6 +23,7 @@ import vn.dienbien.tdkt.campaign.Campaign;
 import vn.dienbien.tdkt.campaign.CampaignService;
 import vn.dienbien.tdkt.document.DocumentInfo;
 import vn.dienbien.tdkt.document.DocumentService;
+import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
 
 /** Steps of the launch-plan procedure as the people involved take them, on the engine's clock. */
@@ -102,9 +104,24 @@ class LaunchPlanScenario {
         identityService.setAuthentication(userId, groupsOf(userId));
         try {
             taskService.complete(task.getId(), variables);
+        } catch (ProcessEngineException thrown) {
+            throw refusalIn(thrown);
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /**
+     * Our refusal inside what the engine threw: a complete listener's exception comes wrapped (the
+     * engine REST and Tasklist answer with its status and message); anything else as it came.
+     */
+    static RuntimeException refusalIn(ProcessEngineException thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException refusal) {
+                return refusal;
+            }
+        }
+        return thrown;
     }
 
     /** The unit's officer sends the plan with an attached document. */
