@@ -2,8 +2,8 @@
 //  - elements without DI, DI pointing at nothing,
 //  - shapes overlapping (containment in a pool, lane or expanded subprocess excepted; a boundary
 //    event sits on its host's border), shapes straddling a pool, lane or subprocess border,
-//  - flow nodes outside their lane (or in no lane / two lanes of a pool with lanes), outside their
-//    pool or their expanded subprocess,
+//  - flow nodes outside their lane (or in no lane / two lanes of a pool with lanes; an expanded
+//    subprocess may reach over several lanes), outside their pool or their expanded subprocess,
 //  - labels overlapping shapes, other labels, or crossed by a sequence flow; labels straddling a
 //    pool or lane border,
 //  - sequence flows crossing or running along each other, crossing shapes they do not connect,
@@ -156,13 +156,18 @@ function checkPlane({ shapes, edges }, ctx, defects) {
     }
   }
   const containers = shapes.filter(isContainer);
+  const isPoolOrLane = (s) => s.el.$instanceOf('bpmn:Lane') || s.el.$instanceOf('bpmn:Participant');
   for (const c of containers) {
     for (const s of shapes) {
       if (s === c || isGroup(s)) continue;
       if (hostOf(s) === c.el) continue; // a boundary event on an expanded subprocess
+      // A flow node against pools and lanes: its own lane and pool are checked below, and lanes
+      // do not overlap, so a node half in another lane is already outside its own.
+      if (s.el.$instanceOf('bpmn:FlowNode') && isPoolOrLane(c)) continue;
+      if (c.el.$instanceOf('bpmn:FlowNode') && isPoolOrLane(s)) continue;
       const inside = contains(c.b, s.b);
       const apart = !overlaps(c.b, s.b);
-      if (isContainer(s) && (s.el.$instanceOf('bpmn:Lane') || s.el.$instanceOf('bpmn:Participant'))) {
+      if (isPoolOrLane(s)) {
         // Lanes and pools among themselves: nested or apart, never half over each other.
         if (!inside && !apart && !contains(s.b, c.b)) {
           defects.push({ kind: 'shapes overlap', message: `${describe(c.el)} and ${describe(s.el)} overlap` });
@@ -206,7 +211,9 @@ function checkPlane({ shapes, edges }, ctx, defects) {
     }
     for (const lane of lanes) {
       const ls = shapeOf.get(lane);
-      if (ls && !containsBox(ls.b, check)) {
+      // An expanded subprocess may reach over several lanes, its steps drawn in the lanes of the
+      // people who take them; it must still touch its own lane (and stay in its pool, above).
+      if (ls && isExpanded(s) ? !overlaps(ls.b, s.b) : ls && !containsBox(ls.b, check)) {
         defects.push({ kind: 'outside lane', message: `${describe(el)} lies outside its lane ${describe(lane)}` });
       }
     }
