@@ -169,37 +169,62 @@ function beanName(expression) {
   return m ? m[1] : null;
 }
 
-/** A template for a bean that no longer exists would put a broken step into a diagram. */
+/**
+ * A template for a bean that no longer exists, or that is no longer of the kind the template uses
+ * it as (a step turned into a task listener), would put a broken step into a diagram.
+ */
 function checkBeansExist(templates, javaDir, entry) {
   const beans = javaBeans(javaDir);
+  const needs = { delegate: ['JavaDelegate'], executionListener: ['ExecutionListener', 'JavaDelegate'], taskListener: ['TaskListener'] };
   for (const { template, file, provides: uses } of templates) {
     for (const u of uses) {
       const name = beanName(u.expression);
-      if (name && !beans.has(name)) {
-        entry(file).problems.push({ kind: 'template', message: `${template.id}: bean ${name} (${u.expression}) is not defined in ${relative(repoRoot, javaDir)}` });
+      if (!name) continue;
+      const where = relative(repoRoot, javaDir) || javaDir;
+      if (!beans.has(name)) {
+        entry(file).problems.push({ kind: 'template', message: `${template.id}: bean ${name} (${u.expression}) is not defined in ${where}` });
+        continue;
+      }
+      const kinds = beans.get(name);
+      const wanted = needs[u.use.split(':')[0]];
+      if (kinds && !wanted.some((k) => kinds.has(k))) {
+        entry(file).problems.push({
+          kind: 'template',
+          message: `${template.id}: uses ${u.expression} as ${u.use.replace(':', ' (') + (u.use.includes(':') ? ')' : '')}, but bean ${name} is a ${[...kinds].join(', ')}, not a ${wanted.join(' or ')}`,
+        });
       }
     }
   }
 }
 
+/**
+ * Bean name -> the delegate interfaces it is declared with (JavaDelegate, TaskListener,
+ * ExecutionListener), or null when the source does not say plainly (then any use is accepted).
+ */
 function javaBeans(dir) {
-  const names = new Set();
+  const beans = new Map();
+  const kindsOf = (text) => {
+    const found = (text || '').match(/\b(JavaDelegate|TaskListener|ExecutionListener)\b/g);
+    return found ? new Set(found) : null;
+  };
   const walk = (d) => {
     for (const f of readdirSync(d)) {
       const p = join(d, f);
       if (statSync(p).isDirectory()) walk(p);
       else if (f.endsWith('.java')) {
         const src = readFileSync(p, 'utf8');
-        for (const m of src.matchAll(/@(?:Component|Service|Named)\("(\w+)"\)/g)) names.add(m[1]);
-        for (const m of src.matchAll(/@Bean(?:\([^)]*\))?\s+(?:(?:public|protected|static|final)\s+)*[\w.<>?, ]+?\s+(\w+)\s*\(/g)) names.add(m[1]);
-        for (const m of src.matchAll(/@(?:Component|Service)\s+(?:(?:public|final|abstract)\s+)*class\s+(\w+)/g)) {
-          names.add(m[1].charAt(0).toLowerCase() + m[1].slice(1));
+        for (const m of src.matchAll(/@Bean(?:\([^)]*\))?\s+(?:(?:public|protected|static|final)\s+)*([\w.<>?, ]+?)\s+(\w+)\s*\(/g)) {
+          beans.set(m[2], kindsOf(m[1]) || new Set([m[1].trim()]));
+        }
+        for (const m of src.matchAll(/@(?:Component|Service|Named)(?:\("(\w+)"\))?\s+(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|final|abstract)\s+)*class\s+(\w+)([^{]*)\{/g)) {
+          const name = m[1] || m[2].charAt(0).toLowerCase() + m[2].slice(1);
+          beans.set(name, kindsOf(m[3]));
         }
       }
     }
   };
   if (existsSync(dir)) walk(dir);
-  return names;
+  return beans;
 }
 
 // ---------------------------------------------------------------- (4) beans used by diagrams

@@ -1,6 +1,7 @@
 // Shows that the model checks can fail: each fixture under fixtures/ is a small repository
-// (bpmn/ and templates/) broken in one way, and the check must report that problem, of that kind;
+// (bpmn/, templates/ and, where beans matter, java/) broken in one way, and the check must report that problem, of that kind;
 // the clean fixture must pass. Run by `npm run check` and CI after check.mjs.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChecks } from './check.mjs';
@@ -20,13 +21,15 @@ const cases = [
   { fixture: 'bad-template', kinds: ['template', 'template coverage'], text: "required property 'appliesTo'" },
   { fixture: 'missing-template', kinds: ['template coverage'], text: '${fixtureBean} used as delegate' },
   { fixture: 'template-listener', kinds: ['template coverage'], text: 'lacks its task listener complete' },
+  { fixture: 'wrong-kind', kinds: ['template'], text: 'is a TaskListener, not a JavaDelegate' },
 ];
 
 let passed = 0;
 let failed = 0;
 for (const c of cases) {
   const dir = join(here, 'fixtures', c.fixture);
-  const result = await runChecks({ bpmnDir: join(dir, 'bpmn'), templatesDir: join(dir, 'templates'), lintrc, root: dir });
+  const javaDir = existsSync(join(dir, 'java')) ? join(dir, 'java') : null;
+  const result = await runChecks({ bpmnDir: join(dir, 'bpmn'), templatesDir: join(dir, 'templates'), lintrc, javaDir, root: dir });
   const problems = result.files.flatMap((f) => f.problems);
   const kinds = [...new Set(problems.map((p) => p.kind))].sort();
   const expected = [...c.kinds].sort();
