@@ -5,7 +5,8 @@
 //      element-templates JSON schema (Camunda 7), ids unique, and the beans it names exist;
 //  (4) every delegate bean a diagram uses (camunda:delegateExpression of a service task, an
 //      execution listener or a task listener) has an element template for that use, and an
-//      element that carries a template (camunda:modelerTemplate) has what the template requires.
+//      element that carries a template (camunda:modelerTemplate) has what the template requires;
+//      no camunda:class or camunda:expression steps or listeners (code no template describes).
 //
 //   node tools/model-check/check.mjs            (from anywhere; checks this repository)
 // Prints a summary per file and exits 1 on any problem. `runChecks(options)` is used by selftest.mjs.
@@ -255,6 +256,14 @@ function collectUsages(definitions, file) {
       while (host && (host.$type === 'bpmn:ExtensionElements' || host.$type.startsWith('camunda:'))) host = owner.get(host);
       return host ? `${host.$type.replace('bpmn:', '')} ${host.id}` : '?';
     };
+    // camunda:class or camunda:expression would bring in code that no template describes.
+    const other = el.$type.startsWith('camunda:')
+      ? ['ExecutionListener', 'TaskListener'].includes(el.$type.slice(8)) && (el.class ? 'class' : el.expression ? 'expression' : null)
+      : el.get?.('camunda:class') ? 'camunda:class' : el.get?.('camunda:expression') ? 'camunda:expression' : null;
+    if (other) {
+      usages.push({ use: 'other', expression: other, file, where: where() });
+      return;
+    }
     if (el.$type === 'camunda:ExecutionListener' && el.delegateExpression) {
       usages.push({ use: 'executionListener:' + el.event, expression: norm(el.delegateExpression), file, where: where() });
     } else if (el.$type === 'camunda:TaskListener' && el.delegateExpression) {
@@ -269,6 +278,13 @@ function collectUsages(definitions, file) {
 function checkCoverage(usages, templates, entry) {
   const available = new Set(templates.flatMap((t) => t.provides.map((p) => p.use + ' ' + p.expression)));
   for (const u of usages) {
+    if (u.use === 'other') {
+      entry(u.file).problems.push({
+        kind: 'template coverage',
+        message: `${u.where} uses ${u.expression}: steps and listeners are Spring beans referenced by camunda:delegateExpression, each with an element template`,
+      });
+      continue;
+    }
     if (available.has(u.use + ' ' + u.expression)) continue;
     const kind = u.use === 'delegate' ? 'delegate' : u.use.replace(':', ' (') + ')';
     entry(u.file).problems.push({
