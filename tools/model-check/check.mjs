@@ -258,7 +258,8 @@ function collectUsages(definitions, file) {
     };
     // camunda:class or camunda:expression would bring in code that no template describes.
     const other = el.$type.startsWith('camunda:')
-      ? ['ExecutionListener', 'TaskListener'].includes(el.$type.slice(8)) && (el.class ? 'class' : el.expression ? 'expression' : null)
+      ? ['ExecutionListener', 'TaskListener'].includes(el.$type.slice(8)) && (el.class || el.expression)
+        && `camunda:${el.class ? 'class' : 'expression'} in ${el.$type === 'camunda:TaskListener' ? 'a task' : 'an execution'} listener`
       : el.get?.('camunda:class') ? 'camunda:class' : el.get?.('camunda:expression') ? 'camunda:expression' : null;
     if (other) {
       usages.push({ use: 'other', expression: other, file, where: where() });

@@ -21,7 +21,7 @@ const cases = [
   { fixture: 'bad-template', kinds: ['template', 'template coverage'], text: "required property 'appliesTo'" },
   { fixture: 'missing-template', kinds: ['template coverage'], text: '${fixtureBean} used as delegate' },
   { fixture: 'template-listener', kinds: ['template coverage'], text: 'lacks its task listener complete' },
-  { fixture: 'class-delegate', kinds: ['template coverage'], text: 'uses class' },
+  { fixture: 'class-delegate', kinds: ['template coverage'], text: 'uses camunda:class in a task listener' },
   { fixture: 'wrong-kind', kinds: ['template'], text: 'is a TaskListener, not a JavaDelegate' },
 ];
 
