@@ -5,7 +5,7 @@
 //  - flow nodes outside their lane (or in no lane / two lanes of a pool with lanes; an expanded
 //    subprocess may reach over several lanes), outside their pool or their expanded subprocess,
 //  - labels overlapping shapes, other labels, or crossed by a sequence flow; labels straddling a
-//    pool or lane border,
+//    pool or lane border; labels more than 30 px from their shape or flow,
 //  - sequence flows crossing or running along each other, crossing shapes they do not connect,
 //    not starting at their source or ending at their target, diagonal segments.
 //
@@ -19,6 +19,8 @@ const camunda = JSON.parse(readFileSync(new URL('./node_modules/camunda-bpmn-mod
 
 /** Pixels of slack: touching is not overlapping, a shape 1 px over a border is not outside. */
 const TOL = 1;
+/** How far a label may sit from its shape or flow and still read as its label. */
+const LABEL_NEAR = 30;
 /** Distance within which a flow's end counts as docked on its source or target. */
 const DOCK = 6;
 
@@ -228,6 +230,17 @@ function checkPlane({ shapes, edges }, ctx, defects) {
   for (const e of edges) {
     if (!hasExternalLabel(e.el) || e.points.length < 2) continue;
     labels.push({ el: e.el, b: e.di.label?.bounds ? textIn(e.el.name, e.di.label.bounds) : defaultEdgeLabel(e) });
+  }
+  // A label belongs beside its element: near the shape, or near its flow.
+  const edgeOf = new Map(edges.map((e) => [e.el, e]));
+  for (const l of labels) {
+    const own = shapeOf.get(l.el);
+    const edge = edgeOf.get(l.el);
+    const distance = own ? rectDistance(l.b, own.b)
+      : edge ? Math.min(...segments(edge.points).map(([p, q]) => segmentRectDistance(p, q, l.b))) : 0;
+    if (distance > LABEL_NEAR) {
+      defects.push({ kind: 'label far', message: `label of ${describe(l.el)} is ${Math.round(distance)} px away from its ${own ? 'shape' : 'flow'} (at most ${LABEL_NEAR})` });
+    }
   }
   for (const l of labels) {
     for (const s of plain) {
@@ -443,6 +456,26 @@ function containsBox(outer, boxOrPoint) {
 }
 function containsPoint(b, p) {
   return p.x >= b.x - TOL && p.x <= b.x + b.width + TOL && p.y >= b.y - TOL && p.y <= b.y + b.height + TOL;
+}
+function rectDistance(a, b) {
+  const dx = Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
+  const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
+  return Math.hypot(dx, dy);
+}
+function segmentRectDistance(p, q, b) {
+  if (clipConvex(p, q, rectPolygon(b))) return 0;
+  const corners = rectPolygon(b);
+  const pointSegment = (pt, a, c) => {
+    const d = { x: c.x - a.x, y: c.y - a.y };
+    const len = d.x * d.x + d.y * d.y;
+    const t = len ? Math.max(0, Math.min(1, ((pt.x - a.x) * d.x + (pt.y - a.y) * d.y) / len)) : 0;
+    return Math.hypot(pt.x - (a.x + d.x * t), pt.y - (a.y + d.y * t));
+  };
+  const edgesOfBox = corners.map((c, i) => [c, corners[(i + 1) % 4]]);
+  return Math.min(
+    ...corners.map((c) => pointSegment(c, p, q)),
+    ...edgesOfBox.flatMap(([a, c]) => [pointSegment(p, a, c), pointSegment(q, a, c)]),
+  );
 }
 function segments(points) {
   const out = [];
