@@ -9,9 +9,10 @@
 //  - sequence flows crossing or running along each other, crossing shapes they do not connect,
 //    not starting at their source or ending at their target, diagonal segments.
 //
-//   node tools/model-check/layout-check.mjs bpmn/a.bpmn [bpmn/b.bpmn ...]
+//   node tools/model-check/layout-check.mjs [bpmn/a.bpmn ...]   (no file: every bpmn/*.bpmn)
 // Prints every defect and exits 1 when there is one. `checkLayout(xml)` returns the list.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BpmnModdle } from 'bpmn-moddle';
 
@@ -607,10 +608,10 @@ export function describe(el) {
 // ---------------------------------------------------------------- command line
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const files = process.argv.slice(2);
+  let files = process.argv.slice(2);
   if (!files.length) {
-    console.error('usage: node tools/model-check/layout-check.mjs bpmn/a.bpmn [...]');
-    process.exit(2);
+    const dir = fileURLToPath(new URL('../../bpmn/', import.meta.url));
+    files = readdirSync(dir).filter((f) => f.endsWith('.bpmn')).sort().map((f) => relative(process.cwd(), dir + f));
   }
   let bad = 0;
   for (const file of files) {
