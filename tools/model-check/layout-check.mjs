@@ -232,6 +232,20 @@ function checkPlane({ shapes, edges }, ctx, defects) {
     if (!hasExternalLabel(e.el) || e.points.length < 2) continue;
     labels.push({ el: e.el, b: e.di.label?.bounds ? textIn(e.el.name, e.di.label.bounds) : defaultEdgeLabel(e) });
   }
+  // The name band of a pool or lane (30 px at its left, or at its top when drawn vertically) holds
+  // its name: no shape, label or expanded subprocess on it. Its inner 22 px count: the name is
+  // written in the middle, so a label that only touches the band's edge leaves it readable.
+  const bands = containers.filter(isPoolOrLane).map((c) => ({
+    c,
+    b: c.di.isHorizontal === false ? { ...c.b, y: c.b.y + 4, height: 22 } : { ...c.b, x: c.b.x + 4, width: 22 },
+  }));
+  for (const { c, b } of bands) {
+    for (const s of shapes) {
+      if (isPoolOrLane(s) || isGroup(s)) continue;
+      if (overlaps(b, s.b)) defects.push({ kind: 'shapes overlap', message: `${describe(s.el)} covers the name of ${describe(c.el)}` });
+    }
+  }
+
   // A label belongs beside its element: near the shape, or near its flow.
   const edgeOf = new Map(edges.map((e) => [e.el, e]));
   for (const l of labels) {
@@ -247,6 +261,9 @@ function checkPlane({ shapes, edges }, ctx, defects) {
     for (const s of plain) {
       if (s.el === l.el) continue;
       if (labelCovers(l.b, s)) defects.push({ kind: 'label overlaps', message: `label of ${describe(l.el)} covers ${describe(s.el)}` });
+    }
+    for (const { c, b } of bands) {
+      if (overlaps(b, l.b)) defects.push({ kind: 'label overlaps', message: `label of ${describe(l.el)} covers the name of ${describe(c.el)}` });
     }
     for (const c of containers) {
       if (!contains(c.b, l.b) && overlaps(c.b, l.b)) {
