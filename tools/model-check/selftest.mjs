@@ -17,6 +17,8 @@ const cases = [
   { fixture: 'overlap', kinds: ['bpmnlint', 'layout'], text: 'shapes overlap' },
   { fixture: 'label-overlap', kinds: ['layout'], text: 'label of StartEvent' },
   { fixture: 'flow-crossing', kinds: ['layout'], text: 'crosses UserTask' },
+  { fixture: 'flows-cross', kinds: ['layout'], text: 'Flow_1 and SequenceFlow Flow_2 cross' },
+  { fixture: 'missing-di', kinds: ['bpmnlint', 'layout'], text: 'is not drawn (no DI)' },
   { fixture: 'outside-lane', kinds: ['bpmnlint', 'layout'], text: 'outside its lane' },
   { fixture: 'bad-template', kinds: ['template', 'template coverage'], text: "required property 'appliesTo'" },
   { fixture: 'missing-template', kinds: ['template coverage'], text: '${fixtureBean} used as delegate' },
