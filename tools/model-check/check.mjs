@@ -8,7 +8,8 @@
 //      element that carries a template (camunda:modelerTemplate) has what the template requires;
 //      no camunda:class or camunda:expression steps or listeners (code no template describes).
 //
-//   node tools/model-check/check.mjs            (from anywhere; checks this repository)
+//   node tools/model-check/check.mjs                   (from anywhere; checks this repository)
+//   node tools/model-check/check.mjs bpmn/x.bpmn       (the templates and only that diagram)
 // Prints a summary per file and exits 1 on any problem. `runChecks(options)` is used by selftest.mjs.
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -31,7 +32,7 @@ const repoRoot = resolve(here, '../..');
  * @param {{ bpmnDir: string, templatesDir: string, lintrc: string, javaDir?: string|null, root?: string }} options
  * @returns {Promise<{ files: { file: string, problems: { kind: string, message: string }[], notes: string[] }[], problemCount: number }>}
  */
-export async function runChecks({ bpmnDir, templatesDir, lintrc, javaDir = null, root = repoRoot }) {
+export async function runChecks({ bpmnDir, templatesDir, lintrc, javaDir = null, root = repoRoot, only = null }) {
   const report = new Map();
   const entry = (path) => {
     const file = relative(root, path) || path;
@@ -47,6 +48,7 @@ export async function runChecks({ bpmnDir, templatesDir, lintrc, javaDir = null,
   const linter = new Linter({ config, resolver: new NodeResolver({ require }) });
   const diagrams = existsSync(bpmnDir)
     ? readdirSync(bpmnDir).filter((f) => f.endsWith('.bpmn')).sort().map((f) => join(bpmnDir, f))
+      .filter((path) => !only || only.includes(resolve(path)))
     : [];
   const usages = [];
   for (const path of diagrams) {
@@ -332,6 +334,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     templatesDir: join(repoRoot, 'bpmn/.camunda/element-templates'),
     lintrc: join(repoRoot, '.bpmnlintrc'),
     javaDir: join(repoRoot, 'src/main/java'),
+    only: process.argv.length > 2 ? process.argv.slice(2).map((f) => resolve(f)) : null,
   });
   printReport(result);
   process.exit(result.problemCount ? 1 : 0);
