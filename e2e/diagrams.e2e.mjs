@@ -1,5 +1,6 @@
 // Pictures of the diagrams as Camunda Modeler draws them: every bpmn/*.bpmn rendered with bpmn-js
-// (and the DMN decision tables with dmn-js) in Debian's Chromium, to e2e/screenshots/diagrams/.
+// (and the DMN decision tables with dmn-js) in Debian's Chromium, to e2e/screenshots/diagrams/:
+// <name>.png, plus <name>-<subprocess id>.png for each collapsed subprocess's own plane.
 // Needs no running application. A diagram that does not import, or imports with warnings
 // (unknown elements, broken references, missing DI), fails the run.
 //
@@ -85,7 +86,24 @@ async function renderBpmn(file, name) {
     }
     const path = join(out, name + '.png');
     await fitAndShoot(page, result.inner, path);
-    return [path];
+    const written = [path];
+    // A collapsed subprocess is drawn on a plane of its own (Modeler's drill-down): one picture each.
+    const planes = await page.evaluate(() => {
+      const canvas = window.viewer.get('canvas');
+      const main = canvas.getRootElement();
+      return canvas.getRootElements().filter((r) => r !== main && r.children && r.children.length).map((r) => r.id);
+    });
+    for (const id of planes) {
+      const inner = await page.evaluate((id) => {
+        const canvas = window.viewer.get('canvas');
+        canvas.setRootElement(canvas.getRootElements().find((r) => r.id === id));
+        return canvas.viewbox().inner;
+      }, id);
+      const planePath = join(out, name + '-' + id.replace(/_plane$/, '') + '.png');
+      await fitAndShoot(page, inner, planePath);
+      written.push(planePath);
+    }
+    return written;
   } finally {
     await page.close();
   }

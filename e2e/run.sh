@@ -10,9 +10,11 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 (cd e2e && npm ci --no-audit --no-fund --silent)
 
-# Pictures of the diagrams (no application needed); a diagram that does not import fails the run.
+# Pictures of the diagrams and the element templates applied as Camunda Modeler applies them (no
+# application needed); a diagram that does not import or a template that does not apply fails the run.
 diagrams=0
 node e2e/diagrams.e2e.mjs || diagrams=1
+node e2e/element-templates.e2e.mjs || diagrams=1
 
 ./mvnw -B -ntp -q -DskipTests package
 PORT=${E2E_PORT:-18080}

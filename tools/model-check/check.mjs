@@ -5,9 +5,11 @@
 //      element-templates JSON schema (Camunda 7), ids unique, and the beans it names exist;
 //  (4) every delegate bean a diagram uses (camunda:delegateExpression of a service task, an
 //      execution listener or a task listener) has an element template for that use, and an
-//      element that carries a template (camunda:modelerTemplate) has what the template requires.
+//      element that carries a template (camunda:modelerTemplate) has what the template requires;
+//      no camunda:class or camunda:expression steps or listeners (code no template describes).
 //
-//   node tools/model-check/check.mjs            (from anywhere; checks this repository)
+//   node tools/model-check/check.mjs                   (from anywhere; checks this repository)
+//   node tools/model-check/check.mjs bpmn/x.bpmn       (the templates and only that diagram)
 // Prints a summary per file and exits 1 on any problem. `runChecks(options)` is used by selftest.mjs.
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -30,7 +32,7 @@ const repoRoot = resolve(here, '../..');
  * @param {{ bpmnDir: string, templatesDir: string, lintrc: string, javaDir?: string|null, root?: string }} options
  * @returns {Promise<{ files: { file: string, problems: { kind: string, message: string }[], notes: string[] }[], problemCount: number }>}
  */
-export async function runChecks({ bpmnDir, templatesDir, lintrc, javaDir = null, root = repoRoot }) {
+export async function runChecks({ bpmnDir, templatesDir, lintrc, javaDir = null, root = repoRoot, only = null }) {
   const report = new Map();
   const entry = (path) => {
     const file = relative(root, path) || path;
@@ -46,6 +48,7 @@ export async function runChecks({ bpmnDir, templatesDir, lintrc, javaDir = null,
   const linter = new Linter({ config, resolver: new NodeResolver({ require }) });
   const diagrams = existsSync(bpmnDir)
     ? readdirSync(bpmnDir).filter((f) => f.endsWith('.bpmn')).sort().map((f) => join(bpmnDir, f))
+      .filter((path) => !only || only.includes(resolve(path)))
     : [];
   const usages = [];
   for (const path of diagrams) {
@@ -169,37 +172,62 @@ function beanName(expression) {
   return m ? m[1] : null;
 }
 
-/** A template for a bean that no longer exists would put a broken step into a diagram. */
+/**
+ * A template for a bean that no longer exists, or that is no longer of the kind the template uses
+ * it as (a step turned into a task listener), would put a broken step into a diagram.
+ */
 function checkBeansExist(templates, javaDir, entry) {
   const beans = javaBeans(javaDir);
+  const needs = { delegate: ['JavaDelegate'], executionListener: ['ExecutionListener', 'JavaDelegate'], taskListener: ['TaskListener'] };
   for (const { template, file, provides: uses } of templates) {
     for (const u of uses) {
       const name = beanName(u.expression);
-      if (name && !beans.has(name)) {
-        entry(file).problems.push({ kind: 'template', message: `${template.id}: bean ${name} (${u.expression}) is not defined in ${relative(repoRoot, javaDir)}` });
+      if (!name) continue;
+      const where = relative(repoRoot, javaDir) || javaDir;
+      if (!beans.has(name)) {
+        entry(file).problems.push({ kind: 'template', message: `${template.id}: bean ${name} (${u.expression}) is not defined in ${where}` });
+        continue;
+      }
+      const kinds = beans.get(name);
+      const wanted = needs[u.use.split(':')[0]];
+      if (kinds && !wanted.some((k) => kinds.has(k))) {
+        entry(file).problems.push({
+          kind: 'template',
+          message: `${template.id}: uses ${u.expression} as ${u.use.replace(':', ' (') + (u.use.includes(':') ? ')' : '')}, but bean ${name} is a ${[...kinds].join(', ')}, not a ${wanted.join(' or ')}`,
+        });
       }
     }
   }
 }
 
+/**
+ * Bean name -> the delegate interfaces it is declared with (JavaDelegate, TaskListener,
+ * ExecutionListener), or null when the source does not say plainly (then any use is accepted).
+ */
 function javaBeans(dir) {
-  const names = new Set();
+  const beans = new Map();
+  const kindsOf = (text) => {
+    const found = (text || '').match(/\b(JavaDelegate|TaskListener|ExecutionListener)\b/g);
+    return found ? new Set(found) : null;
+  };
   const walk = (d) => {
     for (const f of readdirSync(d)) {
       const p = join(d, f);
       if (statSync(p).isDirectory()) walk(p);
       else if (f.endsWith('.java')) {
         const src = readFileSync(p, 'utf8');
-        for (const m of src.matchAll(/@(?:Component|Service|Named)\("(\w+)"\)/g)) names.add(m[1]);
-        for (const m of src.matchAll(/@Bean(?:\([^)]*\))?\s+(?:(?:public|protected|static|final)\s+)*[\w.<>?, ]+?\s+(\w+)\s*\(/g)) names.add(m[1]);
-        for (const m of src.matchAll(/@(?:Component|Service)\s+(?:(?:public|final|abstract)\s+)*class\s+(\w+)/g)) {
-          names.add(m[1].charAt(0).toLowerCase() + m[1].slice(1));
+        for (const m of src.matchAll(/@Bean(?:\([^)]*\))?\s+(?:(?:public|protected|static|final)\s+)*([\w.<>?, ]+?)\s+(\w+)\s*\(/g)) {
+          beans.set(m[2], kindsOf(m[1]) || new Set([m[1].trim()]));
+        }
+        for (const m of src.matchAll(/@(?:Component|Service|Named)(?:\("(\w+)"\))?\s+(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|final|abstract)\s+)*class\s+(\w+)([^{]*)\{/g)) {
+          const name = m[1] || m[2].charAt(0).toLowerCase() + m[2].slice(1);
+          beans.set(name, kindsOf(m[3]));
         }
       }
     }
   };
   if (existsSync(dir)) walk(dir);
-  return names;
+  return beans;
 }
 
 // ---------------------------------------------------------------- (4) beans used by diagrams
@@ -230,6 +258,15 @@ function collectUsages(definitions, file) {
       while (host && (host.$type === 'bpmn:ExtensionElements' || host.$type.startsWith('camunda:'))) host = owner.get(host);
       return host ? `${host.$type.replace('bpmn:', '')} ${host.id}` : '?';
     };
+    // camunda:class or camunda:expression would bring in code that no template describes.
+    const other = el.$type.startsWith('camunda:')
+      ? ['ExecutionListener', 'TaskListener'].includes(el.$type.slice(8)) && (el.class || el.expression)
+        && `camunda:${el.class ? 'class' : 'expression'} in ${el.$type === 'camunda:TaskListener' ? 'a task' : 'an execution'} listener`
+      : el.get?.('camunda:class') ? 'camunda:class' : el.get?.('camunda:expression') ? 'camunda:expression' : null;
+    if (other) {
+      usages.push({ use: 'other', expression: other, file, where: where() });
+      return;
+    }
     if (el.$type === 'camunda:ExecutionListener' && el.delegateExpression) {
       usages.push({ use: 'executionListener:' + el.event, expression: norm(el.delegateExpression), file, where: where() });
     } else if (el.$type === 'camunda:TaskListener' && el.delegateExpression) {
@@ -244,6 +281,13 @@ function collectUsages(definitions, file) {
 function checkCoverage(usages, templates, entry) {
   const available = new Set(templates.flatMap((t) => t.provides.map((p) => p.use + ' ' + p.expression)));
   for (const u of usages) {
+    if (u.use === 'other') {
+      entry(u.file).problems.push({
+        kind: 'template coverage',
+        message: `${u.where} uses ${u.expression}: steps and listeners are Spring beans referenced by camunda:delegateExpression, each with an element template`,
+      });
+      continue;
+    }
     if (available.has(u.use + ' ' + u.expression)) continue;
     const kind = u.use === 'delegate' ? 'delegate' : u.use.replace(':', ' (') + ')';
     entry(u.file).problems.push({
@@ -290,6 +334,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     templatesDir: join(repoRoot, 'bpmn/.camunda/element-templates'),
     lintrc: join(repoRoot, '.bpmnlintrc'),
     javaDir: join(repoRoot, 'src/main/java'),
+    only: process.argv.length > 2 ? process.argv.slice(2).map((f) => resolve(f)) : null,
   });
   printReport(result);
   process.exit(result.problemCount ? 1 : 0);

@@ -2,16 +2,17 @@
 //  - elements without DI, DI pointing at nothing,
 //  - shapes overlapping (containment in a pool, lane or expanded subprocess excepted; a boundary
 //    event sits on its host's border), shapes straddling a pool, lane or subprocess border,
-//  - flow nodes outside their lane (or in no lane / two lanes of a pool with lanes), outside their
-//    pool or their expanded subprocess,
+//  - flow nodes outside their lane (or in no lane / two lanes of a pool with lanes; an expanded
+//    subprocess may reach over several lanes), outside their pool or their expanded subprocess,
 //  - labels overlapping shapes, other labels, or crossed by a sequence flow; labels straddling a
-//    pool or lane border,
+//    pool or lane border; labels more than 30 px from their shape or flow,
 //  - sequence flows crossing or running along each other, crossing shapes they do not connect,
 //    not starting at their source or ending at their target, diagonal segments.
 //
-//   node tools/model-check/layout-check.mjs bpmn/a.bpmn [bpmn/b.bpmn ...]
+//   node tools/model-check/layout-check.mjs [bpmn/a.bpmn ...]   (no file: every bpmn/*.bpmn)
 // Prints every defect and exits 1 when there is one. `checkLayout(xml)` returns the list.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BpmnModdle } from 'bpmn-moddle';
 
@@ -19,6 +20,8 @@ const camunda = JSON.parse(readFileSync(new URL('./node_modules/camunda-bpmn-mod
 
 /** Pixels of slack: touching is not overlapping, a shape 1 px over a border is not outside. */
 const TOL = 1;
+/** How far a label may sit from its shape or flow and still read as its label. */
+const LABEL_NEAR = 30;
 /** Distance within which a flow's end counts as docked on its source or target. */
 const DOCK = 6;
 
@@ -156,13 +159,18 @@ function checkPlane({ shapes, edges }, ctx, defects) {
     }
   }
   const containers = shapes.filter(isContainer);
+  const isPoolOrLane = (s) => s.el.$instanceOf('bpmn:Lane') || s.el.$instanceOf('bpmn:Participant');
   for (const c of containers) {
     for (const s of shapes) {
       if (s === c || isGroup(s)) continue;
       if (hostOf(s) === c.el) continue; // a boundary event on an expanded subprocess
+      // A flow node against pools and lanes: its own lane and pool are checked below, and lanes
+      // do not overlap, so a node half in another lane is already outside its own.
+      if (s.el.$instanceOf('bpmn:FlowNode') && isPoolOrLane(c)) continue;
+      if (c.el.$instanceOf('bpmn:FlowNode') && isPoolOrLane(s)) continue;
       const inside = contains(c.b, s.b);
       const apart = !overlaps(c.b, s.b);
-      if (isContainer(s) && (s.el.$instanceOf('bpmn:Lane') || s.el.$instanceOf('bpmn:Participant'))) {
+      if (isPoolOrLane(s)) {
         // Lanes and pools among themselves: nested or apart, never half over each other.
         if (!inside && !apart && !contains(s.b, c.b)) {
           defects.push({ kind: 'shapes overlap', message: `${describe(c.el)} and ${describe(s.el)} overlap` });
@@ -206,7 +214,9 @@ function checkPlane({ shapes, edges }, ctx, defects) {
     }
     for (const lane of lanes) {
       const ls = shapeOf.get(lane);
-      if (ls && !containsBox(ls.b, check)) {
+      // An expanded subprocess may reach over several lanes, its steps drawn in the lanes of the
+      // people who take them; it must still touch its own lane (and stay in its pool, above).
+      if (ls && isExpanded(s) ? !overlaps(ls.b, s.b) : ls && !containsBox(ls.b, check)) {
         defects.push({ kind: 'outside lane', message: `${describe(el)} lies outside its lane ${describe(lane)}` });
       }
     }
@@ -222,10 +232,38 @@ function checkPlane({ shapes, edges }, ctx, defects) {
     if (!hasExternalLabel(e.el) || e.points.length < 2) continue;
     labels.push({ el: e.el, b: e.di.label?.bounds ? textIn(e.el.name, e.di.label.bounds) : defaultEdgeLabel(e) });
   }
+  // The name band of a pool or lane (30 px at its left, or at its top when drawn vertically) holds
+  // its name: no shape, label or expanded subprocess on it. Its inner 22 px count: the name is
+  // written in the middle, so a label that only touches the band's edge leaves it readable.
+  const bands = containers.filter(isPoolOrLane).map((c) => ({
+    c,
+    b: c.di.isHorizontal === false ? { ...c.b, y: c.b.y + 4, height: 22 } : { ...c.b, x: c.b.x + 4, width: 22 },
+  }));
+  for (const { c, b } of bands) {
+    for (const s of shapes) {
+      if (isPoolOrLane(s) || isGroup(s)) continue;
+      if (overlaps(b, s.b)) defects.push({ kind: 'shapes overlap', message: `${describe(s.el)} covers the name of ${describe(c.el)}` });
+    }
+  }
+
+  // A label belongs beside its element: near the shape, or near its flow.
+  const edgeOf = new Map(edges.map((e) => [e.el, e]));
+  for (const l of labels) {
+    const own = shapeOf.get(l.el);
+    const edge = edgeOf.get(l.el);
+    const distance = own ? rectDistance(l.b, own.b)
+      : edge ? Math.min(...segments(edge.points).map(([p, q]) => segmentRectDistance(p, q, l.b))) : 0;
+    if (distance > LABEL_NEAR) {
+      defects.push({ kind: 'label far', message: `label of ${describe(l.el)} is ${Math.round(distance)} px away from its ${own ? 'shape' : 'flow'} (at most ${LABEL_NEAR})` });
+    }
+  }
   for (const l of labels) {
     for (const s of plain) {
       if (s.el === l.el) continue;
       if (labelCovers(l.b, s)) defects.push({ kind: 'label overlaps', message: `label of ${describe(l.el)} covers ${describe(s.el)}` });
+    }
+    for (const { c, b } of bands) {
+      if (overlaps(b, l.b)) defects.push({ kind: 'label overlaps', message: `label of ${describe(l.el)} covers the name of ${describe(c.el)}` });
     }
     for (const c of containers) {
       if (!contains(c.b, l.b) && overlaps(c.b, l.b)) {
@@ -437,6 +475,26 @@ function containsBox(outer, boxOrPoint) {
 function containsPoint(b, p) {
   return p.x >= b.x - TOL && p.x <= b.x + b.width + TOL && p.y >= b.y - TOL && p.y <= b.y + b.height + TOL;
 }
+function rectDistance(a, b) {
+  const dx = Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
+  const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
+  return Math.hypot(dx, dy);
+}
+function segmentRectDistance(p, q, b) {
+  if (clipConvex(p, q, rectPolygon(b))) return 0;
+  const corners = rectPolygon(b);
+  const pointSegment = (pt, a, c) => {
+    const d = { x: c.x - a.x, y: c.y - a.y };
+    const len = d.x * d.x + d.y * d.y;
+    const t = len ? Math.max(0, Math.min(1, ((pt.x - a.x) * d.x + (pt.y - a.y) * d.y) / len)) : 0;
+    return Math.hypot(pt.x - (a.x + d.x * t), pt.y - (a.y + d.y * t));
+  };
+  const edgesOfBox = corners.map((c, i) => [c, corners[(i + 1) % 4]]);
+  return Math.min(
+    ...corners.map((c) => pointSegment(c, p, q)),
+    ...edgesOfBox.flatMap(([a, c]) => [pointSegment(p, a, c), pointSegment(q, a, c)]),
+  );
+}
 function segments(points) {
   const out = [];
   for (let i = 0; i + 1 < points.length; i++) out.push([points[i], points[i + 1]]);
@@ -567,10 +625,10 @@ export function describe(el) {
 // ---------------------------------------------------------------- command line
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const files = process.argv.slice(2);
+  let files = process.argv.slice(2);
   if (!files.length) {
-    console.error('usage: node tools/model-check/layout-check.mjs bpmn/a.bpmn [...]');
-    process.exit(2);
+    const dir = fileURLToPath(new URL('../../bpmn/', import.meta.url));
+    files = readdirSync(dir).filter((f) => f.endsWith('.bpmn')).sort().map((f) => relative(process.cwd(), dir + f));
   }
   let bad = 0;
   for (const file of files) {

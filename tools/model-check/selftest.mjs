@@ -1,6 +1,7 @@
 // Shows that the model checks can fail: each fixture under fixtures/ is a small repository
-// (bpmn/ and templates/) broken in one way, and the check must report that problem, of that kind;
+// (bpmn/, templates/ and, where beans matter, java/) broken in one way, and the check must report that problem, of that kind;
 // the clean fixture must pass. Run by `npm run check` and CI after check.mjs.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChecks } from './check.mjs';
@@ -16,17 +17,22 @@ const cases = [
   { fixture: 'overlap', kinds: ['bpmnlint', 'layout'], text: 'shapes overlap' },
   { fixture: 'label-overlap', kinds: ['layout'], text: 'label of StartEvent' },
   { fixture: 'flow-crossing', kinds: ['layout'], text: 'crosses UserTask' },
+  { fixture: 'flows-cross', kinds: ['layout'], text: 'Flow_1 and SequenceFlow Flow_2 cross' },
+  { fixture: 'missing-di', kinds: ['bpmnlint', 'layout'], text: 'is not drawn (no DI)' },
   { fixture: 'outside-lane', kinds: ['bpmnlint', 'layout'], text: 'outside its lane' },
   { fixture: 'bad-template', kinds: ['template', 'template coverage'], text: "required property 'appliesTo'" },
   { fixture: 'missing-template', kinds: ['template coverage'], text: '${fixtureBean} used as delegate' },
   { fixture: 'template-listener', kinds: ['template coverage'], text: 'lacks its task listener complete' },
+  { fixture: 'class-delegate', kinds: ['template coverage'], text: 'uses camunda:class in a task listener' },
+  { fixture: 'wrong-kind', kinds: ['template'], text: 'is a TaskListener, not a JavaDelegate' },
 ];
 
 let passed = 0;
 let failed = 0;
 for (const c of cases) {
   const dir = join(here, 'fixtures', c.fixture);
-  const result = await runChecks({ bpmnDir: join(dir, 'bpmn'), templatesDir: join(dir, 'templates'), lintrc, root: dir });
+  const javaDir = existsSync(join(dir, 'java')) ? join(dir, 'java') : null;
+  const result = await runChecks({ bpmnDir: join(dir, 'bpmn'), templatesDir: join(dir, 'templates'), lintrc, javaDir, root: dir });
   const problems = result.files.flatMap((f) => f.problems);
   const kinds = [...new Set(problems.map((p) => p.kind))].sort();
   const expected = [...c.kinds].sort();
