@@ -110,7 +110,7 @@ class LaunchPlanDelegates {
         return execution -> service.remind(planOf(execution, service));
     }
 
-    /** Complete listener of "Đôn đốc đơn vị gửi": records how the Board urged the unit. */
+    /** Complete listener of "Đôn đốc gửi kế hoạch, báo cáo": records how the Board urged the unit. */
     @Bean
     TaskListener recordUrging(LaunchPlanService service) {
         return (CaseStep) execution -> service.recordUrging(planOf(execution, service),
