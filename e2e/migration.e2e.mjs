@@ -171,8 +171,9 @@ await step('reads the plan: the review mapped by its id under its new name, the 
   assert.equal(await page.textContent('#to-version'), String(v2.version));
   await page.waitForSelector('#cases input.case');
   assert.equal(await page.locator('#cases input.case').count(), running);
-  await revision.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: shots + '52-migration-plan-unmapped.png', fullPage: true });
+  // The page is long (every running case is listed): the picture shows the plan's two tables.
+  await page.locator('#mapped').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shots + '52-migration-plan-unmapped.png' });
 });
 
 await step('"Kiểm tra thử (dry run)" reports the unmapped revision as a problem and writes nothing', async () => {
@@ -185,7 +186,7 @@ await step('"Kiểm tra thử (dry run)" reports the unmapped revision as a prob
   assert.equal(await definitionOf(stcCase), v1.id, 'the returned case is still on version ' + v1.version);
   assert.equal(await countOn(v1.id), running, 'the dry run moved nothing');
   await page.locator('#dry-run-result').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: shots + '53-migration-dry-run-refused.png', fullPage: true });
+  await page.screenshot({ path: shots + '53-migration-dry-run-refused.png' });
 });
 
 await step('the administrator maps the revision to the moved step with «Ánh xạ»', async () => {
@@ -198,7 +199,7 @@ await step('the administrator maps the revision to the moved step with «Ánh x�
   assert.match(await mapped.textContent(), /Do quản trị chỉ định/);
   assert.equal(await page.locator('#unmapped tr.has-cases').count(), 0);
   await mapped.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: shots + '54-migration-mapped.png', fullPage: true });
+  await page.screenshot({ path: shots + '54-migration-mapped.png' });
 });
 
 await step('the dry run of all cases now passes and still writes nothing', async () => {
@@ -208,7 +209,8 @@ await step('the dry run of all cases now passes and still writes nothing', async
   assert.match(await page.textContent('#dry-run-result'), new RegExp('Kiểm tra thử đạt: ' + running + ' hồ sơ'));
   assert.equal(await definitionOf(stcCase), v1.id);
   assert.equal(await countOn(v1.id), running, 'the dry run moved nothing');
-  await page.screenshot({ path: shots + '55-migration-dry-run.png', fullPage: true });
+  await page.locator('#dry-run-result').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shots + '55-migration-dry-run.png' });
 });
 
 await step('"Chuyển phiên bản" moves every running case and the history names who, when, which versions, which mapping', async () => {
