@@ -115,7 +115,7 @@ class LaunchPlanMigrationTest {
         Map<String, Object> plan = post(BASE + "/plan", Map.of("fromVersion", v1.getVersion())).getBody();
         assertThat((List<Map<String, Object>>) plan.get("mapped")).anySatisfy(m -> {
             assertThat(m.get("sourceActivityId")).isEqualTo(REVIEW);
-            assertThat(m.get("targetName")).isEqualTo("Thẩm định và tiếp nhận …");
+            assertThat(m.get("targetName")).isEqualTo("Thẩm định và tiếp nhận kế hoạch, báo cáo");
             assertThat(m.get("explicit")).isEqualTo(false);
         }).anySatisfy(m -> assertThat(m.get("sourceActivityId")).isEqualTo(SUBMIT));
         assertThat((List<Map<String, Object>>) plan.get("unmapped")).anySatisfy(u -> {
@@ -270,7 +270,7 @@ class LaunchPlanMigrationTest {
         }
         BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(originalXml));
         UserTask review = model.getModelElementById(REVIEW);
-        review.setName("Thẩm định và tiếp nhận ${roundLabel}: ${unitName}");
+        review.setName("Thẩm định và tiếp nhận kế hoạch, báo cáo");
 
         UserTask revise = model.getModelElementById(REVISE);
         java.util.Collection<FlowElement> parent = revise.getParentElement() instanceof SubProcess scope
