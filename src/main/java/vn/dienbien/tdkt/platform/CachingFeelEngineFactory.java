@@ -41,7 +41,7 @@ public final class CachingFeelEngineFactory implements FeelEngineFactory {
     }
 
     /**
-     * Makes {@code dmn} build its FEEL engine with the parse cache, unless a FEEL engine (factory)
+     * Makes {@code dmn} build its FEEL engine with the shortcuts, unless a FEEL engine (factory)
      * was chosen already.
      */
     public static void install(DefaultDmnEngineConfiguration dmn) {

@@ -45,7 +45,7 @@ class DossierProcessTest {
         identityService.clearAuthentication();
     }
 
-    /** The verdicts are FEEL's (EligibilityParseCacheTest); the engine reaches them without recomputing. */
+    /** The verdicts are FEEL's (EligibilityFeelShortcutsTest); the engine reaches them without recomputing. */
     @Test
     void theEngineEvaluatesTheEligibilityTableWithTheFeelShortcuts() {
         var dmn = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())

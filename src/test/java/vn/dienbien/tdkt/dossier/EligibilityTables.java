@@ -16,7 +16,7 @@ import vn.dienbien.tdkt.platform.WorkflowKeys;
 /**
  * Bảng điều kiện khen thưởng outside the process engine, for the benchmark and the equivalence test:
  * a DMN engine configured like the process engine's (FEEL everywhere, no legacy behaviour), with or
- * without the parse cache.
+ * without the FEEL shortcuts ({@code CachingFeelEngineFactory}).
  */
 final class EligibilityTables {
 

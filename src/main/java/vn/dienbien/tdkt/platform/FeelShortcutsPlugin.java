@@ -7,12 +7,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * The process engine's DMN tables (điều kiện khen thưởng) are evaluated with the FEEL parse cache
+ * The process engine's DMN tables (điều kiện khen thưởng) are evaluated with the FEEL shortcuts
  * ({@link CachingFeelEngineFactory}); the engine sets its other DMN options on the same configuration
  * afterwards, as it does on its default one.
  */
 @Component
-class FeelParseCachePlugin extends AbstractProcessEnginePlugin {
+class FeelShortcutsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The eligibility table gives the Board the same verdicts with the FEEL parse cache as with Camunda's
+ * The eligibility table gives the Board the same verdicts with the FEEL shortcuts as with Camunda's
  * default FEEL engine: same rows (rule code, Đạt/Không đạt, reason) in the same order, same rules
  * matched, same refusals for inputs the table cannot read — for every code the rules test, at and
  * around each boundary (2 years, 2 initiatives, 0 other Flags, 0 earlier awards), every rule reached.
  */
-class EligibilityParseCacheTest {
+class EligibilityFeelShortcutsTest {
 
     private static Table plain;
     private static Table cached;
@@ -80,7 +80,7 @@ class EligibilityParseCacheTest {
     @Test
     void theRepresentativeDossiersGiveTheSameVerdictsEvaluatedAgainAndAgain() {
         for (int i = 0; i < 3; i++) {
-            EligibilityTables.representative().forEach(EligibilityParseCacheTest::assertSameVerdicts);
+            EligibilityTables.representative().forEach(EligibilityFeelShortcutsTest::assertSameVerdicts);
         }
     }
 
@@ -105,7 +105,7 @@ class EligibilityParseCacheTest {
         wrongBoolean.put("underDiscipline", "không");
         odd.add(wrongBoolean);
         for (int i = 0; i < 2; i++) {
-            odd.forEach(EligibilityParseCacheTest::assertSameVerdicts);
+            odd.forEach(EligibilityFeelShortcutsTest::assertSameVerdicts);
         }
     }
 
