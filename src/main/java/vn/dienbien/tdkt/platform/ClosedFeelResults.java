@@ -46,7 +46,8 @@ final class ClosedFeelResults implements FeelEngine {
     private static final Object NO_VALUE = new Object();
 
     private final FeelEngine feel;
-    private final ConcurrentMap<String, Shape> shapes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Shape> expressionShapes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Shape> testShapes = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, Object> results = new ConcurrentHashMap<>();
 
     ClosedFeelResults(FeelEngine feel) {
@@ -56,7 +57,8 @@ final class ClosedFeelResults implements FeelEngine {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T evaluateSimpleExpression(String expression, VariableContext context) {
-        Shape shape = expression == null ? Shape.OTHER : shape(expression, ClosedFeelResults::shapeOf);
+        Shape shape = expression == null ? Shape.OTHER
+                : shape(expressionShapes, expression, ClosedFeelResults::shapeOf);
         Key key = switch (shape) {
             case LITERAL -> new Key(Kind.EXPRESSION, expression, null, NO_VALUE);
             case VARIABLE -> keyFor(Kind.EXPRESSION, expression, expression.strip(), context);
@@ -79,7 +81,7 @@ final class ClosedFeelResults implements FeelEngine {
     @Override
     public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext context) {
         Key key = expression != null && inputVariable != null
-                && shape("?" + expression, text -> shapeOfTests(expression)) == Shape.CLOSED_TESTS
+                && shape(testShapes, expression, ClosedFeelResults::shapeOfTests) == Shape.CLOSED_TESTS
                 ? keyFor(Kind.UNARY_TESTS, expression, inputVariable, context) : null;
         if (key == null) {
             return feel.evaluateSimpleUnaryTests(expression, inputVariable, context);
@@ -110,7 +112,8 @@ final class ClosedFeelResults implements FeelEngine {
         return value == null || plain(value) ? new Key(kind, text, variable, value) : null;
     }
 
-    private Shape shape(String text, java.util.function.Function<String, Shape> classify) {
+    private static Shape shape(ConcurrentMap<String, Shape> shapes, String text,
+            java.util.function.Function<String, Shape> classify) {
         Shape known = shapes.get(text);
         if (known != null) {
             return known;
