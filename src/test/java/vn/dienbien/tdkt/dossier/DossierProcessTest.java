@@ -10,8 +10,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +23,7 @@ import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
 import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.CachingFeelEngineFactory;
 
 /** Award dossiers from proposal to decision, driven by the engine's clock. */
 @WorkflowTest
@@ -34,11 +37,20 @@ class DossierProcessTest {
     @Autowired IdentityService identityService;
     @Autowired NotificationService notifications;
     @Autowired OrgUnitRepository units;
+    @Autowired ProcessEngine processEngine;
 
     @AfterEach
     void reset() {
         ClockUtil.reset();
         identityService.clearAuthentication();
+    }
+
+    /** The verdicts are FEEL's (EligibilityFeelShortcutsTest); the engine reaches them without recomputing. */
+    @Test
+    void theEngineEvaluatesTheEligibilityTableWithTheFeelShortcuts() {
+        var dmn = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getDmnEngineConfiguration();
+        assertThat(dmn.getFeelEngineFactory()).isInstanceOf(CachingFeelEngineFactory.class);
     }
 
     private static String person(String name) {
