@@ -72,12 +72,14 @@ public final class ProvinceBenchmark {
 
     public static void main(String[] args) throws Exception {
         String mode = System.getProperty("bench.mode", "ours");
-        if (!"ours".equals(mode)) {
-            System.out.println("== bench.mode=" + mode + " chưa được xây dựng: phiên bản này chỉ đo chuỗi hồ sơ của"
-                    + " chúng ta (bench.mode=ours).");
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if ("baseline".equals(mode)) {
+            System.exit(BaselineBenchmark.run(Integer.getInteger("bench.dossiers", 1000),
+                    Integer.getInteger("bench.threads", 4), load) ? 0 : 1);
+        } else if (!"ours".equals(mode)) {
+            System.out.println("== bench.mode là ours hoặc baseline, không phải " + mode);
             System.exit(2);
         }
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         // As command-line arguments, so that they win over application.yaml (default properties do not).
         List<String> settings = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
                 "--tdkt.demo.enabled=true", "--tdkt.demo.campaign=false", "--spring.main.banner-mode=off",
@@ -178,7 +180,7 @@ public final class ProvinceBenchmark {
         return ok;
     }
 
-    private static void print(String what, List<Double> ms) {
+    static void print(String what, List<Double> ms) {
         if (ms.isEmpty()) {
             return;
         }
