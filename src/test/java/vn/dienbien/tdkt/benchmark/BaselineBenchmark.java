@@ -2,14 +2,12 @@ package vn.dienbien.tdkt.benchmark;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,25 +113,11 @@ final class BaselineBenchmark {
         measuring = false;
         pool.shutdown();
         reviewer.join();
-        long heapPeak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         int awarded = (int) engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count() - BATCH;
         Thread.sleep(11_000);
         Snapshot after = Snapshot.take(jdbc, database);
-        double seconds = (t1 - t0) / 1e9;
-        System.out.println();
-        System.out.printf("== Kết quả MỐC SO SÁNH: %,d hồ sơ kết thúc / %,d trong %.1f s; load average khi xong %.2f%n",
-                awarded, dossiers, seconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.printf("Hồ sơ được khen thưởng mỗi giây        %10.2f%n", awarded / seconds);
-        System.out.printf("Hoàn thành user task mỗi giây          %10.2f  (%,d lần)%n", completions.get() / seconds,
-                completions.get());
-        System.out.println();
-        System.out.printf("%-34s %7s %8s %8s %8s %8s%n", "Bước (ms)", "số lần", "p50", "p95", "p99", "max");
-        new TreeMap<>(timings).forEach(ProvinceBenchmark::print);
-        ProvinceBenchmark.print("Danh sách việc của chuyên viên", taskLists);
-        System.out.println();
-        after.printDelta(before, Math.max(1, awarded));
-        System.out.printf("Heap đỉnh (tổng đỉnh các vùng heap)   %,10d MB%n", heapPeak >> 20);
+        new RunReport("Kết quả MỐC SO SÁNH", "hồ sơ kết thúc", awarded, dossiers, (t1 - t0) / 1e9, completions.get(),
+                timings, taskLists, null, before, after).print();
         boolean ok = failures.isEmpty() && awarded == dossiers;
         System.out.println(ok ? "== Xong: mọi hồ sơ kết thúc." : "== LỖI: " + failures.size() + " lô lỗi, " + awarded
                 + "/" + dossiers + "; " + failures.stream().limit(5).toList());

@@ -2,7 +2,6 @@ package vn.dienbien.tdkt.benchmark;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -150,52 +149,18 @@ public final class ProvinceBenchmark {
         measuring = false;
         pool.shutdown();
         reviewer.join();
-        long heapPeak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         int awarded = jdbc.queryForObject("select count(*) from dossier where status = 'AWARDED'", Integer.class)
                 - SESSION_SIZE;
         Thread.sleep(11_000);
         Snapshot after = Snapshot.take(jdbc, database);
-
-        double seconds = (t1 - t0) / 1e9;
-        System.out.println();
-        System.out.printf("== Kết quả: %,d hồ sơ được khen thưởng / %,d trong %.1f s; load average khi xong %.2f%n",
-                awarded, dossiers, seconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.printf("Hồ sơ được khen thưởng mỗi giây        %10.2f%n", awarded / seconds);
-        System.out.printf("Hoàn thành user task mỗi giây          %10.2f  (%,d lần)%n", completions.get() / seconds,
-                completions.get());
-        System.out.println();
-        System.out.printf("%-34s %7s %8s %8s %8s %8s%n", "Bước (ms)", "số lần", "p50", "p95", "p99", "max");
-        new java.util.TreeMap<>(timings).forEach((what, ms) -> print(what, ms));
-        print("Danh sách việc của chuyên viên", taskLists);
-        System.out.println("  (TaskService, nhóm ban-tdkt, với tư cách bantdkt, xếp theo hạn, trang đầu 15 dòng,"
-                + " lấy mẫu mỗi 200 ms trong lúc chạy)");
-        System.out.println();
-        after.printDelta(before, Math.max(1, awarded));
-        System.out.printf("Heap đỉnh (tổng đỉnh các vùng heap)   %,10d MB%n", heapPeak >> 20);
+        new RunReport("Kết quả", "hồ sơ được khen thưởng", awarded, dossiers, (t1 - t0) / 1e9, completions.get(),
+                timings, taskLists, "TaskService, nhóm ban-tdkt, với tư cách bantdkt, xếp theo hạn, trang đầu 15 dòng,"
+                        + " lấy mẫu mỗi 200 ms trong lúc chạy", before, after).print();
         boolean ok = failures.isEmpty() && awarded == dossiers;
         System.out.println(ok ? "== Xong: mọi hồ sơ được khen thưởng."
                 : "== LỖI: " + failures.size() + " phiên họp lỗi, " + awarded + "/" + dossiers + " được khen thưởng; "
                         + failures.stream().limit(5).toList());
         return ok;
-    }
-
-    static void print(String what, List<Double> ms) {
-        if (ms.isEmpty()) {
-            return;
-        }
-        List<Double> sorted;
-        synchronized (ms) {
-            sorted = new ArrayList<>(ms);
-        }
-        Collections.sort(sorted);
-        System.out.printf("%-34s %7d %8.1f %8.1f %8.1f %8.1f%n", what, sorted.size(), pct(sorted, 50), pct(sorted, 95),
-                pct(sorted, 99), sorted.get(sorted.size() - 1));
-    }
-
-    static double pct(List<Double> sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
     /** A council session's worth of dossiers, from proposal to the registered decision, on this thread. */

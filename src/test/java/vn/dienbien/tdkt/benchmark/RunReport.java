@@ -1,0 +1,58 @@
+package vn.dienbien.tdkt.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What both modes of the benchmark print at the end of a run, in the same layout so they compare line by line. */
+record RunReport(String title, String unitDone, int done, int dossiers, double seconds, int completions,
+        Map<String, List<Double>> timings, List<Double> taskLists, String taskListNote, Snapshot before,
+        Snapshot after) {
+
+    /** The sum of the heap pools' peaks since the JVM started. */
+    static long heapPeak() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    void print() {
+        System.out.println();
+        System.out.printf("== %s: %,d %s / %,d trong %.1f s; load average khi xong %.2f%n", title, done, unitDone,
+                dossiers, seconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("Hồ sơ được khen thưởng mỗi giây        %10.2f%n", done / seconds);
+        System.out.printf("Hoàn thành user task mỗi giây          %10.2f  (%,d lần)%n", completions / seconds,
+                completions);
+        System.out.println();
+        System.out.printf("%-34s %7s %8s %8s %8s %8s%n", "Bước (ms)", "số lần", "p50", "p95", "p99", "max");
+        new TreeMap<>(timings).forEach(RunReport::printLatencies);
+        printLatencies("Danh sách việc của chuyên viên", taskLists);
+        if (taskListNote != null) {
+            System.out.println("  (" + taskListNote + ")");
+        }
+        System.out.println();
+        after.printDelta(before, Math.max(1, done));
+        System.out.printf("Heap đỉnh (tổng đỉnh các vùng heap)   %,10d MB%n", heapPeak() >> 20);
+    }
+
+    static void printLatencies(String what, List<Double> ms) {
+        if (ms.isEmpty()) {
+            return;
+        }
+        List<Double> sorted;
+        synchronized (ms) {
+            sorted = new ArrayList<>(ms);
+        }
+        Collections.sort(sorted);
+        System.out.printf("%-34s %7d %8.1f %8.1f %8.1f %8.1f%n", what, sorted.size(), percentile(sorted, 50),
+                percentile(sorted, 95), percentile(sorted, 99), sorted.get(sorted.size() - 1));
+    }
+
+    static double percentile(List<Double> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+}
