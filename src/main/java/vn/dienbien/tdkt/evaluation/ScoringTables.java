@@ -25,7 +25,7 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
 
 /** Bảng tiêu chí chấm điểm: each block's table for a year, kept by the block's leader. */
 @Service
-class ScoringTables {
+public class ScoringTables {
 
     /** A criterion's code ends up in forms and files: letters, digits, dot, dash, underscore; the column holds 16. */
     static final String CODE_PATTERN = "^[A-Za-z0-9._-]{1,16}$";
@@ -57,7 +57,7 @@ class ScoringTables {
     }
 
     /** A request for a new table (the body of POST /api/scoring-tables). */
-    record NewTable(
+    public record NewTable(
             @NotBlank(message = "cần mã cụm/khối") @Size(max = 32, message = "mã cụm/khối tối đa 32 ký tự") String groupCode,
             @NotNull(message = "cần năm của bảng tiêu chí") Integer year,
             @Size(max = 500, message = "tiêu đề tối đa 500 ký tự") String title,
