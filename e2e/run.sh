@@ -23,8 +23,11 @@ java -jar target/tdkt-workflow-*.jar --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$DATA/tdkt" > "$DATA/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$PORT/camunda/app/welcome/" >/dev/null && grep -q "Demo campaign" "$DATA/app.log" && break
+# The demo's simulated year (tdkt.demo.simulated-year) runs after the demo campaign, on the engine's
+# clock moved through last year: the tests start once it has finished.
+for _ in $(seq 1 240); do
+  curl -sf "http://localhost:$PORT/camunda/app/welcome/" >/dev/null && grep -q "Demo campaign" "$DATA/app.log" \
+    && grep -q "Demo: simulated year" "$DATA/app.log" && break
   if ! kill -0 $APP 2>/dev/null; then cat "$DATA/app.log"; exit 1; fi
   sleep 1
 done
