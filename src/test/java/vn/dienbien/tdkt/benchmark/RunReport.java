@@ -11,7 +11,14 @@ import java.util.TreeMap;
 /** What both modes of the benchmark print at the end of a run, in the same layout so they compare line by line. */
 record RunReport(String title, String unitDone, int done, int dossiers, double seconds, int completions,
         Map<String, List<Double>> timings, List<Double> taskLists, String taskListNote, Snapshot before,
-        Snapshot after) {
+        Snapshot after, Map<String, List<Double>> reads) {
+
+    RunReport(String title, String unitDone, int done, int dossiers, double seconds, int completions,
+            Map<String, List<Double>> timings, List<Double> taskLists, String taskListNote, Snapshot before,
+            Snapshot after) {
+        this(title, unitDone, done, dossiers, seconds, completions, timings, taskLists, taskListNote, before, after,
+                Map.of());
+    }
 
     /** The sum of the heap pools' peaks since the JVM started. */
     static long heapPeak() {
@@ -33,9 +40,58 @@ record RunReport(String title, String unitDone, int done, int dossiers, double s
         if (taskListNote != null) {
             System.out.println("  (" + taskListNote + ")");
         }
+        reads.forEach(RunReport::printLatencies);
         System.out.println();
         after.printDelta(before, Math.max(1, done));
         System.out.printf("Heap đỉnh (tổng đỉnh các vùng heap)   %,10d MB%n", heapPeak() >> 20);
+        // For bench.mode=both, which runs each mode in its own JVM and compares these lines.
+        figures().forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "== FIGURE %s=%.4f%n", k, v));
+    }
+
+    /** The figures compared with the baseline, by name. */
+    Map<String, Double> figures() {
+        Map<String, Double> f = new java.util.LinkedHashMap<>();
+        f.put("awarded_per_s", done / seconds);
+        f.put("completions_per_s", completions / seconds);
+        List<Double> all = new ArrayList<>();
+        timings.forEach((k, v) -> {
+            if (k.startsWith("Task_")) {
+                synchronized (v) {
+                    all.addAll(v);
+                }
+            }
+        });
+        Collections.sort(all);
+        if (!all.isEmpty()) {
+            f.put("task_p50_ms", percentile(all, 50));
+            f.put("task_p95_ms", percentile(all, 95));
+            f.put("task_p99_ms", percentile(all, 99));
+            f.put("task_worst_kind_p95_ms", timings.entrySet().stream().filter(e -> e.getKey().startsWith("Task_"))
+                    .mapToDouble(e -> {
+                        List<Double> sorted;
+                        synchronized (e.getValue()) {
+                            sorted = new ArrayList<>(e.getValue());
+                        }
+                        Collections.sort(sorted);
+                        return sorted.isEmpty() ? 0 : percentile(sorted, 95);
+                    }).max().orElse(0));
+        }
+        p95(f, "tasklist_p95_ms", taskLists);
+        reads.forEach((k, v) -> p95(f, k.startsWith("Tra cứu") ? "audit_search_p95_ms" : "timeline_p95_ms", v));
+        f.putAll(after.figures(before, Math.max(1, done)));
+        f.put("heap_peak_mb", (double) (heapPeak() >> 20));
+        return f;
+    }
+
+    private static void p95(Map<String, Double> f, String key, List<Double> ms) {
+        List<Double> sorted;
+        synchronized (ms) {
+            sorted = new ArrayList<>(ms);
+        }
+        if (!sorted.isEmpty()) {
+            Collections.sort(sorted);
+            f.put(key, percentile(sorted, 95));
+        }
     }
 
     static void printLatencies(String what, List<Double> ms) {

@@ -113,6 +113,29 @@ record Snapshot(long jvmCpuNanos, long pgTicksAll, long pgTicksOurs, int pgProce
         System.out.println();
     }
 
+    /** The per-dossier figures {@link Orchestra} compares, by name. */
+    Map<String, Double> figures(Snapshot before, int awarded) {
+        Map<String, Double> f = new LinkedHashMap<>();
+        double jvmMs = (jvmCpuNanos - before.jvmCpuNanos) / 1e6;
+        double pgOursMs = (pgTicksOurs - before.pgTicksOurs) * 1000.0 / TICKS_PER_SECOND;
+        f.put("cpu_jvm_ms", jvmMs / awarded);
+        f.put("cpu_pg_ms", pgOursMs / awarded);
+        f.put("cpu_total_ms", (jvmMs + pgOursMs) / awarded);
+        f.put("db_kb", (databaseBytes - before.databaseBytes) / 1024.0 / awarded);
+        f.put("wal_kb", walBytes(before) / 1024.0 / awarded);
+        f.put("tx", (commits - before.commits) / (double) awarded);
+        long ins = 0;
+        long upd = 0;
+        for (var entry : tables.entrySet()) {
+            long[] was = before.tables.getOrDefault(entry.getKey(), new long[4]);
+            ins += entry.getValue()[1] - was[1];
+            upd += entry.getValue()[2] - was[2];
+        }
+        f.put("rows_inserted", ins / (double) awarded);
+        f.put("rows_updated", upd / (double) awarded);
+        return f;
+    }
+
     private static void print(String table, long[] d, int awarded) {
         System.out.printf("  %-32s %,10d %9.1f %9.1f %9.1f%n", table, d[0] / awarded, d[1] / (double) awarded,
                 d[2] / (double) awarded, d[3] / (double) awarded);
