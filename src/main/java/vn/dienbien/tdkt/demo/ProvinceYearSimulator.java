@@ -189,9 +189,13 @@ public class ProvinceYearSimulator {
         Result year() {
             int y = settings.year();
             at(LocalDateTime.of(y, 2, 10, 8, 0));
+            // On the real clock (the benchmark) the campaign is issued yesterday: a plan may not predate it.
+            LocalDate issued = settings.timeTravel() ? LocalDate.of(y, 2, 9) : today().minusDays(1);
+            LocalDateTime deadline = settings.timeTravel() ? LocalDateTime.of(y, 3, 30, 0, 0)
+                    : issued.plusDays(60).atStartOfDay();
             campaign = campaigns.create(new CampaignService.NewCampaign("MP" + suffix + "-" + y + "/KH-UBND",
-                    "Phong trào thi đua năm " + y + " (mô phỏng) – theo Kế hoạch 383/KH-UBND", LocalDate.of(y, 2, 9),
-                    y, y + 4, LocalDateTime.of(y, 3, 30, 0, 0), VIETNAM.getId(), List.of(10, 3), y + 2, y + 4, true));
+                    "Phong trào thi đua năm " + y + " (mô phỏng) – theo Kế hoạch 383/KH-UBND", issued, y, y + 4,
+                    deadline, VIETNAM.getId(), List.of(10, 3), y + 2, y + 4, true));
             campaign = campaigns.open(campaign.getId(), "truongban.tdkt");
             int plans = plans(campaign.getCode(), new Random(settings.seed()), "KH", LocalDate.of(y, 3, 1),
                     LocalDate.of(y, 4, 3), false);

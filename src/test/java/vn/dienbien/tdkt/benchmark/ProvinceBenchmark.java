@@ -94,6 +94,7 @@ public final class ProvinceBenchmark {
         List<String> settings = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
                 "--tdkt.demo.enabled=true", "--tdkt.demo.campaign=false", "--tdkt.demo.simulated-year=false",
                 "--spring.main.banner-mode=off", "--logging.level.root=warn", "--logging.level.vn.dienbien.tdkt=warn",
+                "--logging.level.vn.dienbien.tdkt.calendar=error",
                 "--spring.datasource.hikari.maximum-pool-size=" + (threads + 6)));
         settings.addAll(List.of(args));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TdktApplication.class)
