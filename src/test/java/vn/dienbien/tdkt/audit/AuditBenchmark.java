@@ -53,7 +53,8 @@ public final class AuditBenchmark {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         // As command-line arguments, so that they win over application.yaml (default properties do not).
         List<String> settings = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
-                "--tdkt.demo.enabled=true", "--tdkt.demo.campaign=false", "--spring.main.banner-mode=off",
+                "--tdkt.demo.enabled=true", "--tdkt.demo.campaign=false", "--tdkt.demo.simulated-year=false",
+                "--spring.main.banner-mode=off",
                 "--logging.level.root=warn", "--logging.level.vn.dienbien.tdkt=warn"));
         settings.addAll(List.of(args));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TdktApplication.class)
