@@ -69,7 +69,7 @@ class OperatorEndpointsTest {
                 .singleResult().getId();
         Task plan = taskService.createTaskQuery().processInstanceId(planCase).singleResult();
         taskService.setDueDate(plan.getId(), new Date(System.currentTimeMillis() - 86_400_000L));
-        Incident incident = runtimeService.createIncident("kiemThuChiSo", planCase, "chi-so", "Sự cố kiểm thử chỉ số");
+        Incident incident = runtimeService.createIncident("kiemThuChiSo", plan.getExecutionId(), "chi-so", "Sự cố kiểm thử chỉ số");
         try {
             metrics.refresh();
             String text = rest.withBasicAuth("admin", "demo").getForEntity("/actuator/prometheus", String.class).getBody();
