@@ -40,7 +40,17 @@ class DatabaseOutage {
      * refusal of the data (constraints, serialization conflicts), which keep their own answers.
      */
     static boolean causedBy(Throwable thrown) {
+        boolean belowSql = false;
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // A connection that broke mid-transaction: the pool's "Connection is closed" when the rollback (which
+            // then replaces the first error) finds it gone, or the socket's own error under the driver's.
+            if (t instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
+            if (belowSql && (t instanceof java.net.SocketException || t instanceof java.io.EOFException)) {
+                return true;
+            }
+            belowSql |= t instanceof SQLException;
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException) {
