@@ -137,6 +137,12 @@ class AuthorizationMatrixTest {
                 u -> get(u, "/public/verify/" + fx.verificationCode()));
         cell("GET /public/verify/{code}.json", union(EVERYONE_SIGNED_IN, Set.of(Who.ANONYMOUS)),
                 u -> get(u, "/public/verify/" + fx.verificationCode() + ".json"));
+        // Operators' view (README: Vận hành): the health summary for anyone (a load balancer), the rest for administrators.
+        cell("GET /actuator/health", union(EVERYONE_SIGNED_IN, Set.of(Who.ANONYMOUS)), u -> get(u, "/actuator/health"));
+        cell("GET /actuator/health/liveness", union(EVERYONE_SIGNED_IN, Set.of(Who.ANONYMOUS)),
+                u -> get(u, "/actuator/health/liveness"));
+        cell("GET /actuator/prometheus", Set.of(Who.ADMIN), u -> get(u, "/actuator/prometheus"));
+        cell("GET /actuator", Set.of(Who.ADMIN), u -> get(u, "/actuator"));
         cell("POST /api/award-revocations", BOARD, u -> post(u, "/api/award-revocations", "{}"));
         cell("GET /api/award-revocations/{unit's}", union(BOARD, OVERSIGHT, Set.of(Who.UNIT, Who.HEAD, Who.CHAIRMAN, Who.ADMIN)),
                 u -> get(u, "/api/award-revocations/" + fx.revocation()));

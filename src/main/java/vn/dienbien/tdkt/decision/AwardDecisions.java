@@ -23,11 +23,14 @@ public class AwardDecisions {
     private final DecisionRepository decisions;
     private final DecisionCounterInitializer counters;
     private final VerificationCodes verificationCodes;
+    private final DecisionDocumentCases documentCases;
 
-    AwardDecisions(DecisionRepository decisions, DecisionCounterInitializer counters, VerificationCodes verificationCodes) {
+    AwardDecisions(DecisionRepository decisions, DecisionCounterInitializer counters, VerificationCodes verificationCodes,
+            DecisionDocumentCases documentCases) {
         this.decisions = decisions;
         this.counters = counters;
         this.verificationCodes = verificationCodes;
+        this.documentCases = documentCases;
     }
 
     /** Who a decision names. */
@@ -77,7 +80,10 @@ public class AwardDecisions {
                         .map(a -> new Decision.Awardee(a.dossierId(), a.awardCode(), a.nomineeName(), a.unitName()))
                         .toList());
         decision.registered(registration.scanDocumentId(), registration.registeredBy(), WorkflowClock.now());
-        return verificationCodes.assignedTo(decisions.save(decision).view());
+        DecisionView issued = verificationCodes.assignedTo(decisions.save(decision).view());
+        // Its document is generated and filed afterwards, by a job with retries (bpmn/decision-document.bpmn).
+        documentCases.schedule(issued.id());
+        return issued;
     }
 
     @Transactional

@@ -57,6 +57,10 @@ class Decision {
     @Column(name = "registered_by")
     private String registeredBy;
 
+    /** Văn bản quyết định lưu hồ sơ (DOCX), stored by the decision-document job; null until then. */
+    @Column(name = "document_id")
+    private Long documentId;
+
     @Column(name = "registered_at")
     private Instant registeredAt;
 
@@ -85,6 +89,14 @@ class Decision {
         this.scanDocumentId = scanDocumentId;
         this.registeredBy = registeredBy;
         this.registeredAt = registeredAt;
+    }
+
+    Long getDocumentId() {
+        return documentId;
+    }
+
+    void filed(Long documentId) {
+        this.documentId = documentId;
     }
 
     DecisionView view() {

@@ -83,6 +83,11 @@ public class DecisionDocuments {
     @Transactional(readOnly = true)
     public byte[] issued(Long decisionId, CurrentUser reader) {
         requireReader(reader);
+        return issued(decisionId);
+    }
+
+    /** An issued decision's document, for the system (the decision-document job): no reader to check. */
+    byte[] issued(Long decisionId) {
         DecisionView decision = decisions.byId(decisionId)
                 .orElseThrow(() -> ApiException.notFound("Không có quyết định số " + decisionId + "."));
         var byDossier = details.of(decision.awardees().stream().map(DecisionView.AwardeeView::dossierId).toList());

@@ -120,7 +120,8 @@ class EngineRestRefusals {
             Refusal refusal = thrown == null ? null : Refusal.of(thrown);
             // The loser of two simultaneous completions finds the task gone, its candidate links gone, or
             // (inside the engine) its execution half gone: whatever it met, someone else completed the task.
-            if (taskAlreadyDone(request)) {
+            boolean databaseAway = refusal != null && refusal.status() == HttpStatus.SERVICE_UNAVAILABLE;
+            if (!databaseAway && taskAlreadyDone(request)) {
                 refusal = new Refusal(HttpStatus.CONFLICT,
                         "Nhiệm vụ này đã được hoàn thành (có thể bởi người khác). Vui lòng tải lại danh sách nhiệm vụ.");
             } else if (refusal != null && refusal.status() == HttpStatus.CONFLICT && !ours(thrown)
@@ -135,7 +136,11 @@ class EngineRestRefusals {
                 refusal = new Refusal(HttpStatus.valueOf(status),
                         message != null && Refusal.readable(message) ? message : Refusal.generic(status));
             }
-            if (refusal.status().is5xxServerError() && thrown != null) {
+            if (refusal.status() == HttpStatus.SERVICE_UNAVAILABLE && thrown != null && DatabaseOutage.causedBy(thrown)) {
+                // Every call meets it while the database is away: one line each, no stack trace.
+                log.warn("Engine REST {} {}: database unreachable, answered 503 ({})", request.getMethod(),
+                        request.getRequestURI(), DatabaseOutage.rootMessage(thrown));
+            } else if (refusal.status().is5xxServerError() && thrown != null) {
                 log.error("Engine REST {} {} failed", request.getMethod(), request.getRequestURI(), thrown);
             }
             response.resetBuffer();

@@ -30,6 +30,8 @@ public record Refusal(HttpStatus status, String message) {
     static final String NOT_FOUND = "Không tìm thấy đối tượng được yêu cầu (có thể đã được xử lý hoặc không tồn tại).";
     static final String BAD_REQUEST = "Yêu cầu không hợp lệ. Vui lòng kiểm tra dữ liệu đã nhập.";
     static final String UNAUTHORIZED = "Vui lòng đăng nhập.";
+    static final String DATABASE_UNAVAILABLE = "Hệ thống tạm thời không kết nối được cơ sở dữ liệu; thao tác này "
+            + "chưa được thực hiện và không có gì được lưu dở. Vui lòng thử lại sau ít phút.";
     static final String SERVER_ERROR = "Hệ thống tạm thời không xử lý được yêu cầu. Vui lòng thử lại sau "
             + "hoặc báo quản trị hệ thống.";
 
@@ -43,6 +45,9 @@ public record Refusal(HttpStatus status, String message) {
             if (t instanceof ApiException api) {
                 return new Refusal(api.status(), api.getMessage());
             }
+        }
+        if (DatabaseOutage.causedBy(thrown)) {
+            return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
         }
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

@@ -25,6 +25,8 @@ public final class WorkflowKeys {
     public static final String AWARD_REVOCATION = "award-revocation";
     /** Gửi thư điện tử thông báo: one small case per notification, its mail sent by a retried job. */
     public static final String NOTIFICATION_MAIL = "notification-mail";
+    /** Lập văn bản quyết định lưu hồ sơ: one case per registered decision (bpmn/decision-document.bpmn). */
+    public static final String DECISION_DOCUMENT = "decision-document";
 
     /** Điều kiện khen thưởng (DMN). */
     public static final String DOSSIER_ELIGIBILITY = "dossier-eligibility";
