@@ -178,7 +178,7 @@ async function complete(task, user, variables) {
     return true;
   }
   // Completed by another client or before a lost answer: the task is gone, nothing to do again.
-  if (r.status === 404) return false;
+  if (r.status === 404 || (await call('admin', 'GET', `/engine-rest/task/${task.id}`)).status === 404) return false;
   throw new Error(`${task.taskDefinitionKey} ${task.id} as ${user}: ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
 }
 
@@ -189,6 +189,7 @@ function plan(task, bk, mode, heldCampaign) {
     case 'Task_SubmitPlan':
     case 'Task_RevisePlan': {
       if (mode !== 'final' && bk.startsWith(heldCampaign + ' |')) return null;
+      if (mode === 'twonode-setup') return null; // the units have not sent: their reminder timers wait
       const unit = unitOfKey(bk).toLowerCase();
       return async () => {
         const doc = await upload('canbo.' + unit, `ke-hoach-${unit}.pdf`);
@@ -301,6 +302,10 @@ async function converge(mode, heldCampaign) {
       if (action) actions.push(action);
     }
     const opened = await openSessions(mode);
+    for (let i = actions.length - 1; i > 0; i--) { // mixed order: every procedure moves at once
+      const j = Math.floor(Math.random() * (i + 1));
+      [actions[i], actions[j]] = [actions[j], actions[i]];
+    }
     if (actions.length) await pool(actions, (a) => a());
     if (actions.length || opened) { idle = 0; continue; }
     const jobs = (await call('admin', 'GET', '/engine-rest/job/count?executable=true')).json.count;

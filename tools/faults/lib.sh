@@ -80,8 +80,8 @@ final_checks() {
     from dossier where nominee_name like 'Lò Thị Xuân %'")" "$dossiers/$dossiers"
   check "hồ sơ được khen thưởng" "$(sql "$db" "select count(*) from dossier where nominee_name like 'Lò Thị Xuân %'
     and status = 'AWARDED'")" "$dossiers"
-  check "việc hoàn thành hai lần (cùng vụ việc, bước, người)" "$(sql "$db" "select count(*) from (select 1 from act_hi_taskinst
-    where delete_reason_ = 'completed' group by proc_inst_id_, task_def_key_, coalesce(assignee_, ''), coalesce(name_, '')
+  check "việc hoàn thành hai lần (cùng vụ việc, bước, nhánh)" "$(sql "$db" "select count(*) from (select 1 from act_hi_taskinst
+    where delete_reason_ = 'completed' group by proc_inst_id_, task_def_key_, execution_id_
     having count(*) > 1) x")" 0
   check "kế hoạch đã gửi / đã tiếp nhận / số vụ việc kế hoạch" "$(sql "$db" "select (select count(*) from launch_plan_submission)
     || '/' || (select count(*) from launch_plan_review) || '/' || (select count(*) from launch_plan)")" \
