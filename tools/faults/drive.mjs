@@ -136,9 +136,10 @@ async function evaluationRound(campaign) {
   if (ok(r)) ack('evaluation-round', { id: r.json.id });
 }
 
-async function propose(n) {
+async function propose(n, lostAnswer = false) {
   const key = `${PREFIX}-d${n}`;
-  if (acks('dossier').some((a) => a.key === key)) return;
+  const earlier = acks('dossier').find((a) => a.key === key);
+  if (earlier && !lostAnswer) return;
   const unit = UNITS[n % UNITS.length];
   const officer = 'canbo.' + unit.toLowerCase();
   const documents = {};
@@ -152,6 +153,13 @@ async function propose(n) {
   const r = await call(officer, 'POST', '/api/dossiers', body, { 'Idempotency-Key': key });
   if (!ok(r)) throw new Error(`proposal ${key}: ${r.status} ${JSON.stringify(r.json)}`);
   if (r.status === 200) stats.replayed++;
+  if (lostAnswer) {
+    // The client sends again a proposal whose answer it did not see: the same dossier, no second case.
+    if (r.status !== 200 || r.json.id !== earlier.id || r.json.processInstanceId !== earlier.pi) {
+      throw new Error(`replay of ${key}: ${r.status} #${r.json.id}, first answer #${earlier.id}`);
+    }
+    return;
+  }
   ack('dossier', { key, id: r.json.id, pi: r.json.processInstanceId, replay: r.status === 200 });
 }
 
@@ -183,7 +191,7 @@ async function complete(task, user, variables) {
 }
 
 /** What to do with one open task in this mode, or null to leave it for later. */
-function plan(task, bk, mode, heldCampaign) {
+function plan(task, bk, mode, heldCampaign, reviewHeld) {
   const key = task.taskDefinitionKey;
   switch (key) {
     case 'Task_SubmitPlan':
@@ -198,6 +206,7 @@ function plan(task, bk, mode, heldCampaign) {
       };
     }
     case 'Task_ReviewPlan':
+      if (mode === 'prekill' && reviewHeld && bk.startsWith(reviewHeld + ' |')) return null; // sent, under review at the crash
       return () => complete(task, 'bantdkt', { reviewDecision: 'ACCEPT', reviewReason: 'Đạt yêu cầu.' });
     case 'Task_Urge':
       return () => complete(task, 'bantdkt', { urgeMethod: 'DIEN_THOAI', urgeNote: 'Đã gọi điện đôn đốc.' });
@@ -270,8 +279,24 @@ function plan(task, bk, mode, heldCampaign) {
   }
 }
 
+/** Dossiers already in a session (an ACCEPTED dossier stays so until its session's tally), found from the server. */
+const inSession = new Set();
+async function findSessions() {
+  const cases = (await call('admin', 'GET', '/engine-rest/history/process-instance?processDefinitionKey=council-session&maxResults=10000')).json;
+  for (const c of cases) {
+    const id = sessionOfKey(c.businessKey);
+    if (sessionDossiers.has(id)) continue;
+    const view = await call('bantdkt', 'GET', `/api/council-sessions/${id}`);
+    if (!ok(view)) continue;
+    sessionDossiers.set(id, view.json.dossiers.map((d) => d.dossierId));
+    sessionDossiers.get(id).forEach((d) => inSession.add(d));
+  }
+}
+
 async function openSessions(mode) {
-  const accepted = (await call('bantdkt', 'GET', '/api/dossiers?status=ACCEPTED')).json.map((d) => d.dossierId ?? d.id).filter(Boolean);
+  await findSessions();
+  const accepted = (await call('bantdkt', 'GET', '/api/dossiers?status=ACCEPTED')).json.map((d) => d.dossierId)
+    .filter((id) => id && !inSession.has(id));
   accepted.sort((a, b) => a - b);
   const batches = [];
   for (let i = 0; i < accepted.length; i += SESSION_SIZE) {
@@ -282,13 +307,17 @@ async function openSessions(mode) {
   for (const batch of batches) {
     const meetingDate = new Date(Date.now() + 7 * 86400e3).toISOString().slice(0, 10);
     const r = await call('bantdkt', 'POST', '/api/council-sessions', { title: `Phiên họp ${PREFIX} ${batch[0]}`, meetingDate, dossierIds: batch });
-    if (ok(r)) ack('session', { id: r.json.id, dossiers: batch });
+    if (ok(r)) {
+      ack('session', { id: r.json.id, dossiers: batch });
+      sessionDossiers.set(r.json.id, batch);
+      batch.forEach((d) => inSession.add(d));
+    }
     else console.log(`  ! session for ${batch[0]}…: ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`);
   }
   return batches.length;
 }
 
-async function converge(mode, heldCampaign) {
+async function converge(mode, heldCampaign, reviewHeld) {
   let idle = 0;
   for (let round = 1; round <= 400; round++) {
     const tasks = (await call('admin', 'GET', '/engine-rest/task?maxResults=5000&sortBy=created&sortOrder=asc')).json;
@@ -298,7 +327,7 @@ async function converge(mode, heldCampaign) {
     for (const t of tasks) {
       const bk = instances.get(t.processInstanceId);
       if (bk === undefined) continue;
-      const action = plan(t, bk, mode, heldCampaign);
+      const action = plan(t, bk, mode, heldCampaign, reviewHeld);
       if (action) actions.push(action);
     }
     const opened = await openSessions(mode);
@@ -353,16 +382,23 @@ try {
     await evaluationRound(cs[0]);
     const ns = Array.from({ length: DOSSIERS }, (_, i) => i + 1);
     // Proposals and the first steps of the opened cases go on side by side.
-    await Promise.all([pool(ns, propose), converge('prekill', cs[cs.length - 1].code)]);
-    await converge('prekill', cs[cs.length - 1].code);
+    // C1's plans are sent and accepted, C2's sent and waiting for review, C3's not sent (their reminders wait).
+    await Promise.all([pool(ns, propose), converge('prekill', cs[cs.length - 1].code, cs[1].code)]);
+    await converge('prekill', cs[cs.length - 1].code, cs[1].code);
     console.log('prekill: hết việc trước khi bị dừng');
   } else if (MODE === 'resume' || MODE === 'final') {
     const cs = await campaigns(CAMPAIGNS); // creates nothing: finds the campaigns (a retry of a lost creation)
-    await pool(Array.from({ length: DOSSIERS }, (_, i) => i + 1), propose); // re-sends proposals whose answer was lost
+    await pool(Array.from({ length: DOSSIERS }, (_, i) => i + 1), (n) => propose(n)); // those that failed at the crash
+    if (MODE === 'resume') {
+      // Three clients that did not see their answer (a timeout at the crash) send their proposal again as it was.
+      const before = stats.replayed;
+      await pool([DOSSIERS - 2, DOSSIERS - 1, DOSSIERS], (n) => propose(n, true));
+      console.log(`resume: ${stats.replayed - before}/3 proposals sent again with their Idempotency-Key answered 200 with the first dossier`);
+    }
     await converge(MODE, cs[cs.length - 1].code);
   } else if (MODE === 'twonode-setup') {
     await campaigns(CAMPAIGNS);
-    await pool(Array.from({ length: DOSSIERS }, (_, i) => i + 1), propose);
+    await pool(Array.from({ length: DOSSIERS }, (_, i) => i + 1), (n) => propose(n));
     await converge('twonode-setup', 'none');
   } else if (MODE === 'twonode-last-ballots') {
     const tasks = (await call('admin', 'GET', '/engine-rest/task?taskDefinitionKey=Task_Vote&maxResults=1000')).json;

@@ -23,16 +23,17 @@ ensure_jar() {
   JAR=$(ls target/tdkt-workflow-*.jar | head -1)
 }
 
-# start_app DB PORT HOSTNAME LOG: the application on PostgreSQL (profile postgres, demo officials, no demo
+# start_app DB PORT HOSTNAME LOG [ARGS…]: the application on PostgreSQL (profile postgres, demo officials, no demo
 # campaign), the job executor on, named HOSTNAME in the engine's job log (act_hi_job_log.hostname_). Sets APP_PID.
 start_app() {
   local db=$1 port=$2 host=$3 log=$4
+  shift 4
   DB_URL="jdbc:postgresql://$PGHOST:5432/$db" DB_USER=postgres DB_PASSWORD=postgres \
     java -Xmx640m -XX:+UseSerialGC -jar "$JAR" --spring.profiles.active=postgres --server.port="$port" \
     --tdkt.demo.enabled=true --tdkt.demo.campaign=false \
     --camunda.bpm.job-execution.enabled=true --camunda.bpm.job-execution.max-wait=3000 \
     --camunda.bpm.generic-properties.properties.hostname="$host" \
-    --logging.level.root=warn --logging.level.vn.dienbien.tdkt=warn >>"$log" 2>&1 &
+    --logging.level.root=warn --logging.level.vn.dienbien.tdkt=warn "$@" >>"$log" 2>&1 &
   APP_PID=$!
 }
 

@@ -29,7 +29,7 @@ wait_ready "$PORT_A" "$PID_A" "$STATE/node-a.log"
 start_app $DB "$PORT_B" node-b "$STATE/node-b.log"; PID_B=$APP_PID
 wait_ready "$PORT_B" "$PID_B" "$STATE/node-b.log"
 echo "   cả hai sẵn sàng sau $(( $(date +%s) - T0 )) s"
-export BASES="http://localhost:$PORT_A,http://localhost:$PORT_B"
+export BASES="http://127.0.0.1:$PORT_A,http://127.0.0.1:$PORT_B"
 
 echo "== Một người dùng trên nút A rồi nút B"
 a=$(curl -s -o /dev/null -w '%{http_code}' -u canbo.syt:demo "http://localhost:$PORT_A/api/notifications/mine")
