@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,7 +22,7 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
  * A year without an entered calendar is flagged to the Board before a time limit uses it: at
  * start-up and every morning for this year and the next (a 25-working-day limit started in
  * December ends in January), and whenever a limit is computed over such a year. One notification
- * per year while it stays unentered.
+ * per year while it stays unentered, however many nodes run the check at once.
  */
 @Component
 @Order(StartupOrder.DEMO_DATA + 1)
@@ -32,10 +33,12 @@ public class CalendarYearCheck implements ApplicationRunner {
 
     private final CalendarYearRepository years;
     private final NotificationService notifications;
+    private final JdbcTemplate jdbc;
 
-    CalendarYearCheck(CalendarYearRepository years, NotificationService notifications) {
+    CalendarYearCheck(CalendarYearRepository years, NotificationService notifications, JdbcTemplate jdbc) {
         this.years = years;
         this.notifications = notifications;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -69,6 +72,9 @@ public class CalendarYearCheck implements ApplicationRunner {
         if (missing.isEmpty()) {
             return;
         }
+        // Every node runs this check each morning and at its start: the row lock makes a second node wait for the
+        // first one's notification and then see it, so the Board is told once (migration V33).
+        jdbc.queryForList("select name from node_task_lock where name = 'calendar-year-check' for update");
         var already = notifications.forGroup(CamundaGroups.BOARD).stream()
                 .filter(n -> KIND.equals(n.kind())).map(n -> n.subject()).toList();
         for (int year : missing) {

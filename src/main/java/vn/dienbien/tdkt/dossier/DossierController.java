@@ -4,13 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.platform.ApiException;
@@ -28,8 +30,11 @@ class DossierController {
     private final DossierProposals proposals;
     private final DossierQueries queries;
     private final DossierBlockVotes blockVotes;
+    private final DossierRequestIds requestIds;
 
-    DossierController(DossierProposals proposals, DossierQueries queries, DossierBlockVotes blockVotes) {
+    DossierController(DossierProposals proposals, DossierQueries queries, DossierBlockVotes blockVotes,
+            DossierRequestIds requestIds) {
+        this.requestIds = requestIds;
         this.proposals = proposals;
         this.queries = queries;
         this.blockVotes = blockVotes;
@@ -53,13 +58,34 @@ class DossierController {
         return Map.of("allRulesPassed", outcome.allPassed(), "rules", outcome.results());
     }
 
+    /**
+     * A proposal. With an {@code Idempotency-Key} header, sending the same key again (after a timeout or a lost
+     * answer) answers 200 with the dossier the first request created, and no second dossier or case is started.
+     */
     @PostMapping("/api/dossiers")
-    @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> propose(@RequestBody @Valid Proposal proposal, HttpServletRequest request) {
-        Long id = proposals.propose(proposal, CurrentUser.of(request));
+    ResponseEntity<Map<String, Object>> propose(@RequestBody @Valid Proposal proposal,
+            @RequestHeader(value = DossierRequestIds.HEADER, required = false) String key, HttpServletRequest request) {
+        CurrentUser user = CurrentUser.of(request);
+        if (key == null) {
+            return answer(HttpStatus.CREATED, proposals.propose(proposal, user));
+        }
+        String requestId = DossierRequestIds.valid(key);
+        var earlier = requestIds.dossierOf(user.userId(), requestId);
+        if (earlier.isPresent()) {
+            return answer(HttpStatus.OK, earlier.get());
+        }
+        try {
+            return answer(HttpStatus.CREATED, proposals.propose(proposal, user, requestIds, requestId));
+        } catch (DataIntegrityViolationException twin) {
+            // The same request, sent twice at once: the one that committed first created the dossier.
+            return answer(HttpStatus.OK, requestIds.dossierOf(user.userId(), requestId).orElseThrow(() -> twin));
+        }
+    }
+
+    private ResponseEntity<Map<String, Object>> answer(HttpStatus status, Long id) {
         var record = queries.record(id);
-        return Map.of("id", id, "status", record.status(), "statusLabel", record.statusLabel(),
-                "processInstanceId", record.processInstanceId());
+        return ResponseEntity.status(status).body(Map.of("id", id, "status", record.status(), "statusLabel",
+                record.statusLabel(), "processInstanceId", record.processInstanceId()));
     }
 
     @GetMapping("/api/dossiers")

@@ -77,7 +77,19 @@ public class DossierProposals {
      */
     @Transactional
     public Long propose(Proposal proposal, CurrentUser user) {
+        return propose(proposal, user, null, null);
+    }
+
+    /**
+     * As {@link #propose(Proposal, CurrentUser)}, remembering the client's request id (Idempotency-Key) on the
+     * dossier in the same transaction; a twin request that committed first makes this one fail on the unique index.
+     */
+    @Transactional
+    Long propose(Proposal proposal, CurrentUser user, DossierRequestIds requestIds, String requestId) {
         Dossier dossier = create(proposal, user);
+        if (requestId != null) {
+            requestIds.remember(dossier.getId(), requestId);
+        }
         PROPOSED.set(dossier.getId());
         try {
             runtimeService.createProcessInstanceByKey(WorkflowKeys.AWARD_DOSSIER)

@@ -92,6 +92,25 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void twoNodesCheckingTheSameMorningFlagAYearOnce() throws Exception {
+        // Two nodes on one database run the 06:00 check at the same instant (each its own transaction).
+        ClockUtil.setCurrentTime(Date.from(local(LocalDateTime.of(2045, 6, 1, 6, 0))));
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> { start.await(); return check.checkComingYears(); });
+            var b = pool.submit(() -> { start.await(); return check.checkComingYears(); });
+            start.countDown();
+            assertThat(a.get()).containsExactly(2045, 2046);
+            assertThat(b.get()).containsExactly(2045, 2046);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(boardSubjects().stream().filter(CalendarYearCheck.subject(2045)::equals)).hasSize(1);
+        assertThat(boardSubjects().stream().filter(CalendarYearCheck.subject(2046)::equals)).hasSize(1);
+    }
+
+    @Test
     void aYearWithoutCalendarIsFlaggedToTheBoardBeforeALimitUsesIt() {
         // The daily check on the engine's clock: in mid-2029 neither 2029 nor 2030 has been entered.
         ClockUtil.setCurrentTime(Date.from(local(LocalDateTime.of(2029, 6, 1, 6, 0))));

@@ -50,6 +50,38 @@ class DossierApiTest {
     }
 
     @Test
+    void aProposalSentAgainWithItsIdempotencyKeyReturnsTheFirstDossierAndStartsNoSecondCase() {
+        var docs = scenario.documentsFor("canbo.nampo", "TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG");
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.set("Idempotency-Key", "nampo-" + System.nanoTime());
+        var request = new org.springframework.http.HttpEntity<>(certificate(docs), headers);
+        long casesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkflowKeys.AWARD_DOSSIER).count();
+
+        var first = rest.withBasicAuth("canbo.nampo", "demo").postForEntity("/api/dossiers", request, Map.class);
+        var again = rest.withBasicAuth("canbo.nampo", "demo").postForEntity("/api/dossiers", request, Map.class);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).as("the replay answers with the dossier already made").isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).containsEntry("id", first.getBody().get("id"))
+                .containsEntry("processInstanceId", first.getBody().get("processInstanceId"));
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkflowKeys.AWARD_DOSSIER).count())
+                .isEqualTo(casesBefore + 1);
+
+        // Another official's key of the same text is another request.
+        var othersDocs = scenario.documentsFor("canbo.syt", "TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG");
+        var other = rest.withBasicAuth("canbo.syt", "demo").postForEntity("/api/dossiers",
+                new org.springframework.http.HttpEntity<>(certificate(othersDocs), headers), Map.class);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(other.getBody().get("id")).isNotEqualTo(first.getBody().get("id"));
+
+        headers.set("Idempotency-Key", "khoa co khoang trang");
+        var bad = rest.withBasicAuth("canbo.nampo", "demo").postForEntity("/api/dossiers",
+                new org.springframework.http.HttpEntity<>(certificate(docs), headers), Map.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) bad.getBody().get("message")).contains("Mã yêu cầu (Idempotency-Key)");
+    }
+
+    @Test
     void malformedProposalsGetAVietnameseMessageAndLeaveNothingBehind() {
         long dossiersBefore = dossiers.count();
         long casesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkflowKeys.AWARD_DOSSIER).count();
