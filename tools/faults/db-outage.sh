@@ -53,7 +53,7 @@ proxy_pid=$!
 echo "== db-outage: starting $jar on port $APP_PORT, database $DB through the proxy on $PROXY_PORT"
 SPRING_PROFILES_ACTIVE=postgres DB_URL="jdbc:postgresql://127.0.0.1:$PROXY_PORT/$DB" DB_USER="$PGUSER" \
   DB_PASSWORD="$PGPASSWORD" TDKT_DEMO_ENABLED=true TDKT_MAIL_ENABLED=false PORT="$APP_PORT" TZ=UTC \
-  java -Xmx768m -Dfile.encoding=UTF-8 -jar "$jar" >"$OUT/db-outage-app.log" 2>&1 &
+  java -Xmx768m -Dfile.encoding=UTF-8 -jar "$jar" --tdkt.demo.simulated-year=false >"$OUT/db-outage-app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 150); do
   if curl -fsS "http://127.0.0.1:$APP_PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi

@@ -30,7 +30,7 @@ start_app() {
   shift 4
   DB_URL="jdbc:postgresql://$PGHOST:5432/$db" DB_USER=postgres DB_PASSWORD=postgres \
     java -Xmx640m -XX:+UseSerialGC -jar "$JAR" --spring.profiles.active=postgres --server.port="$port" \
-    --tdkt.demo.enabled=true --tdkt.demo.campaign=false \
+    --tdkt.demo.enabled=true --tdkt.demo.campaign=false --tdkt.demo.simulated-year=false \
     --camunda.bpm.job-execution.enabled=true --camunda.bpm.job-execution.max-wait=3000 \
     --camunda.bpm.generic-properties.properties.hostname="$host" \
     --logging.level.root=warn --logging.level.vn.dienbien.tdkt=warn "$@" >>"$log" 2>&1 &
