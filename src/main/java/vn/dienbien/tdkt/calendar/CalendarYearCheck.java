@@ -3,6 +3,8 @@ package vn.dienbien.tdkt.calendar;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,7 +13,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.platform.StartupOrder;
@@ -21,7 +26,10 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
  * A year without an entered calendar is flagged to the Board before a time limit uses it: at
  * start-up and every morning for this year and the next (a 25-working-day limit started in
  * December ends in January), and whenever a limit is computed over such a year. One notification
- * per year while it stays unentered.
+ * per year while it stays unentered. A limit computed over such a year flags it once per running
+ * application (a province computes thousands of limits a day: one warning and one look at the
+ * Board's notifications each, as before issue 12, drowned the log and cost a transaction per
+ * dossier step); the morning check still warns every day until the year is entered.
  */
 @Component
 @Order(StartupOrder.DEMO_DATA + 1)
@@ -32,10 +40,16 @@ public class CalendarYearCheck implements ApplicationRunner {
 
     private final CalendarYearRepository years;
     private final NotificationService notifications;
+    private final TransactionTemplate ownTransaction;
+    /** Years a limit has already flagged since the application started. */
+    private final Set<Integer> flaggedByLimits = ConcurrentHashMap.newKeySet();
 
-    CalendarYearCheck(CalendarYearRepository years, NotificationService notifications) {
+    CalendarYearCheck(CalendarYearRepository years, NotificationService notifications,
+            PlatformTransactionManager transactions) {
         this.years = years;
         this.notifications = notifications;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -53,11 +67,15 @@ public class CalendarYearCheck implements ApplicationRunner {
         return missing;
     }
 
-    /** Called by the calendar when a limit was computed over years without a calendar. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Called by the calendar when a limit was computed over years without a calendar: each year is
+     * flagged (warning, notification when the Board has none yet) the first time only, in a
+     * transaction of its own.
+     */
     public void flagMissing(Collection<Integer> missing) {
-        if (!missing.isEmpty()) {
-            flag(missing);
+        List<Integer> fresh = missing.stream().filter(flaggedByLimits::add).toList();
+        if (!fresh.isEmpty()) {
+            ownTransaction.executeWithoutResult(status -> flag(fresh));
         }
     }
 
