@@ -64,6 +64,7 @@ public class CalendarYearCheck implements ApplicationRunner {
         int thisYear = LocalDate.ofInstant(WorkflowClock.now(), WorkingDayCalendar.VIETNAM).getYear();
         List<Integer> missing = List.of(thisYear, thisYear + 1).stream().filter(y -> !years.existsById(y)).toList();
         flag(missing);
+        flaggedByLimits.addAll(missing);
         return missing;
     }
 

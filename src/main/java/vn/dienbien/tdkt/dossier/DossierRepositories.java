@@ -18,6 +18,9 @@ interface DossierRepository extends JpaRepository<Dossier, Long> {
     @Query("select d from Dossier d where d.processInstanceId = :processInstanceId")
     Optional<Dossier> findByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
 
+    @Query("select d.id from Dossier d where d.processInstanceId = :processInstanceId")
+    Optional<Long> idOfCase(@Param("processInstanceId") String processInstanceId);
+
     List<Dossier> findByAwardCodeAndYearAndLedGroupIdAndStatusIn(String awardCode, int year, Long ledGroupId,
             Collection<DossierStatus> statuses);
 
