@@ -3,16 +3,21 @@ package vn.dienbien.tdkt.calendar;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.organization.CamundaGroups;
 import vn.dienbien.tdkt.platform.StartupOrder;
@@ -22,7 +27,11 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
  * A year without an entered calendar is flagged to the Board before a time limit uses it: at
  * start-up and every morning for this year and the next (a 25-working-day limit started in
  * December ends in January), and whenever a limit is computed over such a year. One notification
- * per year while it stays unentered, however many nodes run the check at once.
+ * per year while it stays unentered. A limit computed over such a year flags it once per running
+ * application (a province computes thousands of limits a day: one warning and one look at the
+ * Board's notifications each, as before issue 12, drowned the log and cost a transaction per
+ * dossier step); the morning check still warns every day until the year is entered. One
+ * notification however many nodes run the check at once.
  */
 @Component
 @Order(StartupOrder.DEMO_DATA + 1)
@@ -34,11 +43,17 @@ public class CalendarYearCheck implements ApplicationRunner {
     private final CalendarYearRepository years;
     private final NotificationService notifications;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    /** Years a limit has already flagged since the application started. */
+    private final Set<Integer> flaggedByLimits = ConcurrentHashMap.newKeySet();
 
-    CalendarYearCheck(CalendarYearRepository years, NotificationService notifications, JdbcTemplate jdbc) {
+    CalendarYearCheck(CalendarYearRepository years, NotificationService notifications,
+            PlatformTransactionManager transactions, JdbcTemplate jdbc) {
         this.years = years;
         this.notifications = notifications;
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -53,14 +68,19 @@ public class CalendarYearCheck implements ApplicationRunner {
         int thisYear = LocalDate.ofInstant(WorkflowClock.now(), WorkingDayCalendar.VIETNAM).getYear();
         List<Integer> missing = List.of(thisYear, thisYear + 1).stream().filter(y -> !years.existsById(y)).toList();
         flag(missing);
+        flaggedByLimits.addAll(missing);
         return missing;
     }
 
-    /** Called by the calendar when a limit was computed over years without a calendar. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Called by the calendar when a limit was computed over years without a calendar: each year is
+     * flagged (warning, notification when the Board has none yet) the first time only, in a
+     * transaction of its own.
+     */
     public void flagMissing(Collection<Integer> missing) {
-        if (!missing.isEmpty()) {
-            flag(missing);
+        List<Integer> fresh = missing.stream().filter(flaggedByLimits::add).toList();
+        if (!fresh.isEmpty()) {
+            ownTransaction.executeWithoutResult(status -> flag(fresh));
         }
     }
 

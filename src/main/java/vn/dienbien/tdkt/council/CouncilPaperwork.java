@@ -32,15 +32,18 @@ class CouncilPaperwork {
     private final OfficialDocuments documents;
     private final DecisionDocuments decisionDocuments;
     private final AwardDecisions decisions;
+    private final RegisterProposals proposals;
 
     CouncilPaperwork(CouncilSessionRepository sessions, SessionDossierRepository sessionDossiers, AwardeeDetails details,
-            OfficialDocuments documents, DecisionDocuments decisionDocuments, AwardDecisions decisions) {
+            OfficialDocuments documents, DecisionDocuments decisionDocuments, AwardDecisions decisions,
+            RegisterProposals proposals) {
         this.sessions = sessions;
         this.sessionDossiers = sessionDossiers;
         this.details = details;
         this.documents = documents;
         this.decisionDocuments = decisionDocuments;
         this.decisions = decisions;
+        this.proposals = proposals;
     }
 
     /** Tờ trình: a draft until the standing body submits it, then dated the day it did. */
@@ -102,7 +105,12 @@ class CouncilPaperwork {
             LocalDate today, int year, int proposedNumber, String proposedCode, int awardeeCount, String decisionCode) {
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The văn thư's form: the register's next number is proposed, and remembered for the session while it
+     * awaits registration (RegisterProposals), so that keeping it means "the next number" even when another
+     * session registers first.
+     */
+    @Transactional
     public Registration registration(Long sessionId, Integer year, CurrentUser reader) {
         CouncilSession session = readable(sessionId, reader);
         LocalDate today = today();
@@ -111,10 +119,18 @@ class CouncilPaperwork {
             throw ApiException.badRequest("Năm không hợp lệ.");
         }
         int next = decisions.nextNumber(forYear);
+        if (awaitsRegistration(session)) {
+            proposals.remember(session.getId(), forYear, next);
+        }
         return new Registration(session.getId(), session.getTitle(), session.getStatus().name(),
                 session.getChairmanDecision(), session.getChairmanDecidedAt() == null ? null
                         : LocalDate.ofInstant(session.getChairmanDecidedAt(), DecisionRegistrations.VIETNAM),
                 today, forYear, next, next + "/QĐ-UBND", approvedSoFar(session).size(), session.getDecisionCode());
+    }
+
+    private static boolean awaitsRegistration(CouncilSession session) {
+        return session.getStatus() == CouncilSession.Status.SUBMITTED && session.getDecisionCode() == null
+                && List.of("APPROVE_ALL", "APPROVE_SOME").contains(session.getChairmanDecision());
     }
 
     private List<SessionDossier> approvedSoFar(CouncilSession session) {

@@ -200,7 +200,9 @@ class BallotTask {
 
 interface CouncilSessionRepository extends JpaRepository<CouncilSession, Long> {
 
-    Optional<CouncilSession> findByProcessInstanceId(String processInstanceId);
+    /** As JPQL, translated once (a derived query is translated again on every call by Hibernate 6.6). */
+    @Query("select s from CouncilSession s where s.processInstanceId = :processInstanceId")
+    Optional<CouncilSession> findByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
 
     /** The session of a case: the case knows its record, no variable chooses it. */
     default CouncilSession ofCase(String processInstanceId) {
@@ -216,12 +218,14 @@ interface BallotTaskRepository extends JpaRepository<BallotTask, String> {
     @Query("select b from BallotTask b where b.taskId = :taskId")
     Optional<BallotTask> lockByTaskId(@Param("taskId") String taskId);
 
-    boolean existsBySessionIdAndMemberId(Long sessionId, String memberId);
+    @Query("select count(b) > 0 from BallotTask b where b.sessionId = :sessionId and b.memberId = :memberId")
+    boolean existsBySessionIdAndMemberId(@Param("sessionId") Long sessionId, @Param("memberId") String memberId);
 }
 
 interface SessionDossierRepository extends JpaRepository<SessionDossier, SessionDossier.Key> {
 
-    List<SessionDossier> findByKeySessionId(Long sessionId);
+    @Query("select sd from SessionDossier sd where sd.key.sessionId = :sessionId")
+    List<SessionDossier> findByKeySessionId(@Param("sessionId") Long sessionId);
 
     boolean existsByKeyDossierId(Long dossierId);
 

@@ -445,7 +445,8 @@ public class CouncilSessions {
         registrations.requireSignedScan(registration.scanDocumentId(), clerk);
         String approvedBy = session.getChairmanDecidedBy() != null ? session.getChairmanDecidedBy() : clerk.userId();
         DecisionView decision = dossierDecisions.decide(approved, refused, signedOn, "Chủ tịch UBND tỉnh", approvedBy,
-                new AwardDecisions.Registration(registration.number(), registration.scanDocumentId(), clerk.userId()));
+                new AwardDecisions.Registration(registration.number(), registration.scanDocumentId(), clerk.userId(),
+                        registrations.keptProposal(session.getId(), signedOn.getYear(), registration.number())));
         session.decided(decision == null ? null : decision.code());
         return decision;
     }

@@ -20,9 +20,19 @@ class DecisionRegistrations {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final DocumentService documents;
+    private final RegisterProposals proposals;
 
-    DecisionRegistrations(DocumentService documents) {
+    DecisionRegistrations(DocumentService documents, RegisterProposals proposals) {
         this.documents = documents;
+        this.proposals = proposals;
+    }
+
+    /**
+     * Whether the văn thư kept the number the register proposed to this session (then it stands for "the
+     * register's next number", given afresh if another session took it meanwhile).
+     */
+    boolean keptProposal(Long sessionId, int year, int number) {
+        return proposals.kept(sessionId, year, number);
     }
 
     LocalDate checkedSigningDate(String text, Instant approvedAt) {

@@ -39,9 +39,16 @@ public class AwardDecisions {
 
     /**
      * Vào số: the number and signing date the Chairman's office (văn thư) confirmed, and the signed
-     * scan attached to the decision.
+     * scan attached to the decision. {@code nextIfTaken}: the văn thư kept the register's proposal, i.e.
+     * asked for the register's next number; if another registration took it meanwhile, the next free
+     * number is given instead (under the year's counter lock, so still consecutive and unique).
      */
-    public record Registration(int number, Long scanDocumentId, String registeredBy) {
+    public record Registration(int number, Long scanDocumentId, String registeredBy, boolean nextIfTaken) {
+
+        /** A number typed by the văn thư: used as it is, or refused when taken. */
+        public Registration(int number, Long scanDocumentId, String registeredBy) {
+            this(number, scanDocumentId, registeredBy, false);
+        }
     }
 
     /** The number the year's counter would hand out next (the văn thư's proposal). */
@@ -70,6 +77,11 @@ public class AwardDecisions {
         int year = signedOn.getYear();
         counters.ensure(year);
         decisions.lockCounter(year);
+        if (registration.nextIfTaken()) {
+            while (number < MAX_NUMBER && decisions.usesOfNumber(year, number) > 0) {
+                number = Math.max(number, decisions.currentNumber(year)) + 1;
+            }
+        }
         if (decisions.usesOfNumber(year, number) > 0) {
             throw ApiException.conflict("Số " + number + SUFFIX + " năm " + year + " đã được dùng cho một quyết định khác (khen thưởng hoặc thu hồi, hủy bỏ)."
                     + " Xin chọn số khác (số hệ thống đề nghị: " + nextNumber(year) + ").");

@@ -2,8 +2,13 @@ package vn.dienbien.tdkt.document;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 
 interface StoredDocumentRepository extends JpaRepository<StoredDocument, Long> {
 
-    Optional<DocumentOwnership> findOwnershipById(Long id);
+    /** As JPQL, translated once (a derived query is translated again on every call by Hibernate 6.6). */
+    @Query("select d.fileName as fileName, d.contentType as contentType, d.ownerUnitId as ownerUnitId,"
+            + " d.uploadedBy as uploadedBy from StoredDocument d where d.id = :id")
+    Optional<DocumentOwnership> findOwnershipById(@Param("id") Long id);
 }

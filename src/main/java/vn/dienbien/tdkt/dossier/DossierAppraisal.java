@@ -56,13 +56,27 @@ public class DossierAppraisal {
     record Deadlines(Instant dueAt, Instant reminderAt) {
     }
 
-    /** The dossier this case was opened for: a case knows its record, whatever its variables say. */
+    /**
+     * The dossier this case was opened for: a case knows its record, whatever its variables say. A case's
+     * dossier never changes, so the answer is remembered (every step of a case asks it several times; a
+     * few thousand entries, emptied when full).
+     */
     @Transactional(readOnly = true)
     public Long dossierOfCase(String processInstanceId) {
-        return dossiers.findByProcessInstanceId(processInstanceId).map(Dossier::getId)
-                .orElseThrow(() -> ApiException.notFound(
-                        "Không tìm thấy hồ sơ đề nghị khen thưởng của hồ sơ công việc này."));
+        Long known = dossierOfCase.get(processInstanceId);
+        if (known != null) {
+            return known;
+        }
+        Long id = dossiers.idOfCase(processInstanceId).orElseThrow(() -> ApiException.notFound(
+                "Không tìm thấy hồ sơ đề nghị khen thưởng của hồ sơ công việc này."));
+        if (dossierOfCase.size() >= 20_000) {
+            dossierOfCase.clear();
+        }
+        dossierOfCase.put(processInstanceId, id);
+        return id;
     }
+
+    private final java.util.Map<String, Long> dossierOfCase = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Thủ trưởng đơn vị xác nhận: sent to the Board (the clock starts), or withdrawn. Only a head of

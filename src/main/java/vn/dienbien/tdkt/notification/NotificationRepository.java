@@ -2,12 +2,16 @@ package vn.dienbien.tdkt.notification;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 
 interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     List<Notification> findByUnitIdOrderByCreatedAtDescIdDesc(Long unitId);
 
-    List<Notification> findByRecipientGroupOrderByCreatedAtDescIdDesc(String recipientGroup);
+    /** As JPQL, translated once (a derived query is translated again on every call by Hibernate 6.6). */
+    @Query("select n from Notification n where n.recipientGroup = :recipientGroup order by n.createdAt desc, n.id desc")
+    List<Notification> findByRecipientGroupOrderByCreatedAtDescIdDesc(@Param("recipientGroup") String recipientGroup);
 
     List<Notification> findByTaskId(String taskId);
 }

@@ -8,15 +8,23 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine's history, without the variables that carry whole forms ({@link FormPayloads}): their
- * data lives once, in our tables, and history keeps everything else (full level).
+ * data lives once, in our tables, and history keeps everything else (full level) — except the
+ * evaluations of decision tables (DMN), unless {@code tdkt.history.decision-evaluations} is true. The
+ * only table, the eligibility rules, is evaluated at the head's confirmation and its every rule's
+ * result, with its reason, is stored with the dossier ({@code dossier_rule_result}, shown and sealed in
+ * the case's audit timeline); the engine's copy (act_hi_decinst, act_hi_dec_in, act_hi_dec_out: 22 rows,
+ * about 10 KB per dossier in the province benchmark, issue 12) was read by nothing of ours, only by
+ * Cockpit's decision history view, which stays empty while the switch is off.
  */
 @Component
 class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
@@ -26,8 +34,12 @@ class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
     private final ObjectProvider<FormPayloads> declared;
     private volatile Set<String> names;
 
-    PayloadHistoryFilter(ObjectProvider<FormPayloads> declared) {
+    private final boolean decisionEvaluations;
+
+    PayloadHistoryFilter(ObjectProvider<FormPayloads> declared,
+            @Value("${tdkt.history.decision-evaluations:false}") boolean decisionEvaluations) {
         this.declared = declared;
+        this.decisionEvaluations = decisionEvaluations;
     }
 
     @Override
@@ -37,6 +49,10 @@ class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
         handlers.add(0, new Handler(new DbHistoryEventHandler()));
         configuration.setCustomHistoryEventHandlers(handlers);
+    }
+
+    private boolean isKept(HistoryEvent event) {
+        return decisionEvaluations || !(event instanceof HistoricDecisionEvaluationEvent);
     }
 
     private boolean isPayload(HistoryEvent event) {
@@ -77,7 +93,7 @@ class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (!isPayload(event)) {
+            if (isKept(event) && !isPayload(event)) {
                 shorten(event);
                 database.handleEvent(event);
             }

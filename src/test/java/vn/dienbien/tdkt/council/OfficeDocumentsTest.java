@@ -210,6 +210,34 @@ class OfficeDocumentsTest {
         assertThat(scenario.proposal(third).proposedNumber()).isEqualTo(n + 11);
     }
 
+    @Test
+    void twoClerksWhoKeepTheSameProposalGetConsecutiveNumbersWithoutAConflict() {
+        clockAt(LocalDateTime.of(2032, 4, 6, 9, 0));
+        Long first = approvedSession("Phiên họp sáng 2032");
+        Long second = approvedSession("Phiên họp chiều 2032");
+        // Both forms are opened before either is sent: the register proposes the same next number to both.
+        int n = scenario.proposal(first).proposedNumber();
+        assertThat(scenario.proposal(second).proposedNumber()).isEqualTo(n);
+
+        scenario.register(first, String.valueOf(n), LocalDate.of(2032, 4, 6), scenario.signedScan("vanthu.ubnd"));
+        // The second văn thư kept the proposal, i.e. asked for the register's next number: it gets n + 1.
+        scenario.register(second, String.valueOf(n), LocalDate.of(2032, 4, 6), scenario.signedScan("vanthu.ubnd"));
+
+        assertThat(views.view(first, scenario.user("kiemtoan")).decisionCode()).isEqualTo(n + "/QĐ-UBND");
+        assertThat(views.view(second, scenario.user("kiemtoan")).decisionCode()).isEqualTo((n + 1) + "/QĐ-UBND");
+        assertThat(jdbc.queryForList("select number_value from decision where number_year = 2032 order by number_value",
+                Integer.class)).containsExactly(n, n + 1);
+
+        // A number typed by hand that is taken is still refused, even when a proposal was shown.
+        Long third = approvedSession("Phiên họp tối 2032");
+        assertThat(scenario.proposal(third).proposedNumber()).isEqualTo(n + 2);
+        String taskId = scenario.task(third, "Task_RegisterDecision").getId();
+        ResponseEntity<String> typed = api.submitForm("vanthu.ubnd", "/engine-rest/task/" + taskId + "/submit-form",
+                Map.of("decisionNumber", String.valueOf(n + 1), "signedOn", "2032-04-06", "signedScanId",
+                        String.valueOf(scenario.signedScan("vanthu.ubnd"))));
+        assertThat(typed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
     private Long approvedSession(String title) {
         Long dossier = scenario.acceptedCertificate("Vừ A Dính");
         Long sessionId = scenario.open(title, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ApiClient.VIETNAM),
