@@ -81,7 +81,7 @@ class CouncilPaperwork {
 
     /**
      * Dự thảo quyết định: the dossiers the Chairman approved (before approval: those the council
-     * passed), under the number the register would give next, dated today.
+     * passed), under the number reserved for the session (none yet: the register's next free one), dated today.
      */
     @Transactional(readOnly = true)
     public byte[] decisionDraft(Long sessionId, CurrentUser reader) {
@@ -96,19 +96,24 @@ class CouncilPaperwork {
         }
         LocalDate date = today();
         String signer = session.getChairmanDecidedBy();
-        return decisionDocuments.render(new DecisionDocuments.Paper(decisions.nextNumber(date.getYear()), date,
+        int number = proposals.reserved(session.getId(), date.getYear()).orElseGet(() -> decisions.nextNumber(date.getYear()));
+        return decisionDocuments.render(new DecisionDocuments.Paper(number, date,
                 "tặng " + DecisionDocuments.awardNames(lines) + " năm " + date.getYear(), signer, lines, true));
     }
 
-    /** What the văn thư's form shows and proposes. */
+    /**
+     * What the văn thư's form shows and proposes. {@code reserved}: the proposed number is held for this
+     * session (the văn thư writes it on the paper to be signed; no other session is given it).
+     */
     public record Registration(Long sessionId, String title, String status, String chairmanDecision, LocalDate approvedOn,
-            LocalDate today, int year, int proposedNumber, String proposedCode, int awardeeCount, String decisionCode) {
+            LocalDate today, int year, int proposedNumber, String proposedCode, boolean reserved, int awardeeCount,
+            String decisionCode) {
     }
 
     /**
-     * The văn thư's form: the register's next number is proposed, and remembered for the session while it
-     * awaits registration (RegisterProposals), so that keeping it means "the next number" even when another
-     * session registers first.
+     * The văn thư's form. For a session awaiting registration (this year's register) the register reserves
+     * a number for it (RegisterProposals): the one it holds while unused, else the smallest free number.
+     * Otherwise (another year asked for, or nothing to register) the register's next free number, reserving nothing.
      */
     @Transactional
     public Registration registration(Long sessionId, Integer year, CurrentUser reader) {
@@ -118,14 +123,13 @@ class CouncilPaperwork {
         if (forYear < 2000 || forYear > 2100) {
             throw ApiException.badRequest("Năm không hợp lệ.");
         }
-        int next = decisions.nextNumber(forYear);
-        if (awaitsRegistration(session)) {
-            proposals.remember(session.getId(), forYear, next);
-        }
+        int awardees = approvedSoFar(session).size();
+        boolean reserving = forYear == today.getYear() && awardees > 0 && awaitsRegistration(session);
+        int next = reserving ? proposals.reserve(session.getId(), forYear) : decisions.nextNumber(forYear);
         return new Registration(session.getId(), session.getTitle(), session.getStatus().name(),
                 session.getChairmanDecision(), session.getChairmanDecidedAt() == null ? null
                         : LocalDate.ofInstant(session.getChairmanDecidedAt(), DecisionRegistrations.VIETNAM),
-                today, forYear, next, next + "/QĐ-UBND", approvedSoFar(session).size(), session.getDecisionCode());
+                today, forYear, next, next + "/QĐ-UBND", reserving, awardees, session.getDecisionCode());
     }
 
     private static boolean awaitsRegistration(CouncilSession session) {

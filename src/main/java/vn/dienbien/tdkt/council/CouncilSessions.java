@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.dienbien.tdkt.decision.AwardDecisions;
 import vn.dienbien.tdkt.decision.DecisionView;
 import vn.dienbien.tdkt.dossier.DossierDecisions;
 import vn.dienbien.tdkt.dossier.DossierQueries;
@@ -445,8 +444,7 @@ public class CouncilSessions {
         registrations.requireSignedScan(registration.scanDocumentId(), clerk);
         String approvedBy = session.getChairmanDecidedBy() != null ? session.getChairmanDecidedBy() : clerk.userId();
         DecisionView decision = dossierDecisions.decide(approved, refused, signedOn, "Chủ tịch UBND tỉnh", approvedBy,
-                new AwardDecisions.Registration(registration.number(), registration.scanDocumentId(), clerk.userId(),
-                        registrations.keptProposal(session.getId(), signedOn.getYear(), registration.number())));
+                registrations.registration(session.getId(), registration.number(), registration.scanDocumentId(), clerk));
         session.decided(decision == null ? null : decision.code());
         return decision;
     }
@@ -484,6 +482,7 @@ public class CouncilSessions {
 
     /** The dossiers end without an award, each with its reason; the session ends with no decision. */
     private void closeRefused(CouncilSession session, Map<Long, String> refused, String fallbackActor) {
+        registrations.release(session.getId());
         dossierDecisions.decide(List.of(), refused, LocalDate.ofInstant(WorkflowClock.now(), VIETNAM),
                 "Chủ tịch UBND tỉnh", session.getChairmanDecidedBy() != null ? session.getChairmanDecidedBy() : fallbackActor);
         session.decided(null);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Component;
+import vn.dienbien.tdkt.decision.AwardDecisions;
 import vn.dienbien.tdkt.document.DocumentService;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
@@ -28,11 +29,16 @@ class DecisionRegistrations {
     }
 
     /**
-     * Whether the văn thư kept the number the register proposed to this session (then it stands for "the
-     * register's next number", given afresh if another session took it meanwhile).
+     * The registration of the session's decision: the number the register reserved for this session is
+     * registered exactly as it is; another number only when neither used nor reserved for another session.
      */
-    boolean keptProposal(Long sessionId, int year, int number) {
-        return proposals.kept(sessionId, year, number);
+    AwardDecisions.Registration registration(Long sessionId, int number, Long scanDocumentId, CurrentUser clerk) {
+        return new AwardDecisions.Registration(number, scanDocumentId, clerk.userId(), RegisterProposals.holder(sessionId));
+    }
+
+    /** The session ends without a decision: the number reserved for it is free again. */
+    void release(Long sessionId) {
+        proposals.release(sessionId);
     }
 
     LocalDate checkedSigningDate(String text, Instant approvedAt) {

@@ -1,34 +1,40 @@
 package vn.dienbien.tdkt.council;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.OptionalInt;
 import org.springframework.stereotype.Component;
+import vn.dienbien.tdkt.decision.AwardDecisions;
 
 /**
- * Số đề nghị: which number the register proposed to a session's văn thư (the form shows it and
- * fills it in). Kept beside the session with plain SQL: it is what the form was offered, not a change
- * of the session's record, so it writes nothing to the audit ledger.
+ * Số giữ cho phiên họp: the number the register reserves for a session awaiting registration when its
+ * văn thư opens the form ("Văn thư vào số, ngày ký quyết định"). The văn thư writes it on the paper to be
+ * signed; the registration takes exactly it; it is released when the session is registered or ends
+ * without a decision. The register keeps the reservation ({@link AwardDecisions#reserve}).
  */
 @Component
 class RegisterProposals {
 
-    private final JdbcTemplate jdbc;
+    private final AwardDecisions decisions;
 
-    RegisterProposals(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    RegisterProposals(AwardDecisions decisions) {
+        this.decisions = decisions;
     }
 
-    void remember(Long sessionId, int year, int number) {
-        jdbc.update("update council_session set proposed_decision_year = ?, proposed_decision_number = ?"
-                + " where id = ? and (proposed_decision_year is null or proposed_decision_year <> ?"
-                + " or proposed_decision_number is null or proposed_decision_number <> ?)",
-                year, number, sessionId, year, number);
+    /** How the register names the session holding a number. */
+    static String holder(Long sessionId) {
+        return "council-session:" + sessionId;
     }
 
-    /** Whether {@code number} of {@code year} is what the register proposed to this session. */
-    boolean kept(Long sessionId, int year, int number) {
-        Integer count = jdbc.queryForObject("select count(*) from council_session where id = ?"
-                + " and proposed_decision_year = ? and proposed_decision_number = ?", Integer.class,
-                sessionId, year, number);
-        return count != null && count > 0;
+    /** The session's reservation in the year: the one it holds if unused, else the smallest free number. */
+    int reserve(Long sessionId, int year) {
+        return decisions.reserve(holder(sessionId), year);
+    }
+
+    /** The number the session holds in the year, if any (reserves nothing). */
+    OptionalInt reserved(Long sessionId, int year) {
+        return decisions.reservation(holder(sessionId), year);
+    }
+
+    void release(Long sessionId) {
+        decisions.release(holder(sessionId));
     }
 }

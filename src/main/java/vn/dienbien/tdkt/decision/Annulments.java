@@ -22,16 +22,19 @@ public class Annulments {
     static final int MAX_REASON = 3900;
 
     private final DecisionRepository decisions;
-    private final DecisionCounterInitializer counters;
+    private final RegisterNumbers register;
     private final AnnulmentRepository annulments;
 
-    Annulments(DecisionRepository decisions, DecisionCounterInitializer counters, AnnulmentRepository annulments) {
+    Annulments(DecisionRepository decisions, RegisterNumbers register, AnnulmentRepository annulments) {
         this.decisions = decisions;
-        this.counters = counters;
+        this.register = register;
         this.annulments = annulments;
     }
 
-    /** Issues the annulment of the award a decision gave this dossier's nominee, with the next number. */
+    /**
+     * Issues the annulment of the award a decision gave this dossier's nominee, with the register's next free
+     * number (a number reserved for a case awaiting registration is skipped).
+     */
     @Transactional
     public AnnulmentView annul(Long dossierId, AnnulmentKind kind, String reason, LocalDate signedOn, String signer,
             String decidedBy, String processInstanceId) {
@@ -44,9 +47,9 @@ public class Annulments {
             throw ApiException.badRequest("Lý do thu hồi, hủy bỏ là bắt buộc, tối đa " + MAX_REASON + " ký tự.");
         }
         int year = signedOn.getYear();
-        counters.ensure(year);
-        decisions.advanceCounter(year);
-        int number = decisions.currentNumber(year);
+        register.lock(year);
+        int number = register.smallestFree(year);
+        register.advance(year, number, false);
         Annulment saved = annulments.save(new Annulment(dossierId, original.view().id(), kind, reason.trim(), number, year,
                 number + AwardDecisions.SUFFIX, signedOn, signer, decidedBy, WorkflowClock.now(), processInstanceId));
         return saved.view(original.view().code());

@@ -3,6 +3,7 @@ package vn.dienbien.tdkt.decision;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.platform.ApiException;
@@ -11,7 +12,8 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
 /**
  * Issues decisions (quyết định) with numbers in the province's format, {@code 123/QĐ-UBND}:
  * consecutive within a year, never skipped, unique even when two decisions are issued at the
- * same moment (the year's counter row is locked until the issuing transaction ends).
+ * same moment (the year's counter row is locked until the issuing transaction ends). A case awaiting
+ * registration may hold (reserve) a number; no other case is given it.
  */
 @Service
 public class AwardDecisions {
@@ -21,14 +23,14 @@ public class AwardDecisions {
     static final int MAX_NUMBER = 99_999;
 
     private final DecisionRepository decisions;
-    private final DecisionCounterInitializer counters;
+    private final RegisterNumbers register;
     private final VerificationCodes verificationCodes;
     private final DecisionDocumentCases documentCases;
 
-    AwardDecisions(DecisionRepository decisions, DecisionCounterInitializer counters, VerificationCodes verificationCodes,
+    AwardDecisions(DecisionRepository decisions, RegisterNumbers register, VerificationCodes verificationCodes,
             DecisionDocumentCases documentCases) {
         this.decisions = decisions;
-        this.counters = counters;
+        this.register = register;
         this.verificationCodes = verificationCodes;
         this.documentCases = documentCases;
     }
@@ -39,30 +41,72 @@ public class AwardDecisions {
 
     /**
      * Vào số: the number and signing date the Chairman's office (văn thư) confirmed, and the signed
-     * scan attached to the decision. {@code nextIfTaken}: the văn thư kept the register's proposal, i.e.
-     * asked for the register's next number; if another registration took it meanwhile, the next free
-     * number is given instead (under the year's counter lock, so still consecutive and unique).
+     * scan attached to the decision. {@code holder}: the case the number may have been reserved for
+     * ({@link #reserve}); null when no case holds numbers.
      */
-    public record Registration(int number, Long scanDocumentId, String registeredBy, boolean nextIfTaken) {
+    public record Registration(int number, Long scanDocumentId, String registeredBy, String holder) {
 
-        /** A number typed by the văn thư: used as it is, or refused when taken. */
+        /** A number typed by the văn thư for no case holding one: used as it is, or refused when taken. */
         public Registration(int number, Long scanDocumentId, String registeredBy) {
-            this(number, scanDocumentId, registeredBy, false);
+            this(number, scanDocumentId, registeredBy, null);
         }
     }
 
-    /** The number the year's counter would hand out next (the văn thư's proposal). */
+    /**
+     * The register's next free number: the smallest above the last one issued that is neither issued nor
+     * reserved for a case awaiting registration (what a văn thư may type, what a draft shows).
+     */
     @Transactional(readOnly = true)
     public int nextNumber(int year) {
-        Integer last = decisions.currentNumber(year);
-        return (last == null ? 0 : last) + 1;
+        return register.smallestFree(year);
     }
 
     /**
-     * Issues a decision under the number the văn thư confirmed: the system's next number or another
-     * one not yet used that year (an already used one is refused, nothing written). The counter
-     * row stays locked until the transaction ends and never goes back below the highest number used,
-     * so the next proposal follows the largest number registered.
+     * Giữ số: reserves a number of the year's register for a case awaiting registration ({@code holder}, e.g.
+     * a council session), the number the văn thư writes on the paper to be signed. The case keeps the number
+     * it holds in that year while it is unused; otherwise it gets the smallest free number (see
+     * {@link #nextNumber}) in place of the one it held. Chosen under the year's counter row lock, so two cases
+     * never hold the same number; the case's registration then takes exactly this number.
+     */
+    @Transactional
+    public int reserve(String holder, int year) {
+        requireHolder(holder);
+        register.lock(year);
+        Integer held = register.held(holder, year);
+        if (held != null && !register.issued(year, held)) {
+            return held;
+        }
+        int number = register.smallestFree(year);
+        register.hold(holder, year, number);
+        return number;
+    }
+
+    /** The number a case holds in the year, if it holds an unused one (nothing reserved by reading). */
+    @Transactional(readOnly = true)
+    public OptionalInt reservation(String holder, int year) {
+        Integer held = holder == null ? null : register.held(holder, year);
+        return held == null || register.issued(year, held) ? OptionalInt.empty() : OptionalInt.of(held);
+    }
+
+    /**
+     * The case ended without a decision: its number is free again, and being the smallest free one it is the
+     * next number reserved or given, so the register has no gap once every waiting case is registered.
+     */
+    @Transactional
+    public void release(String holder) {
+        requireHolder(holder);
+        Integer year = register.heldYear(holder);
+        if (year != null) {
+            register.lock(year);
+            register.release(holder);
+        }
+    }
+
+    /**
+     * Issues a decision under the number the văn thư confirmed: the number reserved for its case (exactly
+     * that one), or another one neither used that year nor reserved for another case (else refused, nothing
+     * written). The case's reservation ends with it. The counter row stays locked until the transaction
+     * ends; a number typed above the counter raises it, so the next proposal follows the largest number registered.
      */
     @Transactional
     public DecisionView issue(String title, LocalDate signedOn, String signer, String issuedBy, List<NewAwardee> awardees,
@@ -75,18 +119,23 @@ public class AwardDecisions {
             throw ApiException.badRequest("Số quyết định phải từ 1 đến " + MAX_NUMBER + ".");
         }
         int year = signedOn.getYear();
-        counters.ensure(year);
-        decisions.lockCounter(year);
-        if (registration.nextIfTaken()) {
-            while (number < MAX_NUMBER && decisions.usesOfNumber(year, number) > 0) {
-                number = Math.max(number, decisions.currentNumber(year)) + 1;
-            }
-        }
-        if (decisions.usesOfNumber(year, number) > 0) {
+        String holder = registration.holder();
+        register.lock(year);
+        Integer held = holder == null ? null : register.held(holder, year);
+        boolean kept = held != null && held == number;
+        if (register.issued(year, number)) {
             throw ApiException.conflict("Số " + number + SUFFIX + " năm " + year + " đã được dùng cho một quyết định khác (khen thưởng hoặc thu hồi, hủy bỏ)."
-                    + " Xin chọn số khác (số hệ thống đề nghị: " + nextNumber(year) + ").");
+                    + " Xin chọn số khác (số tiếp theo còn trống: " + freeFor(held, year) + SUFFIX + ").");
         }
-        decisions.raiseCounter(year, number);
+        if (!kept && register.heldByAnother(year, number, holder)) {
+            throw ApiException.conflict("Số " + number + SUFFIX + " năm " + year + " đang được giữ cho một phiên họp khác chờ vào số"
+                    + " (văn thư đã mở phiếu vào số của phiên họp đó). Xin chọn số khác (số tiếp theo còn trống: "
+                    + freeFor(held, year) + SUFFIX + ").");
+        }
+        if (holder != null) {
+            register.release(holder);
+        }
+        register.advance(year, number, !kept);
         var decision = new Decision(number, year, number + SUFFIX, title, signedOn, signer, issuedBy,
                 WorkflowClock.now(), awardees.stream()
                         .map(a -> new Decision.Awardee(a.dossierId(), a.awardCode(), a.nomineeName(), a.unitName()))
@@ -98,20 +147,32 @@ public class AwardDecisions {
         return issued;
     }
 
+    /** For the case that holds {@code held}: that number (still unused); else the register's next free one. */
+    private int freeFor(Integer held, int year) {
+        return held != null && !register.issued(year, held) ? held : register.smallestFree(year);
+    }
+
+    /** Issues a decision under the register's next free number (one reserved for a case is skipped). */
     @Transactional
     public DecisionView issue(String title, LocalDate signedOn, String signer, String issuedBy, List<NewAwardee> awardees) {
         if (awardees.isEmpty()) {
             throw ApiException.badRequest("Quyết định phải có ít nhất một tập thể, cá nhân được khen thưởng.");
         }
         int year = signedOn.getYear();
-        counters.ensure(year);
-        decisions.advanceCounter(year);
-        int number = decisions.currentNumber(year);
+        register.lock(year);
+        int number = register.smallestFree(year);
+        register.advance(year, number, false);
         var decision = new Decision(number, year, number + SUFFIX, title, signedOn, signer, issuedBy,
                 WorkflowClock.now(), awardees.stream()
                         .map(a -> new Decision.Awardee(a.dossierId(), a.awardCode(), a.nomineeName(), a.unitName()))
                         .toList());
         return verificationCodes.assignedTo(decisions.save(decision).view());
+    }
+
+    private static void requireHolder(String holder) {
+        if (holder == null || holder.isBlank() || holder.length() > 64) {
+            throw new IllegalArgumentException("A reservation names the case it is for (at most 64 characters).");
+        }
     }
 
     /** The latest decision that names a dossier's nominee, with who issued it. */

@@ -36,12 +36,6 @@ interface DecisionRepository extends JpaRepository<Decision, Long> {
     @Query("select d from Decision d join d.awardees a where a.dossierId = :dossierId order by d.issuedAt desc, d.id desc")
     List<Decision> findNamingDossier(@Param("dossierId") Long dossierId);
 
-    /** Takes the year's counter row lock for the rest of the transaction and advances it. */
-    @Modifying
-    @Query(value = "update decision_number_counter set last_number = last_number + 1 where counter_year = :year",
-            nativeQuery = true)
-    int advanceCounter(@Param("year") int year);
-
     @Query(value = "select last_number from decision_number_counter where counter_year = :year", nativeQuery = true)
     Integer currentNumber(@Param("year") int year);
 }

@@ -7,8 +7,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -211,31 +217,95 @@ class OfficeDocumentsTest {
     }
 
     @Test
-    void twoClerksWhoKeepTheSameProposalGetConsecutiveNumbersWithoutAConflict() {
+    void eachSessionAwaitingRegistrationHoldsItsOwnNumberAndIsRegisteredUnderExactlyIt() throws IOException {
         clockAt(LocalDateTime.of(2032, 4, 6, 9, 0));
         Long first = approvedSession("Phiên họp sáng 2032");
         Long second = approvedSession("Phiên họp chiều 2032");
-        // Both forms are opened before either is sent: the register proposes the same next number to both.
-        int n = scenario.proposal(first).proposedNumber();
-        assertThat(scenario.proposal(second).proposedNumber()).isEqualTo(n);
+        // Both forms are opened before either is sent: each session gets a number of its own.
+        var firstForm = scenario.proposal(first);
+        int n = firstForm.proposedNumber();
+        assertThat(firstForm.reserved()).isTrue();
+        assertThat(scenario.proposal(second).proposedNumber()).isEqualTo(n + 1);
+        assertThat(scenario.proposal(first).proposedNumber()).as("opened again: the same number").isEqualTo(n);
+        try (XWPFDocument draft = docx("vanthu.ubnd", "/api/council-sessions/" + second + "/decision-draft.docx")) {
+            assertThat(cells(draft.getTables().get(0))).as("the draft shows the session's number")
+                    .contains("Số: " + (n + 1) + "/QĐ-UBND");
+        }
 
-        scenario.register(first, String.valueOf(n), LocalDate.of(2032, 4, 6), scenario.signedScan("vanthu.ubnd"));
-        // The second văn thư kept the proposal, i.e. asked for the register's next number: it gets n + 1.
-        scenario.register(second, String.valueOf(n), LocalDate.of(2032, 4, 6), scenario.signedScan("vanthu.ubnd"));
-
-        assertThat(views.view(first, scenario.user("kiemtoan")).decisionCode()).isEqualTo(n + "/QĐ-UBND");
-        assertThat(views.view(second, scenario.user("kiemtoan")).decisionCode()).isEqualTo((n + 1) + "/QĐ-UBND");
-        assertThat(jdbc.queryForList("select number_value from decision where number_year = 2032 order by number_value",
-                Integer.class)).containsExactly(n, n + 1);
-
-        // A number typed by hand that is taken is still refused, even when a proposal was shown.
-        Long third = approvedSession("Phiên họp tối 2032");
-        assertThat(scenario.proposal(third).proposedNumber()).isEqualTo(n + 2);
-        String taskId = scenario.task(third, "Task_RegisterDecision").getId();
-        ResponseEntity<String> typed = api.submitForm("vanthu.ubnd", "/engine-rest/task/" + taskId + "/submit-form",
-                Map.of("decisionNumber", String.valueOf(n + 1), "signedOn", "2032-04-06", "signedScanId",
+        // A number held for another session, typed by hand: refused, naming the next free number; nothing written.
+        int decisionsBefore = decisionsOf(2032).size();
+        String secondTask = scenario.task(second, "Task_RegisterDecision").getId();
+        ResponseEntity<String> typed = api.submitForm("vanthu.ubnd", "/engine-rest/task/" + secondTask + "/submit-form",
+                Map.of("decisionNumber", String.valueOf(n), "signedOn", "2032-04-06", "signedScanId",
                         String.valueOf(scenario.signedScan("vanthu.ubnd"))));
         assertThat(typed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(typed.getBody()).contains("Số " + n + "/QĐ-UBND năm 2032 đang được giữ cho một phiên họp khác")
+                .contains("số tiếp theo còn trống: " + (n + 1) + "/QĐ-UBND");
+        assertThat(decisionsOf(2032)).hasSize(decisionsBefore);
+        assertThat(scenario.task(second, "Task_RegisterDecision").getId()).isEqualTo(secondTask);
+        assertThat(scenario.proposal(second).proposedNumber()).isEqualTo(n + 1);
+
+        // The second registers first, under its own number; the first then under exactly the number it was shown.
+        scenario.register(second, String.valueOf(n + 1), LocalDate.of(2032, 4, 6), scenario.signedScan("vanthu.ubnd"));
+        assertThat(views.view(second, scenario.user("kiemtoan")).decisionCode()).isEqualTo((n + 1) + "/QĐ-UBND");
+        assertThat(scenario.proposal(first).proposedNumber()).as("still held").isEqualTo(n);
+        scenario.register(first, String.valueOf(n), LocalDate.of(2032, 4, 6), scenario.signedScan("vanthu.ubnd"));
+        assertThat(views.view(first, scenario.user("kiemtoan")).decisionCode()).isEqualTo(n + "/QĐ-UBND");
+        assertThat(decisionsOf(2032)).containsSubsequence(n, n + 1).doesNotHaveDuplicates();
+
+        // The next session gets the number right after, and a number already used is refused.
+        Long third = approvedSession("Phiên họp tối 2032");
+        assertThat(scenario.proposal(third).proposedNumber()).isEqualTo(n + 2);
+        String thirdTask = scenario.task(third, "Task_RegisterDecision").getId();
+        ResponseEntity<String> used = api.submitForm("vanthu.ubnd", "/engine-rest/task/" + thirdTask + "/submit-form",
+                Map.of("decisionNumber", String.valueOf(n + 1), "signedOn", "2032-04-06", "signedScanId",
+                        String.valueOf(scenario.signedScan("vanthu.ubnd"))));
+        assertThat(used.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(used.getBody()).contains("đã được dùng").contains("số tiếp theo còn trống: " + (n + 2) + "/QĐ-UBND");
+        scenario.register(third);
+        assertThat(views.view(third, scenario.user("kiemtoan")).decisionCode()).isEqualTo((n + 2) + "/QĐ-UBND");
+        List<Integer> numbers = decisionsOf(2032);
+        assertThat(numbers.subList(numbers.indexOf(n), numbers.size())).containsExactly(n, n + 1, n + 2);
+    }
+
+    @Test
+    void formsOpenedAtTheSameMomentReserveDifferentNumbersAndEachIsRegisteredUnderItsOwn() throws Exception {
+        clockAt(LocalDateTime.of(2036, 9, 8, 9, 0));
+        List<Long> sessions = List.of(approvedSession("Phiên họp A 2036"), approvedSession("Phiên họp B 2036"),
+                approvedSession("Phiên họp C 2036"));
+        int next = jdbc.queryForObject("select coalesce(max(last_number), 0) + 1 from decision_number_counter"
+                + " where counter_year = 2036", Integer.class);
+        ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> opened = new ArrayList<>();
+        for (Long session : sessions) {
+            opened.add(pool.submit(() -> {
+                start.await();
+                return scenario.proposal(session).proposedNumber();
+            }));
+        }
+        start.countDown();
+        List<Integer> reserved = new ArrayList<>();
+        for (Future<Integer> form : opened) {
+            reserved.add(form.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(reserved).doesNotHaveDuplicates();
+        assertThat(reserved.stream().sorted().toList()).containsExactly(next, next + 1, next + 2);
+
+        // Registered in the reverse order, each under exactly the number its form showed.
+        for (int i = sessions.size() - 1; i >= 0; i--) {
+            scenario.register(sessions.get(i), String.valueOf(reserved.get(i)), LocalDate.of(2036, 9, 8),
+                    scenario.signedScan("vanthu.ubnd"));
+            assertThat(views.view(sessions.get(i), scenario.user("kiemtoan")).decisionCode())
+                    .isEqualTo(reserved.get(i) + "/QĐ-UBND");
+        }
+        assertThat(decisionsOf(2036)).containsExactly(next, next + 1, next + 2);
+    }
+
+    private List<Integer> decisionsOf(int year) {
+        return jdbc.queryForList("select number_value from decision where number_year = ? order by number_value",
+                Integer.class, year);
     }
 
     private Long approvedSession(String title) {

@@ -18,6 +18,7 @@ import vn.dienbien.tdkt.WorkflowTest;
 class AwardDecisionsTest {
 
     @Autowired AwardDecisions decisions;
+    @Autowired Annulments annulments;
 
     @Test
     void decisionsIssuedAtTheSameMomentGetDistinctConsecutiveNumbers() throws Exception {
@@ -86,5 +87,46 @@ class AwardDecisionsTest {
                 List.of(new AwardDecisions.NewAwardee(9102L, "CERTIFICATE", "Người 9102", "Sở Y tế")),
                 new AwardDecisions.Registration(chosen - 2, null, "vanthu.ubnd")).number()).isEqualTo(chosen - 2);
         assertThat(decisions.nextNumber(2033)).isEqualTo(chosen + 1);
+    }
+
+    @Test
+    void aReservedNumberIsGivenToNoOtherCaseAndAReleasedOneIsOfferedAgainSoTheRegisterStaysGapless() {
+        LocalDate day = LocalDate.of(2034, 2, 1);
+        int first = decisions.reserve("test:a", 2034);
+        int second = decisions.reserve("test:b", 2034);
+        assertThat(second).isEqualTo(first + 1);
+        assertThat(decisions.reserve("test:a", 2034)).as("the same case keeps its number").isEqualTo(first);
+        assertThat(decisions.reservation("test:b", 2034)).hasValue(second);
+        assertThat(decisions.nextNumber(2034)).as("reserved numbers are skipped").isEqualTo(first + 2);
+
+        // Numbers given without a case (a decision, an annulment) skip the reserved ones.
+        DecisionView plain = issue(9300L, null, 0);
+        assertThat(plain.number()).isEqualTo(first + 2);
+        AnnulmentView annulment = annulments.annul(9300L, AnnulmentKind.REVOKE, "Kê khai thành tích không đúng sự thật.",
+                day, "Chủ tịch UBND tỉnh", "chutich", null);
+        assertThat(annulment.code()).isEqualTo((first + 3) + "/QĐ-UBND");
+
+        // The later case registers first, under exactly its number; the earlier one's number stays held.
+        assertThat(issue(9301L, "test:b", second).number()).isEqualTo(second);
+        assertThat(decisions.reservation("test:b", 2034)).as("registered: no longer held").isEmpty();
+        assertThat(decisions.reserve("test:a", 2034)).isEqualTo(first);
+
+        // The earlier case ends without a decision: its number is the next one offered, to another case.
+        decisions.release("test:a");
+        assertThat(decisions.nextNumber(2034)).isEqualTo(first);
+        assertThat(decisions.reserve("test:c", 2034)).isEqualTo(first);
+        assertThat(issue(9302L, "test:c", first).number()).isEqualTo(first);
+
+        List<Integer> numbers = decisions.ofYear(2034).stream().map(DecisionView::number).toList();
+        assertThat(numbers).containsExactlyInAnyOrder(first, first + 1, first + 2);
+        assertThat(decisions.nextNumber(2034)).as("no gap, none reserved").isEqualTo(first + 4);
+    }
+
+    private DecisionView issue(long dossierId, String holder, int number) {
+        var awardees = List.of(new AwardDecisions.NewAwardee(dossierId, "CERTIFICATE", "Người " + dossierId, "Sở Y tế"));
+        LocalDate day = LocalDate.of(2034, 2, 1);
+        return holder == null ? decisions.issue("Quyết định khen thưởng " + dossierId, day, "Chủ tịch UBND tỉnh", "chutich", awardees)
+                : decisions.issue("Quyết định khen thưởng " + dossierId, day, "Chủ tịch UBND tỉnh", "chutich", awardees,
+                        new AwardDecisions.Registration(number, null, "vanthu.ubnd", holder));
     }
 }
