@@ -1,5 +1,6 @@
 package vn.dienbien.tdkt.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -44,8 +45,37 @@ class AuditSearch {
         }
         Long total = jdbc.queryForObject(count.get().sql(), count.get().params(), Long.class);
         List<CaseSummary> items = total == null || total <= query.offset() ? List.of()
+                : query.sort() == CaseQuery.Sort.STARTED_AT ? byStartTime(query, total)
                 : jdbc.query(page.get().sql(), page.get().params(), (rs, n) -> CaseRows.map(rs));
         return new CasePage(items, query.page(), query.size(), total == null ? 0 : total);
+    }
+
+    /**
+     * A page in the default order (start time, then case id; cases without a start last) in up to three
+     * queries: the cases whose engine instance is there, read in the order of the start-time index and
+     * stopping after the page (with 100,000 finished dossiers the former single query sorted every match:
+     * 180 ms for "Thị"); only on the page where they run out, how many they were and the first cases without
+     * an engine instance (history removed), by case id.
+     */
+    private List<CaseSummary> byStartTime(CaseQuery query, long total) {
+        var started = CaseSearchSql.startedPage(query).orElseThrow();
+        List<CaseSummary> items = new ArrayList<>(jdbc.query(started.sql(), started.params(),
+                (rs, n) -> CaseRows.map(rs)));
+        if (items.size() >= query.size() || total <= query.offset() + items.size()) {
+            return items;
+        }
+        long withStart;
+        if (items.isEmpty()) {
+            var count = CaseSearchSql.startedCount(query.filter()).orElseThrow();
+            Long n = jdbc.queryForObject(count.sql(), count.params(), Long.class);
+            withStart = n == null ? 0 : n;
+        } else {
+            withStart = query.offset() + items.size();
+        }
+        long skip = Math.max(0, query.offset() - withStart);
+        CaseSearchSql.unstartedPage(query, query.size() - items.size(), skip).ifPresent(rest ->
+                items.addAll(jdbc.query(rest.sql(), rest.params(), (rs, n) -> CaseRows.map(rs))));
+        return items;
     }
 
     /**
