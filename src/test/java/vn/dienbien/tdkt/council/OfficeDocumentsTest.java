@@ -300,7 +300,9 @@ class OfficeDocumentsTest {
             assertThat(views.view(sessions.get(i), scenario.user("kiemtoan")).decisionCode())
                     .isEqualTo(reserved.get(i) + "/QĐ-UBND");
         }
-        assertThat(decisionsOf(2036)).containsExactly(next, next + 1, next + 2);
+        // Other tests of the suite may have numbered 2036 before (then next > 1): only this test's numbers are checked.
+        assertThat(decisionsOf(2036).stream().filter(number -> number >= next).toList())
+                .containsExactly(next, next + 1, next + 2);
     }
 
     private List<Integer> decisionsOf(int year) {
