@@ -129,6 +129,8 @@ public final class ProvinceBenchmark {
             new HistoryLoader(jdbc).load(history);
         }
         int awardedBefore = jdbc.queryForObject("select count(*) from dossier where status = 'AWARDED'", Integer.class);
+        // Live bytes need VACUUM FULL at both ends; skipped over a preloaded history (it would rewrite gigabytes).
+        LiveSize liveBefore = history > 0 ? null : LiveSize.measure(jdbc);
         Thread.sleep(11_000); // PostgreSQL 15 flushes an idle backend's statistics within 10 s
         Snapshot before = Snapshot.take(jdbc, database);
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -148,6 +150,7 @@ public final class ProvinceBenchmark {
                 - awardedBefore;
         Thread.sleep(11_000);
         Snapshot after = Snapshot.take(jdbc, database);
+        LiveSize liveAfter = history > 0 ? null : LiveSize.measure(jdbc);
         System.out.println("== Năm mô phỏng: " + ProvinceYearSimulator.summary(result));
         Map<String, List<Double>> reads = new LinkedHashMap<>();
         reads.put("Tra cứu hồ sơ (kiểm toán, /api)", searches);
@@ -157,7 +160,7 @@ public final class ProvinceBenchmark {
                         + " theo hạn, trang đầu 15 dòng; tra cứu: nominee \"Thị\", trang 20 dòng; dòng thời gian: một hồ"
                         + " sơ đã kết thúc chọn ngẫu nhiên; mỗi vòng cách 200 ms trong lúc chạy" + (history > 0
                                 ? "; " + String.format("%,d", history) + " hồ sơ lịch sử nạp sẵn" : ""),
-                before, after, reads).print();
+                before, after, reads, new RunReport.Live(liveBefore, liveAfter, "stored_document")).print();
         System.out.println("(Mỗi hồ sơ được khen thưởng gánh cả phần việc của cả năm: kế hoạch, báo cáo, kỳ đánh giá,"
                 + " hồ sơ bị dừng hay không được khen thưởng.)");
         boolean ok = result.failures().isEmpty() && readFailures.get() == 0;

@@ -11,13 +11,17 @@ import java.util.TreeMap;
 /** What both modes of the benchmark print at the end of a run, in the same layout so they compare line by line. */
 record RunReport(String title, String unitDone, int done, int dossiers, double seconds, int completions,
         Map<String, List<Double>> timings, List<Double> taskLists, String taskListNote, Snapshot before,
-        Snapshot after, Map<String, List<Double>> reads) {
+        Snapshot after, Map<String, List<Double>> reads, Live live) {
+
+    /** The database's live bytes before and after (null: not measured), and the table of documents' content. */
+    record Live(LiveSize before, LiveSize after, String documentsTable) {
+    }
 
     RunReport(String title, String unitDone, int done, int dossiers, double seconds, int completions,
             Map<String, List<Double>> timings, List<Double> taskLists, String taskListNote, Snapshot before,
-            Snapshot after) {
+            Snapshot after, Live live) {
         this(title, unitDone, done, dossiers, seconds, completions, timings, taskLists, taskListNote, before, after,
-                Map.of());
+                Map.of(), live);
     }
 
     /** The sum of the heap pools' peaks since the JVM started. */
@@ -43,6 +47,9 @@ record RunReport(String title, String unitDone, int done, int dossiers, double s
         reads.forEach(RunReport::printLatencies);
         System.out.println();
         after.printDelta(before, Math.max(1, done));
+        if (live != null && live.after() != null) {
+            live.after().print(live.before(), Math.max(1, done), live.documentsTable());
+        }
         System.out.printf("Heap đỉnh (tổng đỉnh các vùng heap)   %,10d MB%n", heapPeak() >> 20);
         // For bench.mode=both, which runs each mode in its own JVM and compares these lines.
         figures().forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "== FIGURE %s=%.4f%n", k, v));
@@ -79,6 +86,9 @@ record RunReport(String title, String unitDone, int done, int dossiers, double s
         p95(f, "tasklist_p95_ms", taskLists);
         reads.forEach((k, v) -> p95(f, k.startsWith("Tra cứu") ? "audit_search_p95_ms" : "timeline_p95_ms", v));
         f.putAll(after.figures(before, Math.max(1, done)));
+        if (live != null && live.after() != null) {
+            f.putAll(live.after().figures(live.before(), Math.max(1, done), live.documentsTable()));
+        }
         f.put("heap_peak_mb", (double) (heapPeak() >> 20));
         return f;
     }
