@@ -22,7 +22,7 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
  * give next, and what the văn thư's form proposes. Readers: {@link DecisionDocuments#READERS}.
  */
 @Service
-class CouncilPaperwork {
+public class CouncilPaperwork {
 
     static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 

@@ -36,8 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.campaign.Campaign;
 import vn.dienbien.tdkt.campaign.CampaignService;
+import vn.dienbien.tdkt.council.CouncilPaperwork;
 import vn.dienbien.tdkt.council.CouncilSessions;
-import vn.dienbien.tdkt.decision.AwardDecisions;
 import vn.dienbien.tdkt.document.DocumentService;
 import vn.dienbien.tdkt.dossier.DossierProposals;
 import vn.dienbien.tdkt.dossier.DossierQueries;
@@ -121,7 +121,7 @@ public class ProvinceYearSimulator {
     private final DossierQueries dossiers;
     private final DocumentService documents;
     private final CouncilSessions sessions;
-    private final AwardDecisions decisions;
+    private final CouncilPaperwork paperwork;
     private final OrgUnitRepository units;
     private final TaskService taskService;
     private final ManagementService managementService;
@@ -132,7 +132,7 @@ public class ProvinceYearSimulator {
 
     ProvinceYearSimulator(CampaignService campaigns, ReportingRounds rounds, ScoringTables tables,
             BlockEvaluations evaluations, DossierProposals proposals, DossierQueries dossiers,
-            DocumentService documents, CouncilSessions sessions, AwardDecisions decisions, OrgUnitRepository units,
+            DocumentService documents, CouncilSessions sessions, CouncilPaperwork paperwork, OrgUnitRepository units,
             TaskService taskService, ManagementService managementService, IdentityService identityService,
             HistoryService historyService, JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -145,7 +145,7 @@ public class ProvinceYearSimulator {
         this.dossiers = dossiers;
         this.documents = documents;
         this.sessions = sessions;
-        this.decisions = decisions;
+        this.paperwork = paperwork;
         this.units = units;
         this.taskService = taskService;
         this.managementService = managementService;
@@ -481,25 +481,18 @@ public class ProvinceYearSimulator {
             return sessionId;
         }
 
-        /** The văn thư's registration; another session may take the proposed number first, then ask again. */
+        /**
+         * The văn thư's registration, as the form does it: the form reserves the session's number (no other
+         * session is given it), the văn thư writes it on the paper and registers exactly that number.
+         */
         private void register(Long sessionId) {
             Long scan = documents.store("quyet-dinh-da-ky.pdf", "application/pdf", PDF, user(CLERK)).id();
-            for (int attempt = 1;; attempt++) {
-                LocalDate signedOn = today();
-                Map<String, Object> form = new LinkedHashMap<>();
-                form.put("decisionNumber", String.valueOf(decisions.nextNumber(signedOn.getYear())));
-                form.put("signedOn", signedOn.toString());
-                form.put("signedScanId", String.valueOf(scan));
-                try {
-                    complete(CLERK, sessionTask(sessionId, "Task_RegisterDecision"), form);
-                    return;
-                } catch (RuntimeException e) {
-                    if (attempt >= 10) {
-                        throw e;
-                    }
-                    probe.timed("Task_RegisterDecision: lặp lại", 0);
-                }
-            }
+            var registration = paperwork.registration(sessionId, null, user(CLERK));
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("decisionNumber", String.valueOf(registration.proposedNumber()));
+            form.put("signedOn", registration.today().toString());
+            form.put("signedScanId", String.valueOf(scan));
+            complete(CLERK, sessionTask(sessionId, "Task_RegisterDecision"), form);
         }
 
         private Long propose(Random random, boolean ineligible) {
