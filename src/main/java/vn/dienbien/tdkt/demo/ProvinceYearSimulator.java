@@ -446,6 +446,12 @@ public class ProvinceYearSimulator {
             register(sessionId);
             jobs(sessionInstance(sessionId));
             decisionCount.incrementAndGet();
+            // Each dossier's case tells its unit and ends in a job of its own after the registration.
+            for (Long id : ids) {
+                long t = System.nanoTime();
+                jobs(dossiers.record(id).processInstanceId());
+                probe.timed("jobs after the decision (báo kết quả, một hồ sơ)", System.nanoTime() - t);
+            }
         }
 
         /** Opens the session and records {@code ballots} of its members' ballots. */

@@ -171,13 +171,47 @@ public class DossierAppraisal {
     /** Được khen thưởng or không: the end of an accepted dossier, and the unit is told. */
     @Transactional
     public void close(Long dossierId, boolean awarded, String reason, String actor) {
-        Dossier dossier = dossier(dossierId);
+        decided(dossier(dossierId), awarded, reason, actor);
+        announceOutcome(dossierId);
+    }
+
+    /** Whether the dossier still waits for the decision's result (accepted, not yet awarded or refused). */
+    @Transactional(readOnly = true)
+    public boolean awaitsDecision(Long dossierId) {
+        return dossier(dossierId).getStatus() == DossierStatus.ACCEPTED;
+    }
+
+    /**
+     * The result written into the dossier (status, reason, who decided), in the transaction that issues the
+     * decision or ends the session without one: nobody sees a registered decision whose dossier is not yet
+     * AWARDED. The unit is told later, by the case's own job ({@link #announceOutcome}).
+     */
+    void decided(Dossier dossier, boolean awarded, String reason, String actor) {
         DossierActors.requireStatus(dossier, DossierStatus.ACCEPTED);
         DossierStatus status = awarded ? DossierStatus.AWARDED : DossierStatus.NOT_AWARDED;
         dossier.close(status, reason);
         history.record(dossier, status, actor, reason);
-        notifications.notifyUnit(dossier.getProposingUnitId(), awarded ? "DOSSIER_AWARDED" : "DOSSIER_NOT_AWARDED",
-                "Kết quả xét khen thưởng: " + dossier.getNomineeName() + " — " + status.label(), reason);
+    }
+
+    /**
+     * Thông báo kết quả cho đơn vị: the unit is told the result already written into its dossier, once. The
+     * case's job may run again (a retry after a failure, a second node after a lost lock): a result already
+     * announced from this dossier's case is not announced again.
+     */
+    @Transactional
+    public void announceOutcome(Long dossierId) {
+        Dossier dossier = dossier(dossierId);
+        if (dossier.getStatus() != DossierStatus.AWARDED && dossier.getStatus() != DossierStatus.NOT_AWARDED) {
+            throw new IllegalStateException("Dossier " + dossierId + " has no result to announce: " + dossier.getStatus());
+        }
+        boolean awarded = dossier.getStatus() == DossierStatus.AWARDED;
+        String kind = awarded ? "DOSSIER_AWARDED" : "DOSSIER_NOT_AWARDED";
+        if (notifications.sentForCase(dossier.getProcessInstanceId(), kind)) {
+            return;
+        }
+        notifications.notifyUnit(dossier.getProposingUnitId(), kind,
+                "Kết quả xét khen thưởng: " + dossier.getNomineeName() + " — " + dossier.getStatus().label(),
+                dossier.getOutcomeReason());
     }
 
     /** Lãnh đạo Ban chỉ đạo xử lý hồ sơ quá hạn: a note in the dossier's history, its status kept. */

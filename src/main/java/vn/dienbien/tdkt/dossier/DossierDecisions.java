@@ -11,10 +11,15 @@ import vn.dienbien.tdkt.decision.AwardDecisions;
 import vn.dienbien.tdkt.decision.DecisionView;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
 import vn.dienbien.tdkt.platform.ApiException;
+import vn.dienbien.tdkt.platform.ProcessActors;
 
 /**
  * Turns an approved set of accepted dossiers into a numbered decision (quyết định) and tells each
- * dossier's case its result; dossiers left out end as not awarded, with the reason.
+ * dossier's case its result; dossiers left out end as not awarded, with the reason. The decision, its
+ * number, its awardees and every dossier's result (AWARDED or NOT_AWARDED, in its status history) are
+ * written in one transaction; what each case does next (telling the unit, ending the case) runs in a job
+ * of that case ("Thông báo kết quả cho đơn vị" is asynchronous), so that the văn thư's registration does
+ * not carry ten cases to their end.
  */
 @Service
 public class DossierDecisions {
@@ -25,11 +30,13 @@ public class DossierDecisions {
     private final AwardRepository awards;
     private final OrgUnitRepository units;
     private final AwardDecisions decisions;
+    private final DossierAppraisal appraisal;
     private final RuntimeService runtimeService;
 
     DossierDecisions(DossierRepository dossiers, AwardRepository awards, OrgUnitRepository units,
-            AwardDecisions decisions, RuntimeService runtimeService) {
+            AwardDecisions decisions, DossierAppraisal appraisal, RuntimeService runtimeService) {
         this.dossiers = dossiers;
+        this.appraisal = appraisal;
         this.awards = awards;
         this.units = units;
         this.decisions = decisions;
@@ -81,6 +88,7 @@ public class DossierDecisions {
         DecisionView decision = registration == null ? decisions.issue(title, signedOn, signer, issuedBy, awardees)
                 : decisions.issue(title, signedOn, signer, issuedBy, awardees, registration);
         for (Dossier dossier : approved) {
+            appraisal.decided(dossier, true, "Khen thưởng theo Quyết định số " + decision.code(), decision.issuedBy());
             runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(dossier.getProcessInstanceId())
                     .setVariable(DossierVariables.AWARDED, true)
                     .setVariable(DossierVariables.DECISION_CODE, decision.code())
@@ -94,6 +102,8 @@ public class DossierDecisions {
     private void refuse(Map<Long, String> refusedWithReasons, String decidedBy) {
         refusedWithReasons.forEach((id, reason) -> {
             Dossier dossier = dossiers.findById(id).orElseThrow();
+            appraisal.decided(dossier, false, reason,
+                    decidedBy == null || decidedBy.isBlank() ? ProcessActors.SYSTEM : decidedBy);
             runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(dossier.getProcessInstanceId())
                     .setVariable(DossierVariables.AWARDED, false)
                     .setVariable(DossierVariables.DECISION_REASON, reason)

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dienbien.tdkt.decision.AwardDecisions;
@@ -186,27 +187,46 @@ class DossierDelegates {
     }
 
     /**
-     * "Thông báo kết quả cho đơn vị": the decision's result, correlated by the system. The
-     * history names the person who decided: for an award, who issued the decision that names this
-     * dossier (the Chairman who approved, from the decision record); for a dossier left out, the
-     * person the system passed with the result.
+     * "Thông báo kết quả cho đơn vị", in a job of the case after the decision's message (asyncBefore): the
+     * result is already in the dossier, written with the decision (DossierDecisions); the unit is told, once
+     * (a job run again finds the notification sent), and the case ends. A dossier still ACCEPTED here (a
+     * message correlated without writing the result) is closed as before: the history names who issued the
+     * decision naming it, or the person the system passed with a refusal. A failure becomes the job's error
+     * in Vietnamese; when the diagram's retries ({@code ${dossierOutcomeRetryCycle}}) run out, the incident's.
      */
     @Bean
-    JavaDelegate closeDossier(DossierAppraisal appraisal, AwardDecisions decisions) {
+    JavaDelegate closeDossier(DossierAppraisal appraisal, AwardDecisions decisions,
+            @Value("${tdkt.dossier.outcome-retry-cycle:R3/PT5M}") String retryCycle) {
         return execution -> {
-            boolean awarded = Boolean.TRUE.equals(execution.getVariable(AWARDED));
             Long dossierId = dossierOf(execution, appraisal);
-            if (awarded) {
-                DecisionView decision = decisions.naming(dossierId).orElseThrow(() -> new IllegalStateException(
-                        "Dossier " + dossierId + " is awarded without a decision naming it."));
-                appraisal.close(dossierId, true, "Khen thưởng theo Quyết định số " + decision.code(),
-                        decision.issuedBy());
-            } else {
-                String decidedBy = text(execution, DECIDED_BY);
-                appraisal.close(dossierId, false, text(execution, DECISION_REASON),
-                        decidedBy == null || decidedBy.isBlank() ? ProcessActors.SYSTEM : decidedBy);
+            try {
+                if (!appraisal.awaitsDecision(dossierId)) {
+                    appraisal.announceOutcome(dossierId);
+                } else if (Boolean.TRUE.equals(execution.getVariable(AWARDED))) {
+                    DecisionView decision = decisions.naming(dossierId).orElseThrow(() -> new IllegalStateException(
+                            "Dossier " + dossierId + " is awarded without a decision naming it."));
+                    appraisal.close(dossierId, true, "Khen thưởng theo Quyết định số " + decision.code(),
+                            decision.issuedBy());
+                } else {
+                    String decidedBy = text(execution, DECIDED_BY);
+                    appraisal.close(dossierId, false, text(execution, DECISION_REASON),
+                            decidedBy == null || decidedBy.isBlank() ? ProcessActors.SYSTEM : decidedBy);
+                }
+            } catch (RuntimeException e) {
+                throw new DossierOutcomeException("Không gửi được thông báo kết quả xét khen thưởng của hồ sơ số "
+                        + dossierId + " cho đơn vị đề nghị: "
+                        + (e instanceof ApiException ? e.getMessage() : "lỗi tạm thời khi ghi thông báo.")
+                        + " Kết quả đã được ghi vào hồ sơ cùng quyết định; hệ thống tự gửi lại theo chu kỳ "
+                        + retryCycle + ". Khi hết lượt, xử lý nguyên nhân rồi chọn thử lại (Retry) sự cố này trong Cockpit.",
+                        e);
             }
         };
+    }
+
+    /** The diagram's retry cycle of "Thông báo kết quả cho đơn vị" (tdkt.dossier.outcome-retry-cycle). */
+    @Bean
+    String dossierOutcomeRetryCycle(@Value("${tdkt.dossier.outcome-retry-cycle:R3/PT5M}") String retryCycle) {
+        return retryCycle;
     }
 
     /**

@@ -29,6 +29,10 @@ class DossierReminders {
     public void remindBoardOfDue(Long dossierId) {
         Dossier dossier = dossiers.findById(dossierId)
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ số " + dossierId + "."));
+        if (dossier.getStatus() == DossierStatus.AWARDED || dossier.getStatus() == DossierStatus.NOT_AWARDED) {
+            // Decided: the case only waits for its job that tells the unit; there is no deadline left to remind of.
+            return;
+        }
         String body = dossier.getDueAt() == null ? "Hồ sơ sắp hết thời hạn giải quyết."
                 : "Hạn giải quyết: trước ngày " + LocalDateTime.ofInstant(dossier.getDueAt(),
                         campaigns.get(dossier.getCampaignId()).zone()).format(VN_DATE) + ".";

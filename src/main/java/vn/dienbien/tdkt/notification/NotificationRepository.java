@@ -14,4 +14,8 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     List<Notification> findByRecipientGroupOrderByCreatedAtDescIdDesc(@Param("recipientGroup") String recipientGroup);
 
     List<Notification> findByTaskId(String taskId);
+
+    @Query("select case when count(n) > 0 then true else false end from Notification n"
+            + " where n.processInstanceId = :processInstanceId and n.kind = :kind")
+    boolean sentForCase(@Param("processInstanceId") String processInstanceId, @Param("kind") String kind);
 }

@@ -63,6 +63,12 @@ public class NotificationService {
         return context == null || context.getExecution() == null ? null : context.getExecution().getProcessInstanceId();
     }
 
+    /** Whether a notification of this kind was already sent from this case (a job that runs again sends it once). */
+    @Transactional(readOnly = true)
+    public boolean sentForCase(String processInstanceId, String kind) {
+        return processInstanceId != null && notifications.sentForCase(processInstanceId, kind);
+    }
+
     @Transactional(readOnly = true)
     public List<NotificationView> forGroup(String groupId) {
         return notifications.findByRecipientGroupOrderByCreatedAtDescIdDesc(groupId).stream().map(Notification::view).toList();

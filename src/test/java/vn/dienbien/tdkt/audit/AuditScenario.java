@@ -119,6 +119,7 @@ class AuditScenario {
         completeAs("thuongtruc.hd", task(instance, "Task_Submission"), Map.of("submissionNote", "Trình Chủ tịch."));
         completeAs("chutich", task(instance, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
         council.register(sessionId);
+        council.executeDossierJobs(dossierIds);
         return sessionId;
     }
 

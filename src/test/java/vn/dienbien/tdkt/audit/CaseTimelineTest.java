@@ -49,6 +49,7 @@ class CaseTimelineTest {
         scenario.completeAs("thuongtruc.hd", scenario.task(sessionId, "Task_Submission"),
                 Map.of("submissionNote", "Đề nghị tặng Bằng khen cho 2 cá nhân."));
         scenario.approveAndRegister(sessionId);
+        scenario.executeDossierJobs(List.of(returned, other));
         String caseId = jdbc.queryForObject("select process_instance_id from dossier where id = ?", String.class, returned);
 
         Map<String, Object> record = read("kiemtoan", "/api/audit/cases/" + caseId);

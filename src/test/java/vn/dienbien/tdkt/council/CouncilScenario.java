@@ -272,6 +272,25 @@ public class CouncilScenario {
         return executed;
     }
 
+    /**
+     * Each dossier case's job after the session's result ("Thông báo kết quả cho đơn vị", asynchronous; job execution
+     * is off in tests): the unit is told and the case ends.
+     */
+    public int executeDossierJobs(List<Long> dossierIds) {
+        int executed = 0;
+        for (Long id : dossierIds) {
+            String instance = dossiers.record(id).processInstanceId();
+            List<Job> jobs;
+            while (!(jobs = managementService.createJobQuery().processInstanceId(instance).executable().list()).isEmpty()) {
+                for (Job job : jobs) {
+                    managementService.executeJob(job.getId());
+                    executed++;
+                }
+            }
+        }
+        return executed;
+    }
+
     /** Every member votes the same on every dossier; the session then goes on to its tally. */
     public void allVote(Long sessionId, List<Long> dossierIds, String vote) {
         for (String member : MEMBERS) {

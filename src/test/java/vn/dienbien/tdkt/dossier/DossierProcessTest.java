@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -33,6 +34,7 @@ class DossierProcessTest {
     @Autowired DossierQueries queries;
     @Autowired DossierDecisions decisions;
     @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired NotificationService notifications;
@@ -84,10 +86,16 @@ class DossierProcessTest {
             assertThat(a.nomineeName()).isEqualTo(name);
             assertThat(a.unitName()).isEqualTo("Sở Y tế");
         });
+        var record = queries.record(id);
+        assertThat(record.status()).as("the result is written with the decision").isEqualTo("AWARDED");
+        assertThat(managementService.createJobQuery().processInstanceId(scenario.dossier(id).getProcessInstanceId())
+                .activityId("Task_Close").count()).as("the unit is told in the case's own job").isEqualTo(1);
+        managementService.createJobQuery().processInstanceId(scenario.dossier(id).getProcessInstanceId())
+                .activityId("Task_Close").list().forEach(job -> managementService.executeJob(job.getId()));
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
                 .processInstanceId(scenario.dossier(id).getProcessInstanceId()).singleResult();
         assertThat(instance).isNull();
-        var record = queries.record(id);
+        record = queries.record(id);
         assertThat(record.status()).isEqualTo("AWARDED");
         assertThat(record.outcomeReason()).isEqualTo("Khen thưởng theo Quyết định số " + decision.code());
         assertThat(record.history()).extracting(DossierQueries.StatusChange::status)

@@ -129,6 +129,7 @@ class NotificationMailTest {
         council.allVote(session, List.of(dossier), "YES");
         council.completeAs("thuongtruc.hd", council.task(session, "Task_Submission"), Map.of("submissionNote", "Trình 1 hồ sơ."));
         council.approveAndRegister(session);
+        council.executeDossierJobs(List.of(dossier));
 
         NotificationView result = notifications.forUnit(unit("SYT")).stream()
                 .filter(n -> n.kind().equals("DOSSIER_AWARDED") && n.subject().contains("Lò Văn Thư")).findFirst().orElseThrow();
