@@ -2,12 +2,15 @@ package vn.dienbien.tdkt.audit;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.platform.WorkflowKeys;
@@ -62,14 +65,14 @@ class CaseItems {
         }
     }
 
-    private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(
+    private static final Pattern TABLE = Pattern.compile(
             "\\b(?:from|join)\\s+([A-Za-z_][A-Za-z0-9_]*)");
 
     private static Set<String> tablesRead(String sql) {
-        Set<String> tables = new java.util.HashSet<>();
+        Set<String> tables = new HashSet<>();
         var matcher = TABLE.matcher(sql);
         while (matcher.find()) {
-            tables.add(matcher.group(1).toLowerCase(java.util.Locale.ROOT));
+            tables.add(matcher.group(1).toLowerCase(Locale.ROOT));
         }
         return Set.copyOf(tables);
     }
@@ -404,7 +407,7 @@ class CaseItems {
      */
     Reading collect(String caseId, Scope scope, Collection<Long> sealedDocumentIds, boolean withContent) {
         String key = definitionKey(caseId);
-        Set<String> sources = new java.util.HashSet<>();
+        Set<String> sources = new HashSet<>();
         List<CaseItem> items = new ArrayList<>();
         if (key == null) {
             return new Reading(items, ALL_SOURCES);
@@ -450,7 +453,7 @@ class CaseItems {
     private static final Set<String> ALL_SOURCES;
 
     static {
-        Set<String> all = new java.util.HashSet<>();
+        Set<String> all = new HashSet<>();
         ENGINE.forEach(source -> all.add(source.table()));
         List.of(COMMENTS, NOTIFICATIONS, MIGRATIONS, MIGRATION_MAPPINGS).forEach(source -> all.add(source.table()));
         RECORDS.values().forEach(list -> list.forEach(source -> all.add(source.table())));

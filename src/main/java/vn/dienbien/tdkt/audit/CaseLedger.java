@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -240,7 +241,7 @@ class CaseLedger {
                 problems.add("Thiếu mục niêm phong số " + expectedSeq + " (gặp số " + block.seq() + ").");
             }
             byte[] expected = SealBlocks.hash(previous, caseId, block.seq(), block.sealedAt(), block.items());
-            if (!java.util.Arrays.equals(expected, block.sealHash())) {
+            if (!Arrays.equals(expected, block.sealHash())) {
                 problems.add("Khối niêm phong số " + block.seq() + " (lúc " + block.sealedAt()
                         + ") đã bị sửa hoặc không nối với khối trước đó.");
             }

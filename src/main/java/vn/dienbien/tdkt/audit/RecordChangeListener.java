@@ -2,6 +2,8 @@ package vn.dienbien.tdkt.audit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.Locale;
+import java.util.Set;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.AbstractCollectionEvent;
@@ -18,7 +20,6 @@ import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
-import java.util.Set;
 import org.hibernate.persister.collection.AbstractCollectionPersister;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.AbstractEntityPersister;
@@ -113,7 +114,7 @@ class RecordChangeListener implements PostInsertEventListener, PostUpdateEventLi
             return null;
         }
         String name = qualified.substring(qualified.lastIndexOf('.') + 1).replace("\"", "").replace("`", "");
-        return name.toLowerCase(java.util.Locale.ROOT);
+        return name.toLowerCase(Locale.ROOT);
     }
 
     private void changed(EntityPersister persister, Object id, Object[] state, Set<String> tables) {

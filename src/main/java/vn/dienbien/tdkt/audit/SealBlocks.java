@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.DataFormatException;
@@ -73,7 +74,7 @@ final class SealBlocks {
         if (stored == null || stored.length < 1 || (stored[0] != PLAIN && stored[0] != DEFLATED)) {
             throw new IllegalArgumentException("not a sealed block");
         }
-        byte[] plain = stored[0] == PLAIN ? java.util.Arrays.copyOfRange(stored, 1, stored.length) : inflate(stored);
+        byte[] plain = stored[0] == PLAIN ? Arrays.copyOfRange(stored, 1, stored.length) : inflate(stored);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain))) {
             int count = in.readInt();
             if (count < 0 || count > plain.length) {
