@@ -29,7 +29,7 @@ class LedgerSealing {
      * known: every source of ours is read again); resolved to cases before commit.
      */
     record RecordChange(String entity, Object id, String processInstanceId, Long dossierId, Long sessionId,
-            Long roundId, Long launchPlanId, Long decisionId, Set<String> tables) {
+            Long roundId, Long launchPlanId, Long decisionId, Long reportingRoundId, Set<String> tables) {
     }
 
     private final CaseLedger ledger;
@@ -90,6 +90,11 @@ class LedgerSealing {
         add(cases, "select process_instance_id from council_session where id = ?", change.sessionId());
         add(cases, "select process_instance_id from evaluation_round where id = ?", change.roundId());
         add(cases, "select process_instance_id from launch_plan where id = ?", change.launchPlanId());
+        if (change.reportingRoundId() != null) {
+            // Read by every launch plan sent for the round (CaseItems: reporting_round of a launch plan).
+            cases.addAll(jdbc.queryForList("select process_instance_id from launch_plan where round_id = ?"
+                    + " and process_instance_id is not null", String.class, change.reportingRoundId()));
+        }
         if (change.decisionId() != null) {
             // Decision numbers restart each year: a decision reaches its cases through the dossiers it lists.
             cases.addAll(jdbc.queryForList("select distinct s.process_instance_id from decision_awardee a"

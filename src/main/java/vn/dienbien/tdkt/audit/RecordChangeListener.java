@@ -144,12 +144,15 @@ class RecordChangeListener implements PostInsertEventListener, PostUpdateEventLi
             default -> { }
         }
         Long decisionId = "Decision".equals(entity) ? ownId : null;
+        // A reporting round has no case of its own; the launch plans sent for it read its row.
+        Long reportingRoundId = "ReportingRound".equals(entity) ? ownId : null;
         if (values.processInstanceId == null && values.dossierId == null && values.sessionId == null
-                && values.roundId == null && values.launchPlanId == null && decisionId == null) {
+                && values.roundId == null && values.launchPlanId == null && decisionId == null
+                && reportingRoundId == null) {
             return;
         }
         sealing.recordChanged(new LedgerSealing.RecordChange(entity, id, values.processInstanceId, values.dossierId,
-                values.sessionId, values.roundId, values.launchPlanId, decisionId, tables));
+                values.sessionId, values.roundId, values.launchPlanId, decisionId, reportingRoundId, tables));
     }
 
     private static final class Values {
