@@ -41,7 +41,10 @@ select 'job without its execution', count(*) from act_ru_job j
  where j.execution_id_ is not null and not exists (select 1 from act_ru_execution e where e.id_ = j.execution_id_);
 select 'running case unknown to history', count(*) from act_ru_execution e
  where e.id_ = e.proc_inst_id_ and not exists (select 1 from act_hi_procinst p where p.id_ = e.id_);
--- The sealed ledger: every case's chain gapless up to its head.
+-- The sealed ledger: every case's chain gapless up to its head (first-format entries in audit_ledger,
+-- then one block per sealing transaction in audit_seal; seq runs on across both).
 select 'ledger chain with a gap', count(*) from audit_ledger_head h
  where h.last_seq <> (select count(*) from audit_ledger l where l.case_id = h.case_id)
-    or h.last_seq <> (select max(l.seq) from audit_ledger l where l.case_id = h.case_id);
+                    + (select count(*) from audit_seal s where s.case_id = h.case_id)
+    or h.last_seq <> coalesce((select max(s.seq) from audit_seal s where s.case_id = h.case_id),
+                              (select max(l.seq) from audit_ledger l where l.case_id = h.case_id));

@@ -47,7 +47,7 @@ class CaseComments {
             ps.setTimestamp(4, Timestamp.from(Instant.now()));
             return ps;
         }, keys);
-        sealing.caseChanged(caseId);
+        sealing.recordsWritten(caseId, java.util.Set.of(CaseItems.COMMENT));
         return keys.getKey().longValue();
     }
 }

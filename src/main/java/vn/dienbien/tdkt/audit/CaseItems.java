@@ -2,12 +2,15 @@ package vn.dienbien.tdkt.audit;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.platform.WorkflowKeys;
@@ -48,9 +51,74 @@ class CaseItems {
         }
     }
 
-    /** A query of one kind of fact; {@code key} names the columns that identify a row. */
+    /**
+     * A query of one kind of fact; {@code key} names the columns that identify a row, {@code table}
+     * prefixes its items' references; {@code reads}, the tables its SQL reads (lower case), says which
+     * writes can change its items.
+     */
     private record Source(String table, String sql, List<String> key, Predicate<Map<String, Object>> settled,
-            Function<Map<String, Object>, String> label) {
+            Function<Map<String, Object>, String> label, Set<String> reads) {
+
+        Source(String table, String sql, List<String> key, Predicate<Map<String, Object>> settled,
+                Function<Map<String, Object>, String> label) {
+            this(table, sql, key, settled, label, tablesRead(sql));
+        }
+    }
+
+    private static final Pattern TABLE = Pattern.compile(
+            "\\b(?:from|join)\\s+([A-Za-z_][A-Za-z0-9_]*)");
+
+    private static Set<String> tablesRead(String sql) {
+        Set<String> tables = new HashSet<>();
+        var matcher = TABLE.matcher(sql);
+        while (matcher.find()) {
+            tables.add(matcher.group(1).toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(tables);
+    }
+
+    /**
+     * Which of a case's sources one sealing re-reads: the engine's history tables the transaction wrote
+     * for it (null: all), the tables of ours it wrote (null: all); everything when both are null.
+     */
+    record Scope(Set<String> engine, Set<String> records) {
+
+        static final Scope ALL = new Scope(null, null);
+
+        boolean readsEngine(String table) {
+            // Identity links are read through their tasks and written with them.
+            return engine == null || engine.contains(table)
+                    || (IDENTITY_LINK.equals(table) && engine.contains(TASK));
+        }
+
+        boolean readsRecords(Set<String> tables) {
+            if (records == null) {
+                return true;
+            }
+            for (String table : tables) {
+                if (records.contains(table)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A document joins a case through a link (an attachment, a scan, minutes, evidence). */
+        boolean readsDocuments() {
+            return readsRecords(DOCUMENT_LINKS);
+        }
+    }
+
+    private static final Set<String> DOCUMENT_LINKS = Set.of("dossier_document", "launch_plan_submission",
+            "decision", "block_result", "award_revocation", "stored_document", "council_session");
+
+    /** The items read, and the reference prefixes (sources) that were read in full. */
+    record Reading(List<CaseItem> items, Set<String> sources) {
+
+        boolean covers(String ref) {
+            int colon = ref.indexOf(':');
+            return colon > 0 && sources.contains(ref.substring(0, colon));
+        }
     }
 
     private static final Predicate<Map<String, Object>> ALWAYS = row -> true;
@@ -330,34 +398,67 @@ class CaseItems {
      * bytes against its stored hash, which verifying needs and sealing does not.
      */
     List<CaseItem> collect(String caseId, Collection<Long> sealedDocumentIds, boolean withContent) {
+        return collect(caseId, Scope.ALL, sealedDocumentIds, withContent).items();
+    }
+
+    /**
+     * The items of the sources in scope. A case whose process instance is gone reads as empty with
+     * every source covered (what the ledger holds of it was removed).
+     */
+    Reading collect(String caseId, Scope scope, Collection<Long> sealedDocumentIds, boolean withContent) {
         String key = definitionKey(caseId);
-        if (key == null) {
-            return List.of();
-        }
+        Set<String> sources = new HashSet<>();
         List<CaseItem> items = new ArrayList<>();
-        for (Source source : ENGINE) {
-            read(source, caseId, items);
+        if (key == null) {
+            return new Reading(items, ALL_SOURCES);
         }
-        read(COMMENTS, caseId, items);
-        read(NOTIFICATIONS, caseId, items);
-        read(MIGRATIONS, caseId, items);
-        read(MIGRATION_MAPPINGS, caseId, items);
+        for (Source source : ENGINE) {
+            if (scope.readsEngine(source.table())) {
+                read(source, caseId, items);
+                sources.add(source.table());
+            }
+        }
+        for (Source source : List.of(COMMENTS, NOTIFICATIONS, MIGRATIONS, MIGRATION_MAPPINGS)) {
+            if (scope.readsRecords(source.reads())) {
+                read(source, caseId, items);
+                sources.add(source.table());
+            }
+        }
         Kind kind = Kind.of(key);
-        Long recordId = recordId(kind, caseId);
-        Set<Long> documents = new LinkedHashSet<>(sealedDocumentIds);
+        List<Source> recordSources = RECORDS.getOrDefault(kind, List.of()).stream()
+                .filter(source -> scope.readsRecords(source.reads())).toList();
+        boolean documents = scope.readsDocuments();
+        Long recordId = recordSources.isEmpty() && !documents ? null : recordId(kind, caseId);
+        Set<Long> documentIds = new LinkedHashSet<>(documents ? sealedDocumentIds : List.of());
+        recordSources.forEach(source -> sources.add(source.table()));
         if (recordId != null) {
-            for (Source source : RECORDS.getOrDefault(kind, List.of())) {
+            for (Source source : recordSources) {
                 read(source, recordId, items);
             }
             String documentSql = DOCUMENT_IDS.get(kind);
-            if (documentSql != null) {
-                documents.addAll(jdbc.queryForList(documentSql, Long.class, recordId));
+            if (documentSql != null && documents) {
+                documentIds.addAll(jdbc.queryForList(documentSql, Long.class, recordId));
             }
         }
-        for (Long documentId : documents) {
-            readDocument(documentId, withContent, items);
+        if (documents) {
+            sources.add(DOCUMENT);
+            for (Long documentId : documentIds) {
+                readDocument(documentId, withContent, items);
+            }
         }
-        return items;
+        return new Reading(items, sources);
+    }
+
+    /** Every reference prefix a case can have. */
+    private static final Set<String> ALL_SOURCES;
+
+    static {
+        Set<String> all = new HashSet<>();
+        ENGINE.forEach(source -> all.add(source.table()));
+        List.of(COMMENTS, NOTIFICATIONS, MIGRATIONS, MIGRATION_MAPPINGS).forEach(source -> all.add(source.table()));
+        RECORDS.values().forEach(list -> list.forEach(source -> all.add(source.table())));
+        all.add(DOCUMENT);
+        ALL_SOURCES = Set.copyOf(all);
     }
 
     private void read(Source source, Object parameter, List<CaseItem> items) {

@@ -5,34 +5,50 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sổ niêm phong: seals what each case records, entry by entry, each entry's hash covering the item's
- * fingerprint and the previous entry's hash; and verifies a case against it. Sealing runs inside the
- * transaction that changed the case (see {@link LedgerSealing}), so every change made through the
- * application is sealed with it, and one made around the application is not.
+ * Sổ niêm phong: seals what each case records, each item by the fingerprint of its content, in a chain
+ * of hashes; and verifies a case against it. Sealing runs inside the transaction that changed the case
+ * (see {@link LedgerSealing}), so every change made through the application is sealed with it, and one
+ * made around the application is not. A chain is the case's audit_ledger entries (one row per item,
+ * written before V36 and still read) followed by its audit_seal blocks (one per sealing transaction,
+ * see {@link SealBlocks}); audit_ledger_head holds its tip.
  */
 @Component
 class CaseLedger {
 
     static final String REMOVED = "REMOVED";
 
-    /** One ledger entry as stored. */
-    record Entry(long id, String caseId, int seq, String itemRef, String itemHash, boolean settled, String label,
+    /** One item's seal: an audit_ledger entry, or an item of a block (which shares the block's seq and time). */
+    record Entry(int seq, String itemRef, String itemHash, boolean settled, String label, Instant sealedAt) {
+    }
+
+    /** An audit_ledger entry (the first format) as stored. */
+    record LegacyEntry(String caseId, int seq, String itemRef, String itemHash, boolean settled, String label,
             Instant sealedAt, String prevHash, String entryHash) {
 
         String expectedHash() {
             return Fingerprints.sha256(prevHash + '|' + caseId + '|' + seq + '|' + itemRef + '|' + itemHash + '|'
                     + settled + '|' + label + '|' + sealedAt.toEpochMilli());
         }
+
+        Entry entry() {
+            return new Entry(seq, itemRef, itemHash, settled, label, sealedAt);
+        }
+    }
+
+    /** An audit_seal block as stored. */
+    record Block(int seq, Instant sealedAt, byte[] items, byte[] sealHash) {
     }
 
     /** Per item: OK, CHANGED, REMOVED or UNSEALED; and what is wrong with the chain itself. */
@@ -56,24 +72,33 @@ class CaseLedger {
         this.items = items;
     }
 
-    /** Seals what changed in these cases; in ascending order, so two sealing transactions never deadlock. */
+    /** Seals every source of these cases (start-up sealing of earlier cases). */
     void seal(Collection<String> caseIds) {
-        for (String caseId : new TreeSet<>(caseIds)) {
-            sealOne(caseId);
+        Map<String, CaseItems.Scope> scopes = new TreeMap<>();
+        caseIds.forEach(caseId -> scopes.put(caseId, CaseItems.Scope.ALL));
+        seal(scopes);
+    }
+
+    /**
+     * Seals what changed in these cases, re-reading only the sources in each one's scope; in ascending
+     * order, so two sealing transactions never deadlock.
+     */
+    void seal(Map<String, CaseItems.Scope> scopes) {
+        for (Map.Entry<String, CaseItems.Scope> scope : new TreeMap<>(scopes).entrySet()) {
+            sealOne(scope.getKey(), scope.getValue());
         }
     }
 
-    private void sealOne(String caseId) {
+    private void sealOne(String caseId, CaseItems.Scope scope) {
         Head head = lockHead(caseId);
-        Map<String, Entry> latest = latestByItem(caseId);
-        List<CaseItem> current = items.collect(caseId, sealedDocuments(latest), false);
-        if (current.isEmpty() && latest.isEmpty()) {
+        Map<String, Entry> latest = head.fresh ? Map.of() : latestByItem(caseId);
+        CaseItems.Reading reading = items.collect(caseId, scope, sealedDocuments(latest), false);
+        if (reading.items().isEmpty() && latest.isEmpty()) {
             return;
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<Entry> appended = new ArrayList<>();
-        Set<String> present = new java.util.HashSet<>();
-        for (CaseItem item : current) {
+        List<SealBlocks.Item> sealed = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        for (CaseItem item : reading.items()) {
             present.add(item.ref());
             Entry last = latest.get(item.ref());
             if (last != null && last.settled() && !REMOVED.equals(last.itemHash())) {
@@ -81,46 +106,33 @@ class CaseLedger {
             }
             String fingerprint = item.fingerprint().get();
             if (last == null || !last.itemHash().equals(fingerprint)) {
-                appended.add(next(head, caseId, item.ref(), fingerprint, item.settled(), item.label(), now));
+                sealed.add(new SealBlocks.Item(item.ref(), fingerprint, item.settled(), item.label()));
             }
         }
         for (Entry last : latest.values()) {
             // An open item that the application itself removed (a replaced attachment): sealed as removed.
-            if (!present.contains(last.itemRef()) && !last.settled() && !REMOVED.equals(last.itemHash())) {
-                appended.add(next(head, caseId, last.itemRef(), REMOVED, false, last.label(), now));
+            // Only among the sources read: the others were not written by this transaction.
+            if (!present.contains(last.itemRef()) && !last.settled() && !REMOVED.equals(last.itemHash())
+                    && reading.covers(last.itemRef())) {
+                sealed.add(new SealBlocks.Item(last.itemRef(), REMOVED, false, last.label()));
             }
         }
-        if (appended.isEmpty()) {
+        if (sealed.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into audit_ledger (case_id, seq, item_ref, item_hash, settled, label, sealed_at,"
-                + " prev_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", appended, 500, (ps, e) -> {
-                    ps.setString(1, e.caseId());
-                    ps.setInt(2, e.seq());
-                    ps.setString(3, e.itemRef());
-                    ps.setString(4, e.itemHash());
-                    ps.setBoolean(5, e.settled());
-                    ps.setString(6, e.label());
-                    ps.setTimestamp(7, Timestamp.from(e.sealedAt()));
-                    ps.setString(8, e.prevHash());
-                    ps.setString(9, e.entryHash());
-                });
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        int seq = head.seq + 1;
+        byte[] encoded = SealBlocks.encode(sealed);
+        byte[] hash = SealBlocks.hash(head.hash, caseId, seq, now, encoded);
+        jdbc.update("insert into audit_seal (case_id, seq, sealed_at, items, seal_hash) values (?, ?, ?, ?, ?)",
+                caseId, seq, Timestamp.from(now), encoded, hash);
         if (head.fresh) {
-            jdbc.update("insert into audit_ledger_head (case_id, last_seq, last_hash) values (?, ?, ?)", caseId,
-                    head.seq, head.hash);
+            jdbc.update("insert into audit_ledger_head (case_id, last_seq, last_hash) values (?, ?, ?)", caseId, seq,
+                    SealBlocks.hex(hash));
         } else {
-            jdbc.update("update audit_ledger_head set last_seq = ?, last_hash = ? where case_id = ?", head.seq,
-                    head.hash, caseId);
+            jdbc.update("update audit_ledger_head set last_seq = ?, last_hash = ? where case_id = ?", seq,
+                    SealBlocks.hex(hash), caseId);
         }
-    }
-
-    private static Entry next(Head head, String caseId, String ref, String hash, boolean settled, String label,
-            Instant at) {
-        Entry draft = new Entry(0, caseId, head.seq + 1, ref, hash, settled, label, at, head.hash, null);
-        String entryHash = draft.expectedHash();
-        head.seq = draft.seq();
-        head.hash = entryHash;
-        return new Entry(0, caseId, draft.seq(), ref, hash, settled, label, at, draft.prevHash(), entryHash);
     }
 
     private static final class Head {
@@ -144,11 +156,40 @@ class CaseLedger {
         return head;
     }
 
+    List<LegacyEntry> legacyEntries(String caseId) {
+        return jdbc.query("select case_id, seq, item_ref, item_hash, settled, label, sealed_at, prev_hash,"
+                + " entry_hash from audit_ledger where case_id = ? order by seq", (rs, n) -> new LegacyEntry(
+                        rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                        rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9)), caseId);
+    }
+
+    List<Block> blocks(String caseId) {
+        return jdbc.query("select seq, sealed_at, items, seal_hash from audit_seal where case_id = ? order by seq",
+                (rs, n) -> new Block(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getBytes(3), rs.getBytes(4)),
+                caseId);
+    }
+
+    /** Every item seal of the case in chain order (a block that does not decode contributes nothing). */
     List<Entry> entries(String caseId) {
-        return jdbc.query("select id, case_id, seq, item_ref, item_hash, settled, label, sealed_at, prev_hash,"
-                + " entry_hash from audit_ledger where case_id = ? order by seq", (rs, n) -> new Entry(rs.getLong(1),
-                        rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
-                        rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10)), caseId);
+        List<Entry> entries = new ArrayList<>();
+        legacyEntries(caseId).forEach(legacy -> entries.add(legacy.entry()));
+        for (Block block : blocks(caseId)) {
+            try {
+                entries.addAll(decoded(block));
+            } catch (IllegalArgumentException e) {
+                // Altered around the application: verification flags it; sealing goes on.
+            }
+        }
+        return entries;
+    }
+
+    private static List<Entry> decoded(Block block) {
+        List<Entry> entries = new ArrayList<>();
+        for (SealBlocks.Item item : SealBlocks.decode(block.items())) {
+            entries.add(new Entry(block.seq(), item.ref(), item.hash(), item.settled(), item.label(),
+                    block.sealedAt()));
+        }
+        return entries;
     }
 
     private Map<String, Entry> latestByItem(String caseId) {
@@ -159,7 +200,7 @@ class CaseLedger {
         return latest;
     }
 
-    private static List<Long> sealedDocuments(Map<String, Entry> latest) {
+    static List<Long> sealedDocuments(Map<String, Entry> latest) {
         List<Long> ids = new ArrayList<>();
         for (String ref : latest.keySet()) {
             if (ref.startsWith(CaseItems.DOCUMENT + ":")) {
@@ -169,14 +210,18 @@ class CaseLedger {
         return ids;
     }
 
-    /** Checks the chain entry by entry and every item of the case against its last seal. */
-    Verification verify(String caseId, List<CaseItem> current) {
-        List<Entry> chain = entries(caseId);
+    /** What the chain says of each item, and what is wrong with the chain. */
+    record Chain(Map<String, Entry> latest, int sealedEntries, List<String> problems) {
+    }
+
+    /** Checks the chain: audit_ledger entries one by one, then audit_seal blocks, then the head. */
+    Chain chain(String caseId) {
         List<String> problems = new ArrayList<>();
         String previous = Fingerprints.GENESIS;
         int expectedSeq = 1;
+        int sealedEntries = 0;
         Map<String, Entry> latest = new LinkedHashMap<>();
-        for (Entry entry : chain) {
+        for (LegacyEntry entry : legacyEntries(caseId)) {
             if (entry.seq() != expectedSeq) {
                 problems.add("Thiếu mục niêm phong số " + expectedSeq + " (gặp số " + entry.seq() + ").");
             }
@@ -188,7 +233,29 @@ class CaseLedger {
             }
             previous = entry.entryHash();
             expectedSeq = entry.seq() + 1;
-            latest.put(entry.itemRef(), entry);
+            latest.put(entry.itemRef(), entry.entry());
+            sealedEntries++;
+        }
+        for (Block block : blocks(caseId)) {
+            if (block.seq() != expectedSeq) {
+                problems.add("Thiếu mục niêm phong số " + expectedSeq + " (gặp số " + block.seq() + ").");
+            }
+            byte[] expected = SealBlocks.hash(previous, caseId, block.seq(), block.sealedAt(), block.items());
+            if (!Arrays.equals(expected, block.sealHash())) {
+                problems.add("Khối niêm phong số " + block.seq() + " (lúc " + block.sealedAt()
+                        + ") đã bị sửa hoặc không nối với khối trước đó.");
+            }
+            try {
+                for (Entry entry : decoded(block)) {
+                    latest.put(entry.itemRef(), entry);
+                    sealedEntries++;
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("Khối niêm phong số " + block.seq() + " không đọc được: đã bị sửa.");
+            }
+            // The next block chains on the hash as stored; a wrong one is flagged above.
+            previous = block.sealHash() == null ? "" : SealBlocks.hex(block.sealHash());
+            expectedSeq = block.seq() + 1;
         }
         List<Map<String, Object>> head = jdbc.queryForList(
                 "select last_seq, last_hash from audit_ledger_head where case_id = ?", caseId);
@@ -196,6 +263,16 @@ class CaseLedger {
                 || !previous.equals(head.get(0).get("last_hash")))) {
             problems.add("Cuối chuỗi niêm phong không khớp với đầu chuỗi đã lưu: có mục đã bị xóa.");
         }
+        return new Chain(latest, sealedEntries, problems);
+    }
+
+    /** Checks the chain and every item of the case against its last seal. */
+    Verification verify(String caseId, List<CaseItem> current) {
+        return verify(chain(caseId), current);
+    }
+
+    Verification verify(Chain chain, List<CaseItem> current) {
+        Map<String, Entry> latest = chain.latest();
         Map<String, String> states = new LinkedHashMap<>();
         for (CaseItem item : current) {
             Entry last = latest.get(item.ref());
@@ -215,13 +292,14 @@ class CaseLedger {
                 removed.put(last.itemRef(), last);
             }
         }
-        return new Verification(states, removed, chain.size(), problems.isEmpty(), problems);
+        return new Verification(states, removed, chain.sealedEntries(), chain.problems().isEmpty(),
+                chain.problems());
     }
 
     /** Verifies a case as it is stored now, documents' bytes included. */
     Verification verify(String caseId) {
-        Map<String, Entry> latest = latestByItem(caseId);
-        return verify(caseId, items.collect(caseId, sealedDocuments(latest), true));
+        Chain chain = chain(caseId);
+        return verify(chain, items.collect(caseId, sealedDocuments(chain.latest()), true));
     }
 
     /** Cases that have a chain. */

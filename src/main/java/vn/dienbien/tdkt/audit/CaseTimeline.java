@@ -48,11 +48,9 @@ class CaseTimeline {
             throw ApiException.notFound("Không tìm thấy vụ việc có mã " + caseId + ".");
         }
         Map<String, Object> definition = process.get(0);
-        List<Long> sealedDocuments = ledger.entries(caseId).stream().map(CaseLedger.Entry::itemRef)
-                .filter(r -> r.startsWith(CaseItems.DOCUMENT + ":"))
-                .map(r -> Long.valueOf(r.substring(CaseItems.DOCUMENT.length() + 1))).distinct().toList();
-        List<CaseItem> current = items.collect(caseId, sealedDocuments, true);
-        var verification = ledger.verify(caseId, current);
+        CaseLedger.Chain chain = ledger.chain(caseId);
+        List<CaseItem> current = items.collect(caseId, CaseLedger.sealedDocuments(chain.latest()), true);
+        var verification = ledger.verify(chain, current);
         List<CaseRecord.TimelineEntry> entries = new ArrayList<>(narrator.tell(caseId, current,
                 verification.itemStates()));
         for (CaseLedger.Entry removed : verification.removed().values()) {

@@ -2,6 +2,19 @@ package vn.dienbien.tdkt.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.batch.history.HistoricBatchEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricExternalTaskLogEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -9,7 +22,11 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Tells the ledger which cases' history each transaction writes (after the database handler). */
+/**
+ * Tells the ledger which cases' history each transaction writes, and in which history table (after the
+ * database handler): the ledger reads again only those tables of the case. An event of a kind not
+ * known here makes it read all of them.
+ */
 @Component
 class EngineHistorySealing extends AbstractProcessEnginePlugin {
 
@@ -27,13 +44,46 @@ class EngineHistorySealing extends AbstractProcessEnginePlugin {
         configuration.setCustomHistoryEventHandlers(handlers);
     }
 
+    /** Events whose rows no source of the ledger reads (decisions' evaluations, external tasks, batches). */
+    private static final Set<Class<?>> UNSEALED = Set.of(HistoricDecisionEvaluationEvent.class,
+            HistoricDecisionInstanceEntity.class, HistoricExternalTaskLogEntity.class, HistoricBatchEntity.class);
+
+    /** The history table an event writes that a ledger source reads; null when not known (all are read). */
+    static String tableOf(HistoryEvent event) {
+        if (event instanceof HistoricProcessInstanceEventEntity) {
+            return CaseItems.PROCESS;
+        }
+        if (event instanceof HistoricActivityInstanceEventEntity) {
+            return CaseItems.ACTIVITY;
+        }
+        if (event instanceof HistoricTaskInstanceEventEntity) {
+            return CaseItems.TASK;
+        }
+        if (event instanceof HistoricIdentityLinkLogEventEntity) {
+            return CaseItems.IDENTITY_LINK;
+        }
+        if (event instanceof HistoricDetailEventEntity) {
+            return CaseItems.DETAIL; // variable updates and form fields; their ACT_HI_VARINST rows are not sealed
+        }
+        if (event instanceof UserOperationLogEntryEventEntity) {
+            return CaseItems.OPERATION;
+        }
+        if (event instanceof HistoricIncidentEventEntity) {
+            return CaseItems.INCIDENT;
+        }
+        if (event instanceof HistoricJobLogEvent) {
+            return CaseItems.JOB;
+        }
+        return null;
+    }
+
     private final class Marker implements HistoryEventHandler {
         @Override
         public void handleEvent(HistoryEvent event) {
             String caseId = event.getProcessInstanceId() != null ? event.getProcessInstanceId()
                     : event.getRootProcessInstanceId();
-            if (caseId != null) {
-                sealing.getObject().caseChanged(caseId);
+            if (caseId != null && !UNSEALED.contains(event.getClass())) {
+                sealing.getObject().historyChanged(caseId, tableOf(event));
             }
         }
 

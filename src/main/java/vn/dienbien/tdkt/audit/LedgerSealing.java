@@ -2,7 +2,10 @@ package vn.dienbien.tdkt.audit;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,15 +16,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Collects the cases a transaction touched — from the engine's history events and from our records —
- * and seals them just before it commits, in that same transaction: a change and its seal commit or
- * roll back together. Outside a transaction nothing is collected (nothing is written there either).
+ * and what it wrote of each (which history tables, which of our tables), and seals them just before it
+ * commits, in that same transaction: a change and its seal commit or roll back together. Only the
+ * sources those writes can change are read again. Outside a transaction nothing is collected (nothing
+ * is written there either).
  */
 @Component
 class LedgerSealing {
 
-    /** Which record of ours a change was made to; resolved to cases before commit. */
+    /**
+     * Which record of ours a change was made to, and the tables written (lower case; null when not
+     * known: every source of ours is read again); resolved to cases before commit.
+     */
     record RecordChange(String entity, Object id, String processInstanceId, Long dossierId, Long sessionId,
-            Long roundId, Long launchPlanId, Long decisionId) {
+            Long roundId, Long launchPlanId, Long decisionId, Long reportingRoundId, Set<String> tables) {
     }
 
     private final CaseLedger ledger;
@@ -34,11 +42,19 @@ class LedgerSealing {
         this.entityManagerFactory = entityManagerFactory;
     }
 
-    /** A case whose engine history changed in this transaction. */
-    void caseChanged(String processInstanceId) {
+    /** A case whose engine history changed in this transaction: in this table (null: in any). */
+    void historyChanged(String processInstanceId, String table) {
         Pending pending = pending();
         if (pending != null && processInstanceId != null) {
-            pending.cases.add(processInstanceId);
+            pending.dirty(processInstanceId).engine(table);
+        }
+    }
+
+    /** Rows of these tables of ours (lower case; null: any) written for this case by plain SQL. */
+    void recordsWritten(String caseId, Set<String> tables) {
+        Pending pending = pending();
+        if (pending != null && caseId != null) {
+            pending.dirty(caseId).records(tables);
         }
     }
 
@@ -74,6 +90,11 @@ class LedgerSealing {
         add(cases, "select process_instance_id from council_session where id = ?", change.sessionId());
         add(cases, "select process_instance_id from evaluation_round where id = ?", change.roundId());
         add(cases, "select process_instance_id from launch_plan where id = ?", change.launchPlanId());
+        if (change.reportingRoundId() != null) {
+            // Read by every launch plan sent for the round (CaseItems: reporting_round of a launch plan).
+            cases.addAll(jdbc.queryForList("select process_instance_id from launch_plan where round_id = ?"
+                    + " and process_instance_id is not null", String.class, change.reportingRoundId()));
+        }
         if (change.decisionId() != null) {
             // Decision numbers restart each year: a decision reaches its cases through the dossiers it lists.
             cases.addAll(jdbc.queryForList("select distinct s.process_instance_id from decision_awardee a"
@@ -94,10 +115,40 @@ class LedgerSealing {
         }
     }
 
+    /** What a transaction wrote of one case: engine tables and tables of ours; null for all. */
+    private static final class Dirty {
+        private Set<String> engine = new HashSet<>();
+        private Set<String> records = new HashSet<>();
+
+        void engine(String table) {
+            if (table == null) {
+                engine = null;
+            } else if (engine != null) {
+                engine.add(table);
+            }
+        }
+
+        void records(Set<String> tables) {
+            if (tables == null) {
+                records = null;
+            } else if (records != null) {
+                records.addAll(tables);
+            }
+        }
+
+        CaseItems.Scope scope() {
+            return new CaseItems.Scope(engine, records);
+        }
+    }
+
     /** This transaction's touched cases; registered once per transaction. */
     private final class Pending implements TransactionSynchronization {
-        private final Set<String> cases = new LinkedHashSet<>();
+        private final Map<String, Dirty> cases = new LinkedHashMap<>();
         private final Set<RecordChange> records = new LinkedHashSet<>();
+
+        Dirty dirty(String caseId) {
+            return cases.computeIfAbsent(caseId, id -> new Dirty());
+        }
 
         @Override
         public void beforeCommit(boolean readOnly) {
@@ -106,12 +157,15 @@ class LedgerSealing {
             if (entityManager != null) {
                 entityManager.flush();
             }
-            Set<String> all = new LinkedHashSet<>(cases);
             for (RecordChange change : records) {
-                all.addAll(casesOf(change));
+                for (String caseId : casesOf(change)) {
+                    dirty(caseId).records(change.tables());
+                }
             }
-            if (!all.isEmpty()) {
-                ledger.seal(all);
+            if (!cases.isEmpty()) {
+                Map<String, CaseItems.Scope> scopes = new LinkedHashMap<>();
+                cases.forEach((caseId, dirty) -> scopes.put(caseId, dirty.scope()));
+                ledger.seal(scopes);
             }
         }
 

@@ -2,6 +2,8 @@ package vn.dienbien.tdkt.audit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.Locale;
+import java.util.Set;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.AbstractCollectionEvent;
@@ -18,13 +20,17 @@ import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.persister.collection.AbstractCollectionPersister;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.ComponentType;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the ledger which of our records each transaction writes, whatever module writes them: the
- * record's own process instance, or the dossier, session, round or launch plan it belongs to.
+ * record's own process instance, or the dossier, session, round or launch plan it belongs to; and the
+ * table written, so that the ledger reads again only the sources that read it.
  */
 @Component
 class RecordChangeListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
@@ -52,17 +58,17 @@ class RecordChangeListener implements PostInsertEventListener, PostUpdateEventLi
 
     @Override
     public void onPostInsert(PostInsertEvent event) {
-        changed(event.getPersister(), event.getId(), event.getState());
+        changed(event.getPersister(), event.getId(), event.getState(), tableOf(event.getPersister()));
     }
 
     @Override
     public void onPostUpdate(PostUpdateEvent event) {
-        changed(event.getPersister(), event.getId(), event.getState());
+        changed(event.getPersister(), event.getId(), event.getState(), tableOf(event.getPersister()));
     }
 
     @Override
     public void onPostDelete(PostDeleteEvent event) {
-        changed(event.getPersister(), event.getId(), event.getDeletedState());
+        changed(event.getPersister(), event.getId(), event.getDeletedState(), tableOf(event.getPersister()));
     }
 
     @Override
@@ -84,11 +90,34 @@ class RecordChangeListener implements PostInsertEventListener, PostUpdateEventLi
         Object owner = event.getAffectedOwnerOrNull();
         if (owner != null) {
             EntityPersister persister = event.getSession().getEntityPersister(event.getAffectedOwnerEntityName(), owner);
-            changed(persister, event.getAffectedOwnerIdOrNull(), persister.getValues(owner));
+            // The collection's own table (members, absences, document links, awardees) and the owner's.
+            String table = null;
+            if (event.getCollection() != null && event.getCollection().getRole() != null) {
+                CollectionPersister collection = event.getSession().getFactory().getMappingMetamodel()
+                        .getCollectionDescriptor(event.getCollection().getRole());
+                table = collection instanceof AbstractCollectionPersister c ? normalise(c.getTableName()) : null;
+            }
+            Set<String> ownerTable = tableOf(persister);
+            changed(persister, event.getAffectedOwnerIdOrNull(), persister.getValues(owner), table == null
+                    || ownerTable == null ? null : Set.of(table, ownerTable.iterator().next()));
         }
     }
 
-    private void changed(EntityPersister persister, Object id, Object[] state) {
+    private static Set<String> tableOf(EntityPersister persister) {
+        String table = persister instanceof AbstractEntityPersister entity ? normalise(entity.getTableName()) : null;
+        return table == null ? null : Set.of(table);
+    }
+
+    /** The bare lower-case table name (no schema, no quotes); null when there is none. */
+    private static String normalise(String qualified) {
+        if (qualified == null || qualified.isBlank()) {
+            return null;
+        }
+        String name = qualified.substring(qualified.lastIndexOf('.') + 1).replace("\"", "").replace("`", "");
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private void changed(EntityPersister persister, Object id, Object[] state, Set<String> tables) {
         if (state == null) {
             return;
         }
@@ -115,12 +144,15 @@ class RecordChangeListener implements PostInsertEventListener, PostUpdateEventLi
             default -> { }
         }
         Long decisionId = "Decision".equals(entity) ? ownId : null;
+        // A reporting round has no case of its own; the launch plans sent for it read its row.
+        Long reportingRoundId = "ReportingRound".equals(entity) ? ownId : null;
         if (values.processInstanceId == null && values.dossierId == null && values.sessionId == null
-                && values.roundId == null && values.launchPlanId == null && decisionId == null) {
+                && values.roundId == null && values.launchPlanId == null && decisionId == null
+                && reportingRoundId == null) {
             return;
         }
         sealing.recordChanged(new LedgerSealing.RecordChange(entity, id, values.processInstanceId, values.dossierId,
-                values.sessionId, values.roundId, values.launchPlanId, decisionId));
+                values.sessionId, values.roundId, values.launchPlanId, decisionId, reportingRoundId, tables));
     }
 
     private static final class Values {

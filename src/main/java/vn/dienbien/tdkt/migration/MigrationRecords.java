@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import vn.dienbien.tdkt.audit.LedgerWrites;
 
 /** The record of each migration (process_migration and its cases and mappings): written once, read by the page. */
 @Component
@@ -31,9 +32,11 @@ class MigrationRecords {
     }
 
     private final JdbcTemplate jdbc;
+    private final LedgerWrites ledger;
 
-    MigrationRecords(JdbcTemplate jdbc) {
+    MigrationRecords(JdbcTemplate jdbc, LedgerWrites ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     long insert(MigrationPlans.Versions v, String by, Instant at, List<MovedCase> cases, List<MappingUsed> mappings) {
@@ -67,6 +70,9 @@ class MigrationRecords {
         }
         jdbc.batchUpdate("insert into process_migration_mapping (migration_id, seq, source_activity_id,"
                 + " target_activity_id, explicit) values (?, ?, ?, ?, ?)", rows);
+        // Each moved case's timeline tells this migration: sealed with it.
+        ledger.written(cases.stream().map(MovedCase::caseId).toList(), "process_migration", "process_migration_case",
+                "process_migration_mapping");
         return id;
     }
 

@@ -86,7 +86,8 @@ public final class AuditBenchmark {
                         + " (select count(*) from council_session) as phien_hop,"
                         + " (select count(*) from ACT_HI_ACTINST) as act_hi_actinst,"
                         + " (select count(*) from ACT_HI_DETAIL) as act_hi_detail,"
-                        + " (select count(*) from audit_ledger) as audit_ledger from ACT_HI_PROCINST"));
+                        + " (select count(*) from audit_ledger) as audit_ledger,"
+                        + " (select count(*) from audit_seal) as audit_seal from ACT_HI_PROCINST"));
         System.out.println(loading);
 
         var queries = new SearchQueries(jdbc, random);

@@ -33,16 +33,21 @@ final class BenchmarkExplain {
                 plan(query.table() + " của hồ sơ", query.sql(), recordId);
             }
         }
-        plan("audit_ledger: các mục niêm phong của vụ việc", "select id, case_id, seq, item_ref, item_hash, settled,"
-                + " label, sealed_at, prev_hash, entry_hash from audit_ledger where case_id = ? order by seq", caseId);
+        plan("audit_ledger: các mục niêm phong (kiểu cũ) của vụ việc", "select case_id, seq, item_ref, item_hash,"
+                + " settled, label, sealed_at, prev_hash, entry_hash from audit_ledger where case_id = ? order by seq",
+                caseId);
+        plan("audit_seal: các khối niêm phong của vụ việc", "select seq, sealed_at, items, seal_hash from audit_seal"
+                + " where case_id = ? order by seq", caseId);
     }
 
     /** Sizes of the ledger beside the engine's history and our records. */
     void sizes() {
-        Map<String, Object> ledger = jdbc.queryForMap("select count(*) as entries, count(distinct case_id) as cases,"
-                + " pg_total_relation_size('audit_ledger') as total, pg_relation_size('audit_ledger') as heap,"
-                + " pg_indexes_size('audit_ledger') as indexes, pg_total_relation_size('audit_ledger_head') as head"
-                + " from audit_ledger");
+        Map<String, Object> ledger = jdbc.queryForMap("select (select count(*) from audit_ledger) as entries,"
+                + " (select count(*) from audit_seal) as blocks, (select count(*) from audit_ledger_head) as cases,"
+                + " pg_total_relation_size('audit_ledger') + pg_total_relation_size('audit_seal') as total,"
+                + " pg_relation_size('audit_ledger') + pg_relation_size('audit_seal') as heap,"
+                + " pg_indexes_size('audit_ledger') + pg_indexes_size('audit_seal') as indexes,"
+                + " pg_total_relation_size('audit_ledger_head') as head");
         long engine = jdbc.queryForObject("select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c"
                 + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema()"
                 + " and c.relkind = 'r' and c.relname like 'act_hi%'", Long.class);
@@ -51,12 +56,13 @@ final class BenchmarkExplain {
                 + " and c.relkind = 'r' and (c.relname like 'dossier%' or c.relname like 'council%'"
                 + " or c.relname like 'decision%' or c.relname = 'stored_document')", Long.class);
         long entries = ((Number) ledger.get("entries")).longValue();
+        long blocks = ((Number) ledger.get("blocks")).longValue();
         long cases = ((Number) ledger.get("cases")).longValue();
         long total = ((Number) ledger.get("total")).longValue() + ((Number) ledger.get("head")).longValue();
-        System.out.printf("audit_ledger: %,d mục cho %,d vụ việc (%.1f mục/vụ việc); bảng %s, chỉ mục %s,"
-                + " audit_ledger_head %s; tổng %s = %,d byte/vụ việc%n", entries, cases,
-                cases == 0 ? 0.0 : (double) entries / cases, mb(ledger.get("heap")), mb(ledger.get("indexes")),
-                mb(ledger.get("head")), mb(total), cases == 0 ? 0 : total / cases);
+        System.out.printf("Sổ niêm phong: %,d mục kiểu cũ (audit_ledger) và %,d khối (audit_seal) cho %,d vụ việc"
+                + " (%.1f khối/vụ việc); bảng %s, chỉ mục %s, audit_ledger_head %s; tổng %s = %,d byte/vụ việc%n",
+                entries, blocks, cases, cases == 0 ? 0.0 : (double) blocks / cases, mb(ledger.get("heap")),
+                mb(ledger.get("indexes")), mb(ledger.get("head")), mb(total), cases == 0 ? 0 : total / cases);
         System.out.printf("Lịch sử của engine (ACT_HI_*): %s; hồ sơ, phiên họp, quyết định, văn bản của ta: %s;"
                 + " sổ niêm phong chiếm %.1f%% của cả ba%n", mb(engine), mb(ours),
                 100.0 * total / Math.max(1, engine + ours + total));

@@ -53,7 +53,7 @@ class OversightChangesNothingTest {
         String instance = scenario.processOf(sessionId);
         String taskId = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_Vote")
                 .list().get(0).getId();
-        int ledgerBefore = jdbc.queryForObject("select count(*) from audit_ledger where case_id = ?", Integer.class, instance);
+        int ledgerBefore = jdbc.queryForObject("select count(*) from audit_seal where case_id = ?", Integer.class, instance);
 
         var json = ApiClient.jsonHeaders();
         List<org.springframework.http.ResponseEntity<Map>> answers = List.of(
@@ -76,7 +76,7 @@ class OversightChangesNothingTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
         assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNotEqualTo(user);
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).count()).isOne();
-        assertThat(jdbc.queryForObject("select count(*) from audit_ledger where case_id = ?", Integer.class, instance))
+        assertThat(jdbc.queryForObject("select count(*) from audit_seal where case_id = ?", Integer.class, instance))
                 .as("nothing changed, nothing sealed").isEqualTo(ledgerBefore);
     }
 }

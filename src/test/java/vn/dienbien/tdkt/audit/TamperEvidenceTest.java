@@ -36,6 +36,7 @@ class TamperEvidenceTest {
     @Autowired ApiClient api;
     @Autowired JdbcTemplate jdbc;
     @Autowired LedgerVerification verification;
+    @Autowired CaseLedger ledger;
     @Autowired ManagementService managementService;
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
@@ -80,12 +81,17 @@ class TamperEvidenceTest {
                 });
         assertThat(entries).filteredOn(e -> "OK".equals(e.get("integrity"))).hasSizeGreaterThan(20);
 
-        // A comment sealed through the application afterwards does not launder what was changed around it.
+        // A comment sealed through the application afterwards does not launder what was changed around it,
+        // even an item still open (the dossier's own row): sealing reads again only what it wrote.
+        String summary = jdbc.queryForObject("select achievement_summary from dossier where id = ?", String.class, dossier);
+        jdbc.update("update dossier set achievement_summary = 'Thành tích khác' where id = ?", dossier);
         var comment = new org.springframework.http.HttpEntity<>(Map.of("text", "Đề nghị kiểm tra lại."),
                 ApiClient.jsonHeaders());
         assertThat(api.as("mttq.giamsat").postForEntity("/api/audit/cases/" + caseId + "/comments", comment, Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(verification.verifyAll()).contains(caseId);
+        assertThat(ledger.verify(caseId).itemStates()).containsEntry("dossier:" + dossier, "CHANGED");
+        jdbc.update("update dossier set achievement_summary = ? where id = ?", summary, dossier);
 
         Incident incident = runNightlyVerification();
         assertThat(incident).as("the nightly verification raises an incident").isNotNull();
@@ -124,10 +130,13 @@ class TamperEvidenceTest {
         }
         CouncilScenario.clockAt(LocalDateTime.of(2024, 7, 1, 9, 0));
         scenario.acceptedCertificate("Vừ A Sổ");
-        assertThat(jdbc.queryForObject("select count(*) from audit_ledger", Integer.class)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from audit_seal", Integer.class)).isPositive();
         if (database.toLowerCase().contains("postgres")) {
-            assertThatThrownBy(() -> jdbc.update("update audit_ledger set label = 'x'")).hasMessageContaining("append-only");
-            assertThatThrownBy(() -> jdbc.update("delete from audit_ledger")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> jdbc.update("update audit_seal set sealed_at = sealed_at")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> jdbc.update("delete from audit_seal")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> jdbc.execute("truncate audit_seal")).hasMessageContaining("append-only");
+            // The first format's table keeps refusing too (it has rows where a database was upgraded).
+            assertThatThrownBy(() -> jdbc.execute("truncate audit_ledger")).hasMessageContaining("append-only");
         }
     }
 

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * awarded dossiers are the templates, and every row that belongs to a template — its {@code dossier} row and every
  * row of our tables keyed by its id ({@code dossier_id}) or by its case ({@code process_instance_id},
  * {@code case_id}: status history, rules, documents' links, session entries, votes, awardee lines, notifications,
- * the audit ledger), and every engine history row of its case ({@code act_hi_*} by {@code proc_inst_id_}) — is
+ * the audit ledger's blocks and head), and every engine history row of its case ({@code act_hi_*} by {@code proc_inst_id_}) — is
  * copied with new ids, the nominee's name marked "(lịch sử n)". Not copied: rows shared with other dossiers (the
  * council session and its case, the decision, the stored documents, engine byte arrays), so the copies point at the
  * templates' ones. Prints rows written per dossier by table beside what a template has.
