@@ -79,6 +79,7 @@ final class BaselineBenchmark {
                 + " trình): %,d hồ sơ, %d luồng; %s; %d lõi CPU; heap tối đa %d MB; load average trước khi chạy %.2f%n",
                 dossiers, threads, jdbc.queryForObject("select version()", String.class).replaceAll(" on .*", ""),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadBefore);
+        AutovacuumStandIn autovacuum = AutovacuumStandIn.startIfNeeded(jdbc);
         System.out.println("== Làm nóng: " + BATCH + " hồ sơ (không tính)");
         batch(BATCH);
         timings.clear();
@@ -114,6 +115,9 @@ final class BaselineBenchmark {
         measuring = false;
         pool.shutdown();
         reviewer.join();
+        if (autovacuum != null) {
+            autovacuum.close();
+        }
         int awarded = (int) engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count() - BATCH;
         Thread.sleep(11_000);
         Snapshot after = Snapshot.take(jdbc, database);

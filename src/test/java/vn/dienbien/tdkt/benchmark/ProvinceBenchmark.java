@@ -122,6 +122,7 @@ public final class ProvinceBenchmark {
 
         System.out.println("== Làm nóng: một năm nhỏ (" + SESSION_SIZE + " hồ sơ, năm " + (MEASURED_YEAR - 1)
                 + "; không tính)");
+        AutovacuumStandIn autovacuum = AutovacuumStandIn.startIfNeeded(jdbc);
         var warm = simulator.simulate(new ProvinceYearSimulator.Settings(SESSION_SIZE, 1, 11, MEASURED_YEAR - 1,
                 SESSION_SIZE, false, false), ProvinceYearSimulator.Probe.NONE);
         System.out.println("   " + ProvinceYearSimulator.summary(warm));
@@ -146,6 +147,9 @@ public final class ProvinceBenchmark {
         long t1 = System.nanoTime();
         measuring = false;
         reader.join();
+        if (autovacuum != null) {
+            autovacuum.close();
+        }
         int awarded = jdbc.queryForObject("select count(*) from dossier where status = 'AWARDED'", Integer.class)
                 - awardedBefore;
         Thread.sleep(11_000);
