@@ -14,11 +14,12 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 
 /**
- * The engine's history the audit needs (issue 12): level full, without the rows of steps in which nobody acts
- * and nothing is decided, and without the engine's own loop counters. What stays is every step a person or a
+ * The engine's history the audit needs (issue 12): level full, without the rows that record no act and no
+ * decision, or only repeat what other history rows or our records hold. What stays is every step a person or a
  * rule acts in — user tasks with their assignees and completers, service and rule tasks, call activities,
  * timers, messages, conditions, sub-processes, the case's start and end events and every end event that tells
- * which way a case or a sub-process ended — and every variable a person or a delegate sets, with its changes.
+ * which way a case or a sub-process ended — every value a person or a delegate sets, with its changes, and every
+ * failure of a job.
  *
  * <p>Not written (the audit timeline, its exports, the diagram, migration and our tests read none of it):
  * <ul>
@@ -37,7 +38,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
  * and after. (The engine's "restart with the initial variables" reads these rows; we do not restart cases.)</li>
  * <li>the job log's creations and deletions (act_hi_job_log): a timer or continuation scheduled, or a deadline
  * timer dropped because its task was done in time. A timer that fires and a continuation that runs are steps
- * (act_hi_actinst); a job that fails is logged with its error, retries and host, and its success after that.</li>
+ * (act_hi_actinst); a job's failures (error, retries left, host) and its success stay.</li>
  * </ul>
  * Filtering both the start and the end of an activity by its type keeps the engine consistent (an end event is
  * an update of the row its start wrote).
