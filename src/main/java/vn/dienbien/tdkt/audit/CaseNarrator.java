@@ -83,7 +83,11 @@ class CaseNarrator {
         for (CaseItem item : details) {
             String name = (String) item.row().get("NAME_");
             Object value = value(item.row());
-            detailBefore.put(item.ref(), previousValue.containsKey(name) ? show(previousValue.get(name)) : "(chưa có)");
+            // A first change of a variable that already had a value (revision > 0): its earlier value was not
+            // written to history (the audit's history level leaves out the values a case is started with).
+            detailBefore.put(item.ref(), previousValue.containsKey(name) ? show(previousValue.get(name))
+                    : item.row().get("REV_") instanceof Number revision && revision.intValue() > 0
+                            ? "(giá trị trước không được ghi lại)" : "(chưa có)");
             previousValue.put(name, value);
         }
         Map<String, List<CaseItem>> operations = new LinkedHashMap<>();

@@ -1,0 +1,143 @@
+package vn.dienbien.tdkt.platform;
+
+import java.util.Set;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
+import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.migration.instance.MigratingActivityInstance;
+import org.camunda.bpm.engine.impl.migration.instance.MigratingVariableInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+
+/**
+ * The engine's history the audit needs (issue 12): level full, without the rows that record no act and no
+ * decision, or only repeat what other history rows or our records hold. What stays is every step a person or a
+ * rule acts in — user tasks with their assignees and completers, service and rule tasks, call activities,
+ * timers, messages, conditions, sub-processes, the case's start and end events and every end event that tells
+ * which way a case or a sub-process ended — every value a person or a delegate sets, with its changes, and every
+ * failure of a job.
+ *
+ * <p>Not written (the audit timeline, its exports, the diagram, migration and our tests read none of it):
+ * <ul>
+ * <li>activity instances of exclusive, parallel and inclusive gateways and of none intermediate throw events:
+ * nobody acts there and no time passes; the branch taken is the step that follows. Event-based gateways stay
+ * (a case waits in them);</li>
+ * <li>the none start event of an embedded sub-process and its end event when it has only one: the sub-process's
+ * own row has the same start and end;</li>
+ * <li>the multi-instance counters ({@code loopCounter}, {@code nrOf…Instances}) in act_hi_varinst and
+ * act_hi_detail: the engine's bookkeeping of the members' ballots, whose tasks (who, when, outcome) are in the
+ * task history and whose votes are in our tables;</li>
+ * <li>the detail rows (act_hi_detail) of the values a case is started with (ids, names and dates copied from our
+ * records by the service that starts it, never changed afterwards): act_hi_varinst keeps each value with its
+ * time, act_hi_procinst who started the case, our records the data itself. Values set later — by a person
+ * completing a task or by a delegate — keep their detail rows, which the timeline shows with the value before
+ * and after. (The engine's "restart with the initial variables" reads these rows; we do not restart cases.)</li>
+ * <li>the job log's creations and deletions (act_hi_job_log): a timer or continuation scheduled, or a deadline
+ * timer dropped because its task was done in time. A timer that fires and a continuation that runs are steps
+ * (act_hi_actinst); a job's failures (error, retries left, host) and its success stay.</li>
+ * </ul>
+ * Filtering both the start and the end of an activity by its type keeps the engine consistent (an end event is
+ * an update of the row its start wrote).
+ */
+final class AuditHistoryLevel extends AbstractHistoryLevel {
+
+    static final String NAME = "tdkt-audit";
+    /** Camunda's own levels are 0–3; a custom level needs an id of its own, stored in ACT_GE_PROPERTY. */
+    static final int ID = 31;
+
+    private static final Set<String> SILENT_TYPES = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
+            "intermediateNoneThrowEvent");
+    private static final Set<String> ENGINE_COUNTERS = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
+            "nrOfCompletedInstances");
+
+    @Override
+    public int getId() {
+        return ID;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+        if (entity == null) {
+            return true; // asked while parsing: may the type be produced at all (yes, all of full's)
+        }
+        if (eventType == HistoryEventTypes.ACTIVITY_INSTANCE_START || eventType == HistoryEventTypes.ACTIVITY_INSTANCE_END
+                || eventType == HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE
+                || eventType == HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE) {
+            return !isSilent(activityOf(entity));
+        }
+        if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_CREATE || eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE
+                || eventType == HistoryEventTypes.VARIABLE_INSTANCE_DELETE
+                || eventType == HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE
+                || eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL) {
+            String name = variableNameOf(entity);
+            if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
+                    && entity instanceof HistoricVariableUpdateEventEntity update && Boolean.TRUE.equals(update.isInitial())) {
+                return false; // a value the case was started with: act_hi_varinst keeps it
+            }
+            return name == null || !ENGINE_COUNTERS.contains(name);
+        }
+        if (eventType == HistoryEventTypes.JOB_CREATE || eventType == HistoryEventTypes.JOB_DELETE) {
+            return false;
+        }
+        return true;
+    }
+
+    /** The activity the engine's event producer would name in the row (its activity, else its event source). */
+    private static ScopeImpl activityOf(Object entity) {
+        if (entity instanceof ExecutionEntity execution) {
+            if (execution.getActivity() != null) {
+                return execution.getActivity();
+            }
+            return execution.getEventSource() instanceof ScopeImpl source ? source : null;
+        }
+        if (entity instanceof MigratingActivityInstance migrating) {
+            return migrating.getSourceScope();
+        }
+        return null;
+    }
+
+    static boolean isSilent(ScopeImpl scope) {
+        if (!(scope instanceof ActivityImpl activity)) {
+            return false;
+        }
+        String type = typeOf(activity);
+        if (SILENT_TYPES.contains(type)) {
+            return true;
+        }
+        if (!(activity.getFlowScope() instanceof ActivityImpl subProcess) || !"subProcess".equals(typeOf(subProcess))) {
+            return false; // the case's own start and end events stay: tests and people read them
+        }
+        if ("startEvent".equals(type)) {
+            return true;
+        }
+        return "noneEndEvent".equals(type)
+                && subProcess.getActivities().stream().filter(a -> typeOf(a).endsWith("EndEvent")).count() == 1;
+    }
+
+    private static String typeOf(ActivityImpl activity) {
+        Object type = activity.getProperty(BpmnProperties.TYPE.getName());
+        return type == null ? "" : type.toString();
+    }
+
+    private static String variableNameOf(Object entity) {
+        if (entity instanceof VariableInstanceEntity variable) {
+            return variable.getName();
+        }
+        if (entity instanceof HistoricVariableUpdateEventEntity update) {
+            return update.getVariableName();
+        }
+        if (entity instanceof MigratingVariableInstance migrating) {
+            return migrating.getVariableName();
+        }
+        return null;
+    }
+}
