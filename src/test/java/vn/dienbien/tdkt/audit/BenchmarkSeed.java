@@ -117,6 +117,7 @@ final class BenchmarkSeed {
                     Map.of("chairmanDecision", "APPROVE_ALL"));
             tick(1, 0);
             council.register(sessionId);
+            council.executeDossierJobs(voted); // each case tells its unit and ends in a job of its own
             long decisionId = jdbc.queryForObject("select d.id from decision d join council_session s"
                     + " on s.decision_code = d.code where s.id = ?", Long.class, sessionId);
             return new Batch(dossiers, sessionId, title, decisionId, start);
