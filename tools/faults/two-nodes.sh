@@ -77,14 +77,19 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 # A session's voting-due reminder and its last ballot fall due at the same moment: when the ballot closes the vote
-# first, the engine deletes the boundary timer unfired (job log state 3). That is right — the vote is in, no
-# reminder is owed — so such a timer is counted apart, and must be the voting-due one of a session that tallied.
-sql $DB "select distinct job_id_ from act_hi_job_log where job_state_ = 3 and job_id_ in ($IDS) and job_id_ not in
-  (select job_id_ from act_hi_job_log where job_state_ = 2)" > "$STATE/cancelled.ids"
+# first, the engine deletes the boundary timer unfired. That is right — the vote is in, no reminder is owed — so
+# such a timer is counted apart, and must be the voting-due one of a session that tallied. The history level
+# tdkt-audit does not log a job's deletion (AuditHistoryLevel), so a cancelled timer is one that is gone from
+# act_ru_job without a success in the job log.
+sql $DB "select id from ($IDS) m(id) where id not in (select id_ from act_ru_job)
+  and id not in (select job_id_ from act_hi_job_log where job_state_ = 2)" > "$STATE/cancelled.ids"
 CANCELLED=$(grep -c . "$STATE/cancelled.ids" || true)
 if [ "$CANCELLED" != 0 ]; then
   check "việc hẹn giờ bị hủy mà không phải nhắc hạn bỏ phiếu" "$(grep -F -f "$STATE/cancelled.ids" "$STATE/moved.csv" \
     | grep -vc ',Timer_VotingDue' || true)" 0
+  check "nhắc hạn bỏ phiếu bị hủy ở phiên họp chưa kiểm phiếu" "$(grep -F -f "$STATE/cancelled.ids" "$STATE/moved.csv" \
+    | cut -d, -f2 | sort -u | while read -r pi; do sql $DB "select count(*) from act_hi_actinst
+      where proc_inst_id_ = '$pi' and act_id_ = 'Task_Tally'"; done | grep -c '^0$' || true)" 0
   grep -v -F -f "$STATE/cancelled.ids" "$STATE/moved.csv" > "$STATE/moved.kept.csv" || true
   cut -d, -f1 "$STATE/moved.kept.csv" > "$STATE/moved.ids"
   grep -v Timer_Deadline "$STATE/moved.kept.csv" > "$STATE/reminders.csv" || true
