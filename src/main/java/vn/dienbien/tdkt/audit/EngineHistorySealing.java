@@ -63,7 +63,7 @@ class EngineHistorySealing extends AbstractProcessEnginePlugin {
             return CaseItems.IDENTITY_LINK;
         }
         if (event instanceof HistoricDetailEventEntity) {
-            return CaseItems.DETAIL; // variable updates and form fields; their ACT_HI_VARINST rows are not sealed
+            return CaseItems.DETAIL; // variable updates and form fields; ACT_HI_VARINST (level full only) is not sealed
         }
         if (event instanceof UserOperationLogEntryEventEntity) {
             return CaseItems.OPERATION;

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +23,8 @@ import org.springframework.stereotype.Component;
  * result, with its reason, is stored with the dossier ({@code dossier_rule_result}, shown and sealed in
  * the case's audit timeline); the engine's copy (act_hi_decinst, act_hi_dec_in, act_hi_dec_out: 22 rows,
  * about 10 KB per dossier in the province benchmark, issue 12) was read by nothing of ours, only by
- * Cockpit's decision history view, which stays empty while the switch is off.
+ * Cockpit's decision history view, which stays empty while the switch is off. The database handler behind the
+ * filter is {@link AuditHistoryWriter} (no act_hi_varinst at level tdkt-audit).
  */
 @Component
 class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
@@ -47,7 +47,7 @@ class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(0, new Handler(new DbHistoryEventHandler()));
+        handlers.add(0, new Handler(new AuditHistoryWriter()));
         configuration.setCustomHistoryEventHandlers(handlers);
     }
 

@@ -26,8 +26,9 @@ import vn.dienbien.tdkt.council.CouncilScenario;
 
 /**
  * The engine's history at the audit's level (tdkt.history.level: tdkt-audit, issue 12): no rows of gateways,
- * of a sub-process's own start and end events or of the multi-instance counters, and still every step of a
- * finished dossier in its timeline, with the person who did it, the time and the decision taken.
+ * of a sub-process's own start and end events, of the multi-instance counters or of historic variable instances
+ * (act_hi_varinst), and still every step of a finished dossier in its timeline, with the person who did it, the
+ * time, the decision taken and each value a person set with the value before.
  */
 @WorkflowTest
 class AuditHistoryLevelTest {
@@ -78,18 +79,13 @@ class AuditHistoryLevelTest {
                     List.of())).as("details of the values %s started with", caseId).isZero();
             assertThat(count("select count(*) from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ? and JOB_STATE_ in (0, 3)",
                     caseId, List.of())).as("job creations and deletions of %s", caseId).isZero();
-            for (String table : List.of("ACT_HI_VARINST", "ACT_HI_DETAIL")) {
-                assertThat(count("select count(*) from " + table + " where PROC_INST_ID_ = ? and NAME_ in ("
-                        + marks(COUNTERS) + ")", caseId, COUNTERS)).as("%s counters of %s", table, caseId).isZero();
-            }
+            assertThat(count("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ? and NAME_ in ("
+                    + marks(COUNTERS) + ")", caseId, COUNTERS)).as("counters of %s", caseId).isZero();
         }
         assertThat(count("select count(*) from ACT_HI_ACTINST where PROC_INST_ID_ = ? and ACT_TYPE_ = 'multiInstanceBody'",
                 sessionCase, List.of())).as("the members' vote ran as a multi-instance").isPositive();
         assertThat(count("select count(*) from ACT_HI_ACTINST where PROC_INST_ID_ = ? and ACT_TYPE_ = 'subProcess'",
                 sessionCase, List.of())).as("the session ran a sub-process").isPositive();
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossierCase)
-                .variableName("dossierId").singleResult().getValue()).as("a start value stays in act_hi_varinst")
-                .isEqualTo(dossier);
         assertThat(count("select count(*) from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ? and JOB_STATE_ = 2",
                 sessionCase, List.of())).as("the continuations after the ballots ran and are logged").isPositive();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(dossierCase)
@@ -123,6 +119,64 @@ class AuditHistoryLevelTest {
                 assertThat(map(e.get("details")).get("Sau").toString()).isNotBlank();
             });
         }
+    }
+
+    @Test
+    void aFinishedCaseHasNoVariableInstanceRowsAndItsTimelineShowsWhatAPersonSetWithBeforeAndAfter() {
+        CouncilScenario.clockAt(LocalDateTime.of(2044, 5, 6, 9, 0));
+        Long dossier = scenario.returnedThenAcceptedCertificate("Lò Văn Thanh", "Thiếu bản sao bằng khen.");
+        Long sessionId = scenario.open("Phiên họp tháng 5/2044", LocalDate.of(2044, 5, 20), List.of(dossier));
+        scenario.allVote(sessionId, List.of(dossier), "YES");
+        scenario.completeAs("thuongtruc.hd", scenario.task(sessionId, "Task_Submission"),
+                Map.of("submissionNote", "Đề nghị tặng Bằng khen."));
+        scenario.approveAndRegister(sessionId);
+        scenario.executeDossierJobs(List.of(dossier));
+        String dossierCase = jdbc.queryForObject("select process_instance_id from dossier where id = ?", String.class,
+                dossier);
+        String sessionCase = scenario.processOf(sessionId);
+        for (String caseId : List.of(dossierCase, sessionCase)) {
+            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(caseId).finished().count())
+                    .as("%s has ended", caseId).isEqualTo(1);
+            assertThat(count("select count(*) from ACT_HI_VARINST where PROC_INST_ID_ = ?", caseId, List.of()))
+                    .as("act_hi_varinst rows of %s", caseId).isZero();
+            assertThat(count("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ? and TYPE_ = 'VariableUpdate'",
+                    caseId, List.of())).as("the values set in %s are in act_hi_detail", caseId).isPositive();
+        }
+
+        // The Board's appraisal, returned then accepted: each value with the one before it (the decision is
+        // cleared once recorded), at the moment the Board's officer completed the task.
+        Map<String, Object> record = map(api.as("kiemtoan").getForEntity("/api/audit/cases/" + dossierCase, Map.class)
+                .getBody());
+        assertThat(map(record.get("integrity")).get("intact")).as("%s", record.get("integrity")).isEqualTo(true);
+        List<Map<String, Object>> entries = list(record.get("entries"));
+        List<Map<String, Object>> appraisals = entries.stream()
+                .filter(e -> "Dữ liệu thay đổi: appraisalDecision".equals(e.get("title"))).toList();
+        assertThat(appraisals).allSatisfy(e -> assertThat(e.get("kind")).isEqualTo("VARIABLE_CHANGED"))
+                .extracting(e -> map(e.get("details")).get("Trước") + " → " + map(e.get("details")).get("Sau"))
+                .containsExactly("(chưa có) → RETURN", "RETURN → (trống)", "(trống) → ACCEPT", "ACCEPT → (trống)");
+        for (Map<String, Object> set : List.of(appraisals.get(0), appraisals.get(2))) {
+            assertThat(entries).as("completed by the Board when %s was set", map(set.get("details")).get("Sau"))
+                    .anySatisfy(e -> {
+                        assertThat(e.get("kind")).isEqualTo("TASK_COMPLETED");
+                        assertThat(e.get("actorId")).isEqualTo("bantdkt");
+                        assertThat(e.get("at")).isEqualTo(set.get("at"));
+                    });
+        }
+
+        // The session's case was started with values copied from its record (title, date, dossiers), which no
+        // history table keeps: its record and business key still tell which session it is.
+        assertThat(count("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ? and NAME_ in (?, ?, ?)",
+                sessionCase, List.of("sessionTitleInput", "meetingDate", "dossierIds"))).isZero();
+        Map<String, Object> session = map(api.as("kiemtoan").getForEntity("/api/audit/cases/" + sessionCase, Map.class)
+                .getBody());
+        Map<String, Object> summary = map(session.get("summary"));
+        assertThat(summary.get("kind")).isEqualTo("COUNCIL_SESSION");
+        assertThat(((Number) summary.get("recordId")).longValue()).isEqualTo(sessionId);
+        assertThat(summary.get("title").toString()).contains("Phiên họp tháng 5/2044");
+        assertThat(list(session.get("entries"))).anySatisfy(e -> {
+            assertThat(e.get("kind")).isEqualTo("PROCESS_STARTED");
+            assertThat(map(e.get("details"))).containsEntry("Mã nghiệp vụ", "PH-" + sessionId);
+        });
     }
 
     private int count(String sql, String caseId, List<String> names) {

@@ -46,7 +46,7 @@ class HistoryRemovalTimeTest {
         assertThat(removal).as("set at the start, while the case runs").isNotNull();
         assertThat(removal.toInstant()).isEqualTo(start.toInstant().plus(retention.retentionDays(), ChronoUnit.DAYS));
 
-        for (String table : new String[] {"ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST", "ACT_HI_DETAIL"}) {
+        for (String table : new String[] {"ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_DETAIL"}) {
             assertThat(jdbc.queryForList("select distinct REMOVAL_TIME_ from " + table + " where PROC_INST_ID_ = ?",
                     Timestamp.class, caseId)).as(table).containsExactly(removal);
         }

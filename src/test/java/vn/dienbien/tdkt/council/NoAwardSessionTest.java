@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.dienbien.tdkt.ApiClient;
+import vn.dienbien.tdkt.HistoricValues;
 import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.decision.AwardDecisions;
 import vn.dienbien.tdkt.dossier.DossierQueries;
@@ -171,8 +172,7 @@ class NoAwardSessionTest {
         assertThat(view.decisionCode()).as("no decision").isNull();
         assertThat(decisions.nextNumber(2032)).as("no number taken from the register").isEqualTo(nextNumber);
         assertThat(decisionsOf2032()).isEqualTo(decisionsBefore);
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(process)
-                .variableName(CouncilDelegates.AWARDEES_APPROVED).singleResult().getValue()).isEqualTo(false);
+        assertThat(HistoricValues.last(historyService, process, CouncilDelegates.AWARDEES_APPROVED)).isEqualTo(false);
     }
 
     private int decisionsOf2032() {

@@ -39,6 +39,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.dienbien.tdkt.ApiClient;
+import vn.dienbien.tdkt.HistoricValues;
 import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.campaign.Campaign;
 
@@ -203,8 +204,7 @@ class LaunchPlanMigrationTest {
                     .singleResult();
             assertThat(ended.getEndTime()).isNotNull();
             assertThat(ended.getState()).isEqualTo("COMPLETED");
-            assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                    .variableName("planAccepted").singleResult().getValue()).isEqualTo(true);
+            assertThat(HistoricValues.last(historyService, instance.getId(), "planAccepted")).isEqualTo(true);
             assertThat(ended.getProcessDefinitionId()).isEqualTo(v2.getId());
         }
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(hdb.getId())
