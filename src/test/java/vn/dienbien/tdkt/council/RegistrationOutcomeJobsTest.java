@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static vn.dienbien.tdkt.council.CouncilScenario.clockAt;
 
 import java.time.LocalDate;
@@ -63,8 +66,11 @@ class RegistrationOutcomeJobsTest {
         Session s = votedAndApproved(LocalDateTime.of(2038, 3, 2, 9, 0), "Cà Văn Thắng", "Lò Thị Ngọc");
         int awardedBefore = notices("DOSSIER_AWARDED").size();
         int notAwardedBefore = notices("DOSSIER_NOT_AWARDED").size();
+        clearInvocations(dossierDecisions);
 
         scenario.register(s.sessionId());
+
+        verify(dossierDecisions, never()).tellCase(any());
 
         var decision = decisions.naming(s.awarded()).orElseThrow();
         var awarded = dossiers.record(s.awarded());
@@ -148,6 +154,8 @@ class RegistrationOutcomeJobsTest {
 
         Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
         assertThat(failed.getRetries()).isEqualTo(2);
+        assertThat(failed.getDuedate()).as("retried on the diagram's cycle, R3/PT5M")
+                .isCloseTo(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(300)), 30_000L);
         assertThat(failed.getExceptionMessage())
                 .isEqualTo("Không chuyển được kết quả xét khen thưởng vào hồ sơ số " + other.awarded()
                         + ": Hồ sơ số " + other.awarded() + " không thuộc phiên họp \"Phiên họp 2038-03-16\"."
