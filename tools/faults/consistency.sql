@@ -19,6 +19,12 @@ select 'UNDER_APPRAISAL without the appraisal task', count(*) from dossier d
 select 'ACCEPTED not waiting for the council', count(*) from dossier d
  where d.status = 'ACCEPTED' and not exists (select 1 from act_ru_event_subscr s
        where s.proc_inst_id_ = d.process_instance_id and s.activity_id_ = 'Event_AwaitDecision');
+-- A decided dossier's case is told by its session's job ("Chuyển kết quả vào từng hồ sơ"): it may wait only while that job is pending.
+select 'decided dossier waiting with no job to tell it', count(*) from dossier d
+ where d.status in ('AWARDED', 'NOT_AWARDED') and exists (select 1 from act_ru_event_subscr s
+       where s.proc_inst_id_ = d.process_instance_id and s.activity_id_ = 'Event_AwaitDecision')
+   and not exists (select 1 from council_session_dossier sd join council_session cs on cs.id = sd.session_id
+       join act_ru_job j on j.process_instance_id_ = cs.process_instance_id where sd.dossier_id = d.id);
 select 'head''s task of a dossier not AWAITING_HEAD', count(*) from act_ru_task t
   join dossier d on d.process_instance_id = t.proc_inst_id_
  where t.task_def_key_ = 'Task_HeadConfirm' and d.status <> 'AWAITING_HEAD';

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.BytesValue;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dienbien.tdkt.platform.ApiException;
@@ -29,6 +30,12 @@ class CouncilDelegates {
 
     /** The ballot form's payload: sent transient by the form, so that it is never stored as a variable. */
     static final String BALLOT = "ballot";
+
+    /** The dossier of one job of "Chuyển kết quả vào từng hồ sơ": the multi-instance's element, set by the engine. */
+    static final String OUTCOME_DOSSIER = "outcomeDossierId";
+
+    /** "Chuyển kết quả vào từng hồ sơ": a diagram without it (an older version) tells the cases at registration. */
+    static final String TELL_DOSSIERS = "Task_TellDossiers";
 
     /** Có tập thể, cá nhân được khen thưởng? Set by the system after the Chairman's approval. */
     static final String AWARDEES_APPROVED = "awardeesApproved";
@@ -54,7 +61,7 @@ class CouncilDelegates {
     ProtectedVariables councilProtectedVariables() {
         return ProtectedVariables.of("sessionId", "member", "tallySummary", "chairmanReturned",
                 "votingDueDate", "quorumMet", AWARDEES_APPROVED,
-                "decisionCode", "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+                "decisionCode", OUTCOME_DOSSIER, "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
     }
 
     /** "Mở phiên họp" from the Board's start form (Tasklist, or /api through the same start). */
@@ -212,11 +219,12 @@ class CouncilDelegates {
     /**
      * "Ban hành quyết định khen thưởng" as the văn thư completes "Vào số, ngày ký quyết định": the
      * number, the signing date and the signed scan come from that form and are checked against the
-     * session of this case. Telling each dossier's case is the system's act, whoever registered: it
-     * runs without the văn thư's own authorizations on those cases.
+     * session of this case; the decision and every dossier's result commit with the văn thư's completion,
+     * the dossiers' cases are told afterwards, one job each ("Chuyển kết quả vào từng hồ sơ"). Telling a
+     * case is the system's act, whoever registered: it runs without the văn thư's own authorizations.
      */
     @Bean
-    JavaDelegate issueAwardDecision(CouncilSessions sessions) {
+    JavaDelegate issueAwardDecision(CouncilSessions sessions, SessionOutcomes outcomes) {
         return execution -> {
             var clerk = ProcessActors.currentActor(execution);
             var registration = new CouncilSessions.DecisionRegistration(
@@ -225,6 +233,37 @@ class CouncilDelegates {
             var decision = ProcessActors.asSystem(() -> sessions.issueDecision(execution.getProcessInstanceId(),
                     registration, clerk));
             execution.setVariable("decisionCode", decision == null ? null : decision.code());
+            if (execution.getBpmnModelInstance().getModelElementById(TELL_DOSSIERS) == null) {
+                // A case of a version before the per-dossier jobs, not migrated: its cases are told now, as then.
+                ProcessActors.asSystem(() -> {
+                    outcomes.dossiersOfCase(execution.getProcessInstanceId())
+                            .forEach(id -> outcomes.tellDossier(execution.getProcessInstanceId(), id));
+                    return null;
+                });
+            }
+        };
+    }
+
+    /**
+     * "Chuyển kết quả vào từng hồ sơ", one job per dossier of the session (asynchronous multi-instance over
+     * {@code sessionOutcomes.dossiersOfCase}): the dossier's case is told the result written with the decision.
+     * The dossier is the engine's element for this job and is checked against the session. A failure becomes
+     * the job's error in Vietnamese; when the retries ({@code ${dossierOutcomeRetryCycle}}) run out, the incident's.
+     */
+    @Bean
+    JavaDelegate tellDossierOutcome(SessionOutcomes outcomes,
+            @Value("${tdkt.dossier.outcome-retry-cycle:R3/PT5M}") String retryCycle) {
+        return execution -> {
+            Object dossierId = execution.getVariable(OUTCOME_DOSSIER);
+            try {
+                ProcessActors.asSystem(() -> outcomes.tellDossier(execution.getProcessInstanceId(),
+                        dossierId instanceof Number n ? Long.valueOf(n.longValue()) : null));
+            } catch (RuntimeException e) {
+                throw new SessionOutcomeException("Không chuyển được kết quả xét khen thưởng vào hồ sơ số " + dossierId
+                        + ": " + (e instanceof ApiException ? e.getMessage() : "lỗi tạm thời khi chuyển kết quả.")
+                        + " Kết quả đã được ghi vào hồ sơ cùng quyết định; hệ thống tự thử lại theo chu kỳ " + retryCycle
+                        + ". Khi hết lượt, xử lý nguyên nhân rồi chọn thử lại (Retry) sự cố này trong Cockpit.", e);
+            }
         };
     }
 

@@ -417,7 +417,8 @@ public class CouncilSessions {
     /**
      * Ban hành quyết định once the Chairman's office registered it (vào số): approved dossiers
      * awarded under the confirmed number and signing date, the signed scan attached, the rest
-     * closed with their reasons. The decision names the Chairman who approved it.
+     * closed with their reasons. The decision names the Chairman who approved it. The dossiers'
+     * cases are told afterwards, one job each ({@link SessionOutcomes}).
      */
     @Transactional
     public DecisionView issueDecision(String processInstanceId, DecisionRegistration registration, CurrentUser clerk) {
@@ -480,12 +481,16 @@ public class CouncilSessions {
         closeRefused(session, outcomes.refused(), ProcessActors.SYSTEM);
     }
 
-    /** The dossiers end without an award, each with its reason; the session ends with no decision. */
+    /**
+     * The dossiers end without an award, each with its reason; the session ends with no decision. Each case
+     * is told here, in this transaction (the Chairman's approval with no awardee is rare: no job per dossier).
+     */
     private void closeRefused(CouncilSession session, Map<Long, String> refused, String fallbackActor) {
         registrations.release(session.getId());
         dossierDecisions.decide(List.of(), refused, LocalDate.ofInstant(WorkflowClock.now(), VIETNAM),
                 "Chủ tịch UBND tỉnh", session.getChairmanDecidedBy() != null ? session.getChairmanDecidedBy() : fallbackActor);
         session.decided(null);
+        refused.keySet().forEach(dossierDecisions::tellCase);
     }
 
     /** Each dossier of the session: to be awarded, or refused with its reason. */

@@ -12,8 +12,9 @@ import vn.dienbien.tdkt.platform.WorkflowClock;
 /**
  * Issues decisions (quyết định) with numbers in the province's format, {@code 123/QĐ-UBND}:
  * consecutive within a year, never skipped, unique even when two decisions are issued at the
- * same moment (the year's counter row is locked until the issuing transaction ends). A case awaiting
- * registration may hold (reserve) a number; no other case is given it.
+ * same moment (whoever chooses a number locks the year's counter row until its transaction ends). A case
+ * awaiting registration may hold (reserve) a number, chosen under that lock; no other case is given it, so
+ * its registration under that very number needs no lock (registrations of parallel sessions do not queue).
  */
 @Service
 public class AwardDecisions {
@@ -76,6 +77,8 @@ public class AwardDecisions {
         if (held != null && !register.issued(year, held)) {
             return held;
         }
+        // The counter catches up here with numbers registered under their reservation (those take no lock).
+        register.catchUp(year);
         int number = register.smallestFree(year);
         register.hold(holder, year, number);
         return number;
@@ -105,8 +108,15 @@ public class AwardDecisions {
     /**
      * Issues a decision under the number the văn thư confirmed: the number reserved for its case (exactly
      * that one), or another one neither used that year nor reserved for another case (else refused, nothing
-     * written). The case's reservation ends with it. The counter row stays locked until the transaction
-     * ends; a number typed above the counter raises it, so the next proposal follows the largest number registered.
+     * written). The case's reservation ends with it.
+     * <p>
+     * The number reserved for the case is the case's alone (it was chosen under the counter row lock, and the
+     * reservation is deleted in this same transaction as the decision is inserted: another transaction sees
+     * one or the other, and reads reservations before issued numbers), so it is registered without the lock
+     * and without moving the counter; the next transaction that chooses a number catches the counter up. Any
+     * other number is checked and taken under the counter row lock, held until the transaction ends; a number
+     * typed above the counter raises it, so the next proposal follows the largest number registered. The
+     * unique constraint on (year, number) stays the last guard.
      */
     @Transactional
     public DecisionView issue(String title, LocalDate signedOn, String signer, String issuedBy, List<NewAwardee> awardees,
@@ -120,22 +130,27 @@ public class AwardDecisions {
         }
         int year = signedOn.getYear();
         String holder = registration.holder();
-        register.lock(year);
         Integer held = holder == null ? null : register.held(holder, year);
         boolean kept = held != null && held == number;
-        if (register.issued(year, number)) {
-            throw ApiException.conflict("Số " + number + SUFFIX + " năm " + year + " đã được dùng cho một quyết định khác (khen thưởng hoặc thu hồi, hủy bỏ)."
-                    + " Xin chọn số khác (số tiếp theo còn trống: " + freeFor(held, year) + SUFFIX + ").");
+        if (!kept) {
+            register.lock(year);
         }
+        // Reservations before issued numbers: a registration committing in between is seen by one or the other.
         if (!kept && register.heldByAnother(year, number, holder)) {
             throw ApiException.conflict("Số " + number + SUFFIX + " năm " + year + " đang được giữ cho một phiên họp khác chờ vào số"
                     + " (văn thư đã mở phiếu vào số của phiên họp đó). Xin chọn số khác (số tiếp theo còn trống: "
                     + freeFor(held, year) + SUFFIX + ").");
         }
+        if (register.issued(year, number)) {
+            throw ApiException.conflict("Số " + number + SUFFIX + " năm " + year + " đã được dùng cho một quyết định khác (khen thưởng hoặc thu hồi, hủy bỏ)."
+                    + " Xin chọn số khác (số tiếp theo còn trống: " + freeFor(held, year) + SUFFIX + ").");
+        }
         if (holder != null) {
             register.release(holder);
         }
-        register.advance(year, number, !kept);
+        if (!kept) {
+            register.advance(year, number, true);
+        }
         var decision = new Decision(number, year, number + SUFFIX, title, signedOn, signer, issuedBy,
                 WorkflowClock.now(), awardees.stream()
                         .map(a -> new Decision.Awardee(a.dossierId(), a.awardCode(), a.nomineeName(), a.unitName()))

@@ -43,12 +43,16 @@ class RegisterNumbers {
         return decisions.usesOfNumber(year, number) > 0;
     }
 
-    /** The smallest number above the counter that is neither issued nor held for a case. */
+    /**
+     * The smallest number above the counter that is neither issued nor held for a case. Reservations are read
+     * before issued numbers: a case registering its reserved number (without the counter lock) deletes the
+     * reservation as it inserts the decision, so its number is seen in one of the two reads.
+     */
     int smallestFree(int year) {
         int last = last(year);
-        Set<Integer> taken = new HashSet<>(issuedAbove(year, last));
-        taken.addAll(jdbc.queryForList("select number_value from decision_number_reservation where number_year = ?"
-                + " and number_value > ?", Integer.class, year, last));
+        Set<Integer> taken = new HashSet<>(jdbc.queryForList("select number_value from decision_number_reservation"
+                + " where number_year = ? and number_value > ?", Integer.class, year, last));
+        taken.addAll(issuedAbove(year, last));
         int number = last + 1;
         while (taken.contains(number)) {
             number++;
@@ -106,6 +110,11 @@ class RegisterNumbers {
         if (counter > last) {
             decisions.raiseCounter(year, counter);
         }
+    }
+
+    /** The counter moves over the numbers issued right above it (registered under their reservation, unlocked). */
+    void catchUp(int year) {
+        advance(year, last(year), false);
     }
 
     private List<Integer> issuedAbove(int year, int last) {

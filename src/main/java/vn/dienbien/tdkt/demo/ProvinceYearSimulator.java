@@ -444,9 +444,13 @@ public class ProvinceYearSimulator {
             complete(CHAIRMAN, sessionTask(sessionId, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
             later(24);
             register(sessionId);
+            // The session tells each dossier's case its result in a job per dossier ("Chuyển kết quả vào từng hồ
+            // sơ"), after the registration; the session ends with the last of them.
+            long told = System.nanoTime();
             jobs(sessionInstance(sessionId));
+            probe.timed("jobs after the decision (chuyển kết quả vào hồ sơ, cả phiên)", System.nanoTime() - told);
             decisionCount.incrementAndGet();
-            // Each dossier's case tells its unit and ends in a job of its own after the registration.
+            // Each dossier's case tells its unit and ends in a job of its own after it is told.
             for (Long id : ids) {
                 long t = System.nanoTime();
                 jobs(dossiers.record(id).processInstanceId());

@@ -14,12 +14,12 @@ import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.ProcessActors;
 
 /**
- * Turns an approved set of accepted dossiers into a numbered decision (quyết định) and tells each
- * dossier's case its result; dossiers left out end as not awarded, with the reason. The decision, its
- * number, its awardees and every dossier's result (AWARDED or NOT_AWARDED, in its status history) are
- * written in one transaction; what each case does next (telling the unit, ending the case) runs in a job
- * of that case ("Thông báo kết quả cho đơn vị" is asynchronous), so that the văn thư's registration does
- * not carry ten cases to their end.
+ * Turns an approved set of accepted dossiers into a numbered decision (quyết định); dossiers left out end as
+ * not awarded, with the reason. The decision, its number, its awardees and every dossier's result (AWARDED or
+ * NOT_AWARDED, in its status history) are written in one transaction, so that nobody sees a registered
+ * decision whose dossier is not yet AWARDED. Telling each dossier's case its result ({@link #tellCase}) is a
+ * separate step: the council session runs it in one job per dossier after the registration, so that the văn
+ * thư's click neither moves ten cases nor seals their engine history.
  */
 @Service
 public class DossierDecisions {
@@ -89,10 +89,6 @@ public class DossierDecisions {
                 : decisions.issue(title, signedOn, signer, issuedBy, awardees, registration);
         for (Dossier dossier : approved) {
             appraisal.decided(dossier, true, "Khen thưởng theo Quyết định số " + decision.code(), decision.issuedBy());
-            runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(dossier.getProcessInstanceId())
-                    .setVariable(DossierVariables.AWARDED, true)
-                    .setVariable(DossierVariables.DECISION_CODE, decision.code())
-                    .correlate();
         }
         refuse(refusedWithReasons, issuedBy);
         return decision;
@@ -100,15 +96,34 @@ public class DossierDecisions {
 
     /** Dossiers that end without an award, each with its reason and the person who decided. */
     private void refuse(Map<Long, String> refusedWithReasons, String decidedBy) {
-        refusedWithReasons.forEach((id, reason) -> {
-            Dossier dossier = dossiers.findById(id).orElseThrow();
-            appraisal.decided(dossier, false, reason,
-                    decidedBy == null || decidedBy.isBlank() ? ProcessActors.SYSTEM : decidedBy);
-            runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(dossier.getProcessInstanceId())
-                    .setVariable(DossierVariables.AWARDED, false)
-                    .setVariable(DossierVariables.DECISION_REASON, reason)
-                    .setVariable(DossierVariables.DECIDED_BY, decidedBy)
-                    .correlate();
-        });
+        refusedWithReasons.forEach((id, reason) -> appraisal.decided(dossiers.findById(id).orElseThrow(), false,
+                reason, decidedBy == null || decidedBy.isBlank() ? ProcessActors.SYSTEM : decidedBy));
+    }
+
+    /**
+     * Tells the dossier's case the result already written into the dossier (the message the case waits for at
+     * "Hội đồng xét, Chủ tịch UBND tỉnh quyết định"), with the decision's number or the reason. Exactly once: a
+     * case that no longer waits (told before, or ended) is left as it is and false is returned. A dossier
+     * without a result is refused: nothing is correlated.
+     */
+    @Transactional
+    public boolean tellCase(Long dossierId) {
+        Dossier dossier = dossiers.findById(dossierId)
+                .orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ số " + dossierId + "."));
+        boolean awarded = dossier.getStatus() == DossierStatus.AWARDED;
+        if (!awarded && dossier.getStatus() != DossierStatus.NOT_AWARDED) {
+            throw ApiException.conflict("Hồ sơ số " + dossierId + " chưa có kết quả xét khen thưởng để báo cho hồ sơ.");
+        }
+        var correlation = runtimeService.createMessageCorrelation(MESSAGE)
+                .processInstanceId(dossier.getProcessInstanceId())
+                .setVariable(DossierVariables.AWARDED, awarded);
+        if (awarded) {
+            correlation.setVariable(DossierVariables.DECISION_CODE,
+                    decisions.naming(dossierId).map(DecisionView::code).orElse(null));
+        } else {
+            correlation.setVariable(DossierVariables.DECISION_REASON, dossier.getOutcomeReason());
+        }
+        // Only a case still waiting for the message is moved; none (told already, or gone) is not an error.
+        return !correlation.correlateAllWithResult().isEmpty();
     }
 }

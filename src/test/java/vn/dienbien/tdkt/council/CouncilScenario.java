@@ -16,6 +16,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.document.DocumentService;
 import vn.dienbien.tdkt.dossier.DossierProposals;
@@ -49,13 +51,18 @@ public class CouncilScenario {
     private final HistoryService historyService;
     private final ObjectMapper json;
     private final CouncilPaperwork paperwork;
+    private final JdbcTemplate jdbc;
+    private final RuntimeService runtimeService;
 
     /** Văn thư UBND tỉnh of the registry. */
     public static final String CLERK = "vanthu.ubnd";
 
     CouncilScenario(CouncilPaperwork paperwork, CouncilSessions sessions, DossierProposals proposals, DossierQueries dossiers,
             DocumentService documents, TaskService taskService, IdentityService identityService,
-            ManagementService managementService, HistoryService historyService, ObjectMapper json) {
+            ManagementService managementService, HistoryService historyService, ObjectMapper json,
+            JdbcTemplate jdbc, RuntimeService runtimeService) {
+        this.jdbc = jdbc;
+        this.runtimeService = runtimeService;
         this.sessions = sessions;
         this.proposals = proposals;
         this.dossiers = dossiers;
@@ -272,13 +279,47 @@ public class CouncilScenario {
         return executed;
     }
 
+    /** The step of the session that tells each dossier's case its result, one job per dossier. */
+    public static final String TELL_DOSSIERS = "Task_TellDossiers";
+
     /**
-     * Each dossier case's job after the session's result ("Thông báo kết quả cho đơn vị", asynchronous; job execution
+     * The session's job that tells this dossier's case its result ("Chuyển kết quả vào từng hồ sơ", asynchronous;
+     * job execution is off in tests), after the multi-instance's own job that creates one job per dossier. Jobs
+     * of the session's other dossiers are left waiting. Returns the jobs executed.
+     */
+    public int executeTellingJob(Long dossierId) {
+        int executed = 0;
+        for (String session : jdbc.queryForList("select s.process_instance_id from council_session_dossier sd"
+                + " join council_session s on s.id = sd.session_id where sd.dossier_id = ?", String.class, dossierId)) {
+            for (Job body : managementService.createJobQuery().processInstanceId(session)
+                    .activityId(TELL_DOSSIERS + "#multiInstanceBody").executable().list()) {
+                managementService.executeJob(body.getId());
+                executed++;
+            }
+            for (Job job : telling(session)) {
+                if (dossierId.equals(runtimeService.getVariable(job.getExecutionId(), CouncilDelegates.OUTCOME_DOSSIER))) {
+                    managementService.executeJob(job.getId());
+                    executed++;
+                }
+            }
+        }
+        return executed;
+    }
+
+    /** The session's jobs of "Chuyển kết quả vào từng hồ sơ" still waiting, one per dossier not yet told. */
+    public List<Job> telling(String sessionCase) {
+        return managementService.createJobQuery().processInstanceId(sessionCase).activityId(TELL_DOSSIERS).list();
+    }
+
+    /**
+     * Each dossier case's jobs after the session's result: the session's job that tells the case
+     * ({@link #executeTellingJob}), then the case's own ("Thông báo kết quả cho đơn vị", asynchronous; job execution
      * is off in tests): the unit is told and the case ends.
      */
     public int executeDossierJobs(List<Long> dossierIds) {
         int executed = 0;
         for (Long id : dossierIds) {
+            executed += executeTellingJob(id);
             String instance = dossiers.record(id).processInstanceId();
             List<Job> jobs;
             while (!(jobs = managementService.createJobQuery().processInstanceId(instance).executable().list()).isEmpty()) {

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static vn.dienbien.tdkt.council.CouncilScenario.clockAt;
 
 import java.time.LocalDate;
@@ -16,6 +21,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.decision.AwardDecisions;
+import vn.dienbien.tdkt.dossier.DossierDecisions;
 import vn.dienbien.tdkt.dossier.DossierQueries;
 import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.notification.NotificationView;
@@ -30,9 +37,11 @@ import vn.dienbien.tdkt.organization.OrgUnitRepository;
 
 /**
  * "Vào số, ngày ký quyết định": the văn thư's registration writes, in its one transaction, the decision, its
- * number, its awardees and every dossier's result; each dossier's case then tells its unit and ends in a job of
- * its own ("Thông báo kết quả cho đơn vị", asyncBefore, retried on the diagram's cycle). A job that fails leaves
- * the result as it is, and a job that runs again tells the unit once.
+ * number, its awardees and every dossier's result, and moves no dossier case. The session then tells each
+ * dossier's case in a job of its own ("Chuyển kết quả vào từng hồ sơ", asynchronous multi-instance over the
+ * session's dossiers, retried on the diagram's cycle); each case then tells its unit and ends in a job of its own
+ * ("Thông báo kết quả cho đơn vị"). A job that fails leaves the result as it is and moves nothing; a job run
+ * again tells the case and the unit once; the session ends when every dossier's case has been told.
  */
 @WorkflowTest
 class RegistrationOutcomeJobsTest {
@@ -43,7 +52,9 @@ class RegistrationOutcomeJobsTest {
     @Autowired OrgUnitRepository units;
     @Autowired ManagementService managementService;
     @Autowired RuntimeService runtimeService;
+    @Autowired SessionOutcomes outcomes;
     @MockitoSpyBean NotificationService notifications;
+    @MockitoSpyBean DossierDecisions dossierDecisions;
 
     @AfterEach
     void reset() {
@@ -51,12 +62,15 @@ class RegistrationOutcomeJobsTest {
     }
 
     @Test
-    void theRegistrationCommitsTheDecisionAndEveryResultAndLeavesOneJobPerDossierCase() {
+    void theRegistrationCommitsTheDecisionAndEveryResultButMovesNoDossierCase() {
         Session s = votedAndApproved(LocalDateTime.of(2038, 3, 2, 9, 0), "Cà Văn Thắng", "Lò Thị Ngọc");
         int awardedBefore = notices("DOSSIER_AWARDED").size();
         int notAwardedBefore = notices("DOSSIER_NOT_AWARDED").size();
+        clearInvocations(dossierDecisions);
 
         scenario.register(s.sessionId());
+
+        verify(dossierDecisions, never()).tellCase(any());
 
         var decision = decisions.naming(s.awarded()).orElseThrow();
         var awarded = dossiers.record(s.awarded());
@@ -69,26 +83,123 @@ class RegistrationOutcomeJobsTest {
         var refused = dossiers.record(s.refused());
         assertThat(refused.status()).isEqualTo("NOT_AWARDED");
         assertThat(refused.outcomeReason()).contains("Không đạt tỷ lệ biểu quyết");
-
-        for (Long id : List.of(s.awarded(), s.refused())) {
-            String instance = dossiers.record(id).processInstanceId();
-            assertThat(managementService.createJobQuery().processInstanceId(instance).activityId("Task_Close").list())
-                    .as("one job per dossier case").hasSize(1);
-            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
+        for (Long id : s.both()) {
+            assertThat(waitsForTheResult(id)).as("the registration moves no dossier case").isTrue();
+            assertThat(managementService.createJobQuery().processInstanceId(caseOf(id)).activityId("Task_Close").count())
+                    .isZero();
         }
-        assertThat(notices("DOSSIER_AWARDED")).as("the unit is told in the job").hasSize(awardedBefore);
+        String session = scenario.processOf(s.sessionId());
+        assertThat(managementService.createJobQuery().processInstanceId(session).list())
+                .as("the registration leaves one job: the multi-instance's, which makes one job per dossier")
+                .singleElement().satisfies(j -> assertThat(j.getRetries()).isEqualTo(3));
 
-        assertThat(scenario.executeDossierJobs(List.of(s.awarded(), s.refused()))).isEqualTo(2);
+        assertThat(scenario.executeTellingJob(s.awarded())).as("the multi-instance's job and the dossier's").isEqualTo(2);
+        assertThat(waitsForTheResult(s.awarded())).isFalse();
+        assertThat(waitsForTheResult(s.refused())).as("each job tells one dossier's case").isTrue();
+        assertThat(runtimeService.getVariable(caseOf(s.awarded()), "decisionCode")).isEqualTo(decision.code());
+        assertThat(scenario.telling(session)).as("the other dossier's job still waits").hasSize(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count())
+                .as("the session waits for every dossier").isEqualTo(1);
+        assertThat(notices("DOSSIER_AWARDED")).as("the unit is told in the dossier case's job").hasSize(awardedBefore);
 
-        for (Long id : List.of(s.awarded(), s.refused())) {
-            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(dossiers.record(id).processInstanceId())
-                    .count()).as("the case ended").isZero();
+        assertThat(scenario.executeDossierJobs(s.both())).as("the refused dossier's telling job and both cases' jobs")
+                .isEqualTo(3);
+
+        for (Long id : s.both()) {
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(caseOf(id)).count())
+                    .as("the case ended").isZero();
         }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count()).isZero();
         assertThat(notices("DOSSIER_AWARDED")).hasSize(awardedBefore + 1)
                 .anySatisfy(n -> assertThat(n.subject()).contains(awarded.nomineeName()).contains("được khen thưởng"));
         assertThat(notices("DOSSIER_NOT_AWARDED")).hasSize(notAwardedBefore + 1);
-        assertThat(dossiers.record(s.awarded()).history()).as("the job adds no status")
+        assertThat(dossiers.record(s.awarded()).history()).as("the jobs add no status")
                 .filteredOn(h -> h.status().equals("AWARDED")).hasSize(1);
+    }
+
+    @Test
+    void aDossierIsToldOnceAndOnlyBySessionItBelongsTo() {
+        Session s = votedAndApproved(LocalDateTime.of(2038, 3, 9, 9, 0), "Lường Văn Ín", "Quàng Thị Xuân");
+        Session other = votedAndApproved(LocalDateTime.of(2038, 3, 10, 9, 0), "Vì Văn Hặc", "Tòng Thị Ơn");
+        scenario.register(s.sessionId());
+        scenario.register(other.sessionId());
+        String session = scenario.processOf(s.sessionId());
+
+        assertThat(outcomes.tellDossier(session, s.awarded())).isTrue();
+        assertThat(outcomes.tellDossier(session, s.awarded())).as("told once").isFalse();
+        assertThat(CouncilScenario.refusalOf(() -> outcomes.tellDossier(session, other.awarded())).getMessage())
+                .isEqualTo("Hồ sơ số " + other.awarded() + " không thuộc phiên họp \"Phiên họp 2038-03-09\".");
+        assertThat(waitsForTheResult(other.awarded())).as("another session's dossier is not moved").isTrue();
+
+        assertThat(scenario.executeJobs(s.sessionId())).as("the multi-instance's job and one per dossier").isEqualTo(3);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count()).isZero();
+        assertThat(waitsForTheResult(other.awarded())).as("only its own session tells it").isTrue();
+        int awardedBefore = notices("DOSSIER_AWARDED").size();
+        assertThat(scenario.executeDossierJobs(s.both())).as("each case's own job, once").isEqualTo(2);
+        assertThat(notices("DOSSIER_AWARDED")).hasSize(awardedBefore + 1);
+    }
+
+    @Test
+    void aJobGivenADossierOfAnotherSessionIsRefusedWithAVietnameseMessageAndMovesNothing() {
+        Session s = votedAndApproved(LocalDateTime.of(2038, 3, 16, 9, 0), "Lò Văn Pọm", "Điêu Thị Xiêm");
+        Session other = votedAndApproved(LocalDateTime.of(2038, 3, 17, 9, 0), "Hà Văn Lả", "Cầm Thị Ương");
+        scenario.register(s.sessionId());
+        scenario.register(other.sessionId());
+        String session = scenario.processOf(s.sessionId());
+        scenario.executeTellingJob(s.refused());
+        Job job = scenario.telling(session).get(0);
+        runtimeService.setVariable(job.getExecutionId(), CouncilDelegates.OUTCOME_DOSSIER, other.awarded());
+
+        assertThatThrownBy(() -> managementService.executeJob(job.getId())).isNotNull();
+
+        Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(2);
+        assertThat(failed.getDuedate()).as("retried on the diagram's cycle, R3/PT5M")
+                .isCloseTo(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(300)), 30_000L);
+        assertThat(failed.getExceptionMessage())
+                .isEqualTo("Không chuyển được kết quả xét khen thưởng vào hồ sơ số " + other.awarded()
+                        + ": Hồ sơ số " + other.awarded() + " không thuộc phiên họp \"Phiên họp 2038-03-16\"."
+                        + " Kết quả đã được ghi vào hồ sơ cùng quyết định; hệ thống tự thử lại theo chu kỳ R3/PT5M."
+                        + " Khi hết lượt, xử lý nguyên nhân rồi chọn thử lại (Retry) sự cố này trong Cockpit.");
+        assertThat(waitsForTheResult(other.awarded())).isTrue();
+        assertThat(waitsForTheResult(s.awarded())).isTrue();
+    }
+
+    @Test
+    void aTellingJobThatKeepsFailingEndsInAnIncidentWithNothingHalfWrittenAndTheSessionWaits() {
+        Session s = votedAndApproved(LocalDateTime.of(2038, 3, 23, 9, 0), "Mè Văn Piềng", "Lò Thị Hính");
+        scenario.register(s.sessionId());
+        String session = scenario.processOf(s.sessionId());
+        scenario.executeTellingJob(s.refused());
+        Job job = scenario.telling(session).get(0);
+        // The correlation itself goes through, then the transaction fails: all of it must roll back.
+        doAnswer(call -> {
+            call.callRealMethod();
+            throw new IllegalStateException("connection reset");
+        }).when(dossierDecisions).tellCase(s.awarded());
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> managementService.executeJob(job.getId())).isNotNull();
+        }
+
+        Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
+        assertThat(failed.getRetries()).isZero();
+        assertThat(failed.getExceptionMessage()).startsWith("Không chuyển được kết quả xét khen thưởng vào hồ sơ số "
+                + s.awarded() + ": lỗi tạm thời").doesNotContain("IllegalStateException");
+        Incident incident = runtimeService.createIncidentQuery().processInstanceId(session).singleResult();
+        assertThat(incident).as("an operator sees it in Cockpit").isNotNull();
+        assertThat(incident.getIncidentMessage()).isEqualTo(failed.getExceptionMessage());
+        assertThat(waitsForTheResult(s.awarded())).as("nothing half-written: the case was not moved").isTrue();
+        assertThat(runtimeService.getVariable(caseOf(s.awarded()), "decisionCode")).isNull();
+        assertThat(dossiers.record(s.awarded()).status()).as("the result stays").isEqualTo("AWARDED");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count())
+                .as("the session does not end before every dossier is told").isEqualTo(1);
+
+        doCallRealMethod().when(dossierDecisions).tellCase(s.awarded());
+        managementService.setJobRetries(job.getId(), 1);
+        managementService.executeJob(job.getId());
+        assertThat(waitsForTheResult(s.awarded())).isFalse();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count()).isZero();
     }
 
     @Test
@@ -96,6 +207,7 @@ class RegistrationOutcomeJobsTest {
         Session s = votedAndApproved(LocalDateTime.of(2038, 4, 6, 9, 0), "Quàng Văn Páo", "Mùa Thị Dơ");
         int awardedBefore = notices("DOSSIER_AWARDED").size();
         scenario.register(s.sessionId());
+        scenario.executeJobs(s.sessionId());
         String instance = dossiers.record(s.awarded()).processInstanceId();
         Job job = managementService.createJobQuery().processInstanceId(instance).activityId("Task_Close").singleResult();
 
@@ -121,6 +233,7 @@ class RegistrationOutcomeJobsTest {
         Session s = votedAndApproved(LocalDateTime.of(2038, 5, 4, 9, 0), "Giàng A Tủa", "Sùng Thị Máy");
         int awardedBefore = notices("DOSSIER_AWARDED").size();
         scenario.register(s.sessionId());
+        scenario.executeJobs(s.sessionId());
         String instance = dossiers.record(s.awarded()).processInstanceId();
         // As if a second node ran the same continuation: a second job of the same step in the same case.
         runtimeService.createProcessInstanceModification(instance).startBeforeActivity("Task_Close").execute();
@@ -134,7 +247,20 @@ class RegistrationOutcomeJobsTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
     }
 
+    private String caseOf(Long dossierId) {
+        return dossiers.record(dossierId).processInstanceId();
+    }
+
+    /** The dossier's case still waits at "Hội đồng xét, Chủ tịch UBND tỉnh quyết định" for its result. */
+    private boolean waitsForTheResult(Long dossierId) {
+        return runtimeService.createExecutionQuery().processInstanceId(caseOf(dossierId))
+                .messageEventSubscriptionName("DossierDecided").count() == 1;
+    }
+
     private record Session(Long sessionId, Long awarded, Long refused) {
+        List<Long> both() {
+            return List.of(awarded, refused);
+        }
     }
 
     /** Two accepted dossiers of the health department; the council passes the first, not the second; approved. */

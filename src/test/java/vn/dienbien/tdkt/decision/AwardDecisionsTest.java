@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.dienbien.tdkt.WorkflowTest;
 
 @WorkflowTest
@@ -19,6 +21,7 @@ class AwardDecisionsTest {
 
     @Autowired AwardDecisions decisions;
     @Autowired Annulments annulments;
+    @Autowired PlatformTransactionManager transactions;
 
     @Test
     void decisionsIssuedAtTheSameMomentGetDistinctConsecutiveNumbers() throws Exception {
@@ -122,9 +125,50 @@ class AwardDecisionsTest {
         assertThat(decisions.nextNumber(2034)).as("no gap, none reserved").isEqualTo(first + 4);
     }
 
+    @Test
+    void aCaseRegisteringItsReservedNumberDoesNotQueueBehindTheCounterLockAndTheRegisterStaysGapless() throws Exception {
+        int first = decisions.reserve("test:p", 2035);
+        int second = decisions.reserve("test:q", 2035);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        // Another văn thư opens a session's registration form: the counter row stays locked while it is open.
+        Future<Integer> third = pool.submit(() -> new TransactionTemplate(transactions).execute(tx -> {
+            int number = decisions.reserve("test:r", 2035);
+            locked.countDown();
+            try {
+                finish.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return number;
+        }));
+        try {
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<DecisionView> registered = pool.submit(() -> issue(9400L, "test:p", first, 2035));
+            assertThat(registered.get(20, TimeUnit.SECONDS).number())
+                    .as("registered under its reservation while the counter row is locked").isEqualTo(first);
+        } finally {
+            finish.countDown();
+        }
+        assertThat(third.get(60, TimeUnit.SECONDS)).as("the locked reservation skipped the held numbers").isEqualTo(second + 1);
+        pool.shutdown();
+        assertThat(issue(9401L, "test:q", second, 2035).number()).isEqualTo(second);
+        assertThat(issue(9402L, "test:r", second + 1, 2035).number()).isEqualTo(second + 1);
+        assertThat(decisions.reserve("test:s", 2035)).as("the counter caught up: next in line").isEqualTo(second + 2);
+        assertThat(issue(9403L, null, 0, 2035).number()).as("a number given without a case skips the held one")
+                .isEqualTo(second + 3);
+        assertThat(decisions.ofYear(2035).stream().map(DecisionView::number).sorted().toList())
+                .containsExactly(first, second, second + 1, second + 3);
+    }
+
     private DecisionView issue(long dossierId, String holder, int number) {
+        return issue(dossierId, holder, number, 2034);
+    }
+
+    private DecisionView issue(long dossierId, String holder, int number, int year) {
         var awardees = List.of(new AwardDecisions.NewAwardee(dossierId, "CERTIFICATE", "Người " + dossierId, "Sở Y tế"));
-        LocalDate day = LocalDate.of(2034, 2, 1);
+        LocalDate day = LocalDate.of(year, 2, 1);
         return holder == null ? decisions.issue("Quyết định khen thưởng " + dossierId, day, "Chủ tịch UBND tỉnh", "chutich", awardees)
                 : decisions.issue("Quyết định khen thưởng " + dossierId, day, "Chủ tịch UBND tỉnh", "chutich", awardees,
                         new AwardDecisions.Registration(number, null, "vanthu.ubnd", holder));

@@ -89,6 +89,10 @@ class DossierProcessTest {
         var record = queries.record(id);
         assertThat(record.status()).as("the result is written with the decision").isEqualTo("AWARDED");
         assertThat(managementService.createJobQuery().processInstanceId(scenario.dossier(id).getProcessInstanceId())
+                .activityId("Task_Close").count()).as("the case is told afterwards").isZero();
+        assertThat(decisions.tellCase(id)).isTrue();
+        assertThat(decisions.tellCase(id)).as("once").isFalse();
+        assertThat(managementService.createJobQuery().processInstanceId(scenario.dossier(id).getProcessInstanceId())
                 .activityId("Task_Close").count()).as("the unit is told in the case's own job").isEqualTo(1);
         managementService.createJobQuery().processInstanceId(scenario.dossier(id).getProcessInstanceId())
                 .activityId("Task_Close").list().forEach(job -> managementService.executeJob(job.getId()));
