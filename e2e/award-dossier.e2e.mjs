@@ -5,7 +5,7 @@
 // approves, the văn thư registers the number, date and signed scan, and the numbered decision
 // lists the awardee. Screenshots go to e2e/screenshots/.
 import assert from 'node:assert/strict';
-import { base, shots, openBrowser, runner, openTask, completeTask, officeText } from './helpers.mjs';
+import { base, shots, openBrowser, runner, openTask, completeTask, officeText, waitForTask } from './helpers.mjs';
 
 const browser = await openBrowser();
 const { state, loginToTasklist, step } = runner(browser);
@@ -49,6 +49,7 @@ await step('the unit head confirms the dossier', async () => {
 });
 
 await step('the Board returns the dossier for a supplement, with what is missing', async () => {
+  await waitForTask('bantdkt', `Thẩm định hồ sơ: ${nominee}`); // created by the case's job after the confirmation
   const { context, page } = await loginToTasklist('bantdkt');
   await openTask(page, `Thẩm định hồ sơ: ${nominee}`);
   await page.getByLabel('Trả lại để đơn vị bổ sung', { exact: true }).check();
@@ -67,6 +68,7 @@ await step('the unit sends its supplement', async () => {
 });
 
 await step('the Board sees each rule\'s result and accepts the dossier', async () => {
+  await waitForTask('bantdkt', `Thẩm định hồ sơ: ${nominee}`); // created by the case's job after the resend
   const { context, page } = await loginToTasklist('bantdkt');
   await openTask(page, `Thẩm định hồ sơ: ${nominee}`);
   const summary = await page.inputValue('.fjs-container textarea[disabled]');

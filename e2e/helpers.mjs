@@ -80,6 +80,22 @@ export async function openTask(page, name) {
   }
 }
 
+/**
+ * Waits until the user has a task of this name. Some tasks come from a job of the case a moment after the
+ * previous step (the Board's "Thẩm định hồ sơ" after the head's confirmation or the unit's resend: the job
+ * executor runs it within a second or two), so a step does not open Tasklist before its task exists.
+ */
+export async function waitForTask(user, name, timeoutMs = 30000) {
+  const auth = { Authorization: 'Basic ' + Buffer.from(user + ':demo').toString('base64') };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await fetch(base + '/engine-rest/task/count?name=' + encodeURIComponent(name), { headers: auth });
+    if (answer.ok && (await answer.json()).count > 0) return;
+    if (Date.now() > deadline) throw new Error(`no task "${name}" for ${user} after ${timeoutMs} ms (HTTP ${answer.status})`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 export async function completeTask(page, name) {
   await page.click('button:has-text("Hoàn thành")');
   await page.waitForSelector(`text=${name}`, { state: 'detached', timeout: 20000 });

@@ -211,6 +211,8 @@ function plan(task, bk, mode, heldCampaign, reviewHeld) {
     case 'Task_Urge':
       return () => complete(task, 'bantdkt', { urgeMethod: 'DIEN_THOAI', urgeNote: 'Đã gọi điện đôn đốc.' });
     case 'Task_HeadConfirm':
+      // The Board's Task_Appraise comes from the case's job after this (and after Task_Supplement): a later round
+      // finds it; converge() waits while executable jobs remain.
       return () => complete(task, 'lanhdao.' + unitOfKey(bk).toLowerCase(), { headDecision: 'CONFIRM' });
     case 'Task_Supplement':
       return () => complete(task, 'canbo.' + unitOfKey(bk).toLowerCase(), { supplementNote: 'Đã bổ sung.' });

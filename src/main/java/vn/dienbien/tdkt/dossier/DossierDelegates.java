@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dienbien.tdkt.decision.AwardDecisions;
 import vn.dienbien.tdkt.decision.DecisionView;
+import vn.dienbien.tdkt.dossier.DossierEligibility.EligibilityOutcome;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
 import vn.dienbien.tdkt.platform.FormPayloads;
@@ -85,14 +86,39 @@ class DossierDelegates {
         };
     }
 
-    /** "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng". */
+    /**
+     * "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng", in a job of the case after the head's confirmation or
+     * the unit's resend (asyncBefore), so the person's click does not wait for the decision table and the Board's
+     * task. The confirmation, the status and the deadline (counted from the confirmation) are already written.
+     * A failure becomes the job's error in Vietnamese (a refusal keeps its own message); when the diagram's
+     * retries ({@code ${dossierAppraisalRetryCycle}}) run out, the incident's. Nothing of the evaluation stays.
+     */
     @Bean
-    JavaDelegate evaluateEligibility(DossierEligibility eligibility, DossierAppraisal appraisal) {
+    JavaDelegate evaluateEligibility(DossierEligibility eligibility, DossierAppraisal appraisal,
+            @Value("${tdkt.dossier.appraisal-retry-cycle:R3/PT5M}") String retryCycle) {
         return execution -> {
-            var outcome = eligibility.evaluate(dossierOf(execution, appraisal));
+            Long dossierId = dossierOf(execution, appraisal);
+            EligibilityOutcome outcome;
+            try {
+                outcome = eligibility.evaluate(dossierId);
+            } catch (ApiException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new DossierAppraisalException("Không kiểm tra được thành phần hồ sơ và điều kiện khen thưởng "
+                        + "của hồ sơ số " + dossierId + " (lỗi khi chạy bảng điều kiện hoặc ghi kết quả). Xác nhận gửi "
+                        + "hồ sơ đã được ghi, thời hạn tính từ lúc xác nhận; hệ thống tự thử lại theo chu kỳ "
+                        + retryCycle + ". Khi hết lượt, xử lý nguyên nhân rồi chọn thử lại (Retry) sự cố này trong "
+                        + "Cockpit.", e);
+            }
             execution.setVariable(ELIGIBILITY_SUMMARY, outcome.summary());
             execution.setVariable(ALL_RULES_PASSED, outcome.allPassed());
         };
+    }
+
+    /** The diagram's retry cycle of "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng" (tdkt.dossier.appraisal-retry-cycle). */
+    @Bean
+    String dossierAppraisalRetryCycle(@Value("${tdkt.dossier.appraisal-retry-cycle:R3/PT5M}") String retryCycle) {
+        return retryCycle;
     }
 
     /** Complete listener of "Thẩm định hồ sơ": records the Board's appraisal, which the gateway follows. */

@@ -49,7 +49,8 @@ final class BenchmarkLoader {
         var seed = new BenchmarkSeed(context.getBean(vn.dienbien.tdkt.council.CouncilScenario.class),
                 context.getBean(vn.dienbien.tdkt.dossier.DossierProposals.class),
                 context.getBean(vn.dienbien.tdkt.document.DocumentService.class),
-                context.getBean(org.camunda.bpm.engine.TaskService.class), jdbc);
+                context.getBean(org.camunda.bpm.engine.TaskService.class), jdbc,
+                context.getBean(org.camunda.bpm.engine.ManagementService.class));
         BenchmarkSeed.Batch batch = seed.run(LocalDateTime.of(2024, 3, 4, 8, 0));
         List<String> seedCases = jdbc.queryForList("select ID_ from ACT_HI_PROCINST where END_TIME_ is not null"
                 + " and PROC_DEF_KEY_ in ('award-dossier', 'council-session') order by ID_", String.class);

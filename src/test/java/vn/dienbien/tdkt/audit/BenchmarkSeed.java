@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.dienbien.tdkt.council.CouncilScenario;
 import vn.dienbien.tdkt.document.DocumentService;
+import vn.dienbien.tdkt.dossier.AppraisalJobs;
 import vn.dienbien.tdkt.dossier.DossierProposals;
 import vn.dienbien.tdkt.dossier.Proposal;
 
@@ -42,11 +44,13 @@ final class BenchmarkSeed {
     private final DocumentService documents;
     private final TaskService taskService;
     private final JdbcTemplate jdbc;
+    private final ManagementService managementService;
     private LocalDateTime now;
 
     BenchmarkSeed(CouncilScenario council, DossierProposals proposals, DocumentService documents,
-            TaskService taskService, JdbcTemplate jdbc) {
+            TaskService taskService, JdbcTemplate jdbc, ManagementService managementService) {
         this.council = council;
+        this.managementService = managementService;
         this.proposals = proposals;
         this.documents = documents;
         this.taskService = taskService;
@@ -151,6 +155,7 @@ final class BenchmarkSeed {
                 dossierId);
         Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
         council.completeAs(userId, task, variables);
+        AppraisalJobs.run(managementService, instance); // after a confirmation or a resend: the Board's task
     }
 
     /** The voting form's ballot: for on every dossier but those voted down. */

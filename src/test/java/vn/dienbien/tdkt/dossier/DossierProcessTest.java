@@ -202,6 +202,9 @@ class DossierProcessTest {
         Long newReport = scenario.upload("canbo.syt", "bao-cao-co-xac-nhan.pdf");
         scenario.completeAs("canbo.syt", supplement, Map.of("supplementDocuments", "BAO_CAO_THANH_TICH=" + newReport,
                 "supplementNote", "Đã bổ sung xác nhận của Giám đốc Sở."));
+        assertThat(scenario.dossier(id).getStatus()).as("the resend is recorded in its own transaction")
+                .isEqualTo(DossierStatus.UNDER_APPRAISAL);
+        assertThat(scenario.runAppraisalJob(id)).as("the rules run in the case's job").isEqualTo(1);
 
         assertThat(scenario.task(id, "Task_Appraise")).isNotNull();
         assertThat(scenario.dossier(id).getDocuments()).containsEntry(DocumentType.BAO_CAO_THANH_TICH, newReport);
@@ -237,7 +240,12 @@ class DossierProcessTest {
         scenario.clockAt(LocalDateTime.of(2024, 2, 26, 8, 0));
         scenario.completeAs("canbo.syt", scenario.task(id, "Task_Supplement"),
                 Map.of("supplementNote", "Đã bổ sung biên bản."));
+        // The rules and the Board's task come in the case's job, here the next morning: the limit still counts
+        // from the resend.
+        scenario.clockAt(LocalDateTime.of(2024, 2, 27, 8, 0));
+        assertThat(scenario.runAppraisalJob(id)).isEqualTo(1);
         Instant due = DossierScenario.local(LocalDateTime.of(2024, 3, 20, 0, 0));
+        assertThat(scenario.task(id, "Task_Appraise").getDueDate().toInstant()).isEqualTo(due);
         assertThat(scenario.dossier(id).getDueAt()).isEqualTo(due);
         assertThat(scenario.timers(id)).extracting(job -> job.getDuedate().toInstant())
                 .containsExactly(DossierScenario.local(LocalDateTime.of(2024, 3, 13, 0, 0)), due);

@@ -141,8 +141,15 @@ class DossierScenario {
         return thrown;
     }
 
+    /** The head confirms; the case's job then checks the rules and gives the Board its task. */
     void confirmByHead(Long dossierId, String head) {
         completeAs(head, task(dossierId, "Task_HeadConfirm"), Map.of("headDecision", "CONFIRM"));
+        runAppraisalJob(dossierId);
+    }
+
+    /** The job after a confirmation or a resend (job execution is off in tests); how many ran. */
+    int runAppraisalJob(Long dossierId) {
+        return AppraisalJobs.run(managementService, dossier(dossierId).getProcessInstanceId());
     }
 
     /** The Board records that the block voted outside the system, its minutes attached to the Flag dossier. */

@@ -1,0 +1,151 @@
+package vn.dienbien.tdkt.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.dienbien.tdkt.WorkflowTest;
+
+/**
+ * The head's confirmation ends at the person's act: the confirmation, the status the unit sees and the
+ * 25-working-day limit are written in the completing transaction; the eligibility check and the Board's task
+ * come in a job of the case (asyncBefore "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng"), retried.
+ */
+@WorkflowTest
+class AppraisalContinuationTest {
+
+    @Autowired DossierScenario scenario;
+    @Autowired DossierQueries queries;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired TaskService taskService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired IdentityService identityService;
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void theConfirmationIsWrittenAtOnceAndTheJobGivesTheBoardItsTaskDueFromTheConfirmation() {
+        // Confirmed Monday 29/1/2024 9:00; Tết 2024 is 8–14/2: 25 working days end 11/3, due 12/3 00:00.
+        scenario.clockAt(LocalDateTime.of(2024, 1, 29, 9, 0));
+        Long id = scenario.propose("canbo.syt", scenario.individualCertificate("Lò Thị Mai " + System.nanoTime() % 100000,
+                List.of(2022, 2023), 2, 2023));
+        String instance = scenario.dossier(id).getProcessInstanceId();
+        scenario.completeAs("lanhdao.syt", scenario.task(id, "Task_HeadConfirm"), Map.of("headDecision", "CONFIRM"));
+
+        Instant due = DossierScenario.local(LocalDateTime.of(2024, 3, 12, 0, 0));
+        var record = queries.record(id);
+        assertThat(record.status()).as("what the unit sees right after confirming").isEqualTo("UNDER_APPRAISAL");
+        assertThat(record.history()).extracting(DossierQueries.StatusChange::actor)
+                .containsExactly("canbo.syt", "lanhdao.syt");
+        assertThat(scenario.dossier(id).getDueAt()).isEqualTo(due);
+        assertThat(record.rules()).as("the rules are not run in the head's click").isEmpty();
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).count()).as("no task yet").isZero();
+        assertThat(AppraisalJobs.pending(managementService, instance)).singleElement()
+                .satisfies(job -> assertThat(job.getRetries()).isEqualTo(3));
+        assertThat(scenario.timers(id)).as("the limit's timers already count from the confirmation")
+                .extracting(job -> job.getDuedate().toInstant()).hasSize(2).last().isEqualTo(due);
+
+        // The job runs late (a Friday): the Board's task is still due from the confirmation.
+        scenario.clockAt(LocalDateTime.of(2024, 2, 2, 10, 0));
+        assertThat(scenario.runAppraisalJob(id)).isEqualTo(1);
+
+        var appraise = scenario.task(id, "Task_Appraise");
+        assertThat(appraise.getDueDate().toInstant()).isEqualTo(due);
+        assertThat(appraise.getName()).startsWith("Thẩm định hồ sơ: Lò Thị Mai");
+        assertThat(taskService.getIdentityLinksForTask(appraise.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("ban-tdkt"));
+        assertThat(runtimeService.getVariable(instance, "allRulesPassed")).isEqualTo(true);
+        assertThat(queries.record(id).rules()).isNotEmpty().allSatisfy(rule -> assertThat(rule.round()).isEqualTo(1));
+        assertThat(scenario.dossier(id).getDueAt()).isEqualTo(due);
+        assertThat(AppraisalJobs.pending(managementService, instance)).isEmpty();
+    }
+
+    /**
+     * An eligibility table that asks for an input the system does not give (as if the Board deployed a table with a
+     * new column): the job fails, is retried with a Vietnamese message, and leaves no half-written appraisal.
+     */
+    @Test
+    void aFailingEligibilityCheckKeepsTheConfirmationAndIsRetriedWithoutAHalfWrittenAppraisal() {
+        scenario.clockAt(LocalDateTime.of(2024, 4, 1, 9, 0));
+        Long id = scenario.propose("canbo.syt", scenario.individualCertificate("Cà Văn Tâm " + System.nanoTime() % 100000,
+                List.of(2022, 2023), 2, 2023));
+        String instance = scenario.dossier(id).getProcessInstanceId();
+        scenario.completeAs("lanhdao.syt", scenario.task(id, "Task_HeadConfirm"), Map.of("headDecision", "CONFIRM"));
+        Instant due = scenario.dossier(id).getDueAt();
+        Job job = AppraisalJobs.pending(managementService, instance).get(0);
+
+        var broken = repositoryService.createDeployment().name("dossier-eligibility-missing-input")
+                .addInputStream("dossier-eligibility-missing-input.dmn",
+                        new ByteArrayInputStream(TABLE_WITH_A_MISSING_INPUT.getBytes(StandardCharsets.UTF_8)))
+                .deploy();
+        try {
+            assertThatThrownBy(() -> managementService.executeJob(job.getId())).isNotNull();
+        } finally {
+            repositoryService.deleteDeployment(broken.getId(), true);
+        }
+
+        Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
+        assertThat(failed.getRetries()).as("R3/PT5M: two attempts left").isEqualTo(2);
+        assertThat(failed.getExceptionMessage())
+                .startsWith("Không kiểm tra được thành phần hồ sơ và điều kiện khen thưởng của hồ sơ số " + id)
+                .contains("R3/PT5M").contains("Cockpit").doesNotContain("Exception");
+        var record = queries.record(id);
+        assertThat(record.status()).as("the confirmation stays").isEqualTo("UNDER_APPRAISAL");
+        assertThat(record.history()).extracting(DossierQueries.StatusChange::status)
+                .containsExactly("AWAITING_HEAD", "UNDER_APPRAISAL");
+        assertThat(scenario.dossier(id).getDueAt()).isEqualTo(due);
+        assertThat(record.rules()).as("no rule written").isEmpty();
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).count()).as("no Board task").isZero();
+        assertThat(runtimeService.getVariable(instance, "eligibilitySummary")).isNull();
+
+        // The table is put right; the retry (here run at once) gives the Board its task, due as before.
+        managementService.executeJob(job.getId());
+        assertThat(scenario.task(id, "Task_Appraise").getDueDate().toInstant()).isEqualTo(due);
+        assertThat(queries.record(id).rules()).isNotEmpty().allSatisfy(rule -> assertThat(rule.round()).isEqualTo(1));
+    }
+
+    private static final String TABLE_WITH_A_MISSING_INPUT = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+                         id="Definitions_MissingInput" name="Điều kiện khen thưởng" namespace="http://dienbien.gov.vn/tdkt">
+              <decision id="dossier-eligibility" name="Thẩm định điều kiện khen thưởng" camunda:historyTimeToLive="3650">
+                <decisionTable id="DecisionTable_MissingInput" hitPolicy="COLLECT">
+                  <input id="Input_Missing" label="Cột mới mà hệ thống không cung cấp">
+                    <inputExpression id="InputExpression_Missing" typeRef="integer" expressionLanguage="juel">
+                      <text>${soNamCongTac}</text>
+                    </inputExpression>
+                  </input>
+                  <output id="Output_Code" name="ruleCode" typeRef="string" />
+                  <output id="Output_Passed" name="passed" typeRef="boolean" />
+                  <output id="Output_Reason" name="reason" typeRef="string" />
+                  <rule id="Rule_Any">
+                    <inputEntry id="Entry_Any"><text></text></inputEntry>
+                    <outputEntry id="Out_Code"><text>"ANY"</text></outputEntry>
+                    <outputEntry id="Out_Passed"><text>true</text></outputEntry>
+                    <outputEntry id="Out_Reason"><text>"Đạt."</text></outputEntry>
+                  </rule>
+                </decisionTable>
+              </decision>
+            </definitions>
+            """;
+}
