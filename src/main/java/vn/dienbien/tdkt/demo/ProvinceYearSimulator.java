@@ -108,6 +108,13 @@ public class ProvinceYearSimulator {
         Probe NONE = (what, nanos) -> { };
 
         void timed(String what, long nanos);
+
+        /**
+         * The year moves on to its next part ("dossiers": the plans, reports and evaluation round are done and the
+         * dossiers start), so that a benchmark can measure the dossiers' part apart from the year's fixed work.
+         */
+        default void phase(String name) {
+        }
     }
 
     /** What the year left behind. */
@@ -217,6 +224,7 @@ public class ProvinceYearSimulator {
                     .sorted().toList();
 
             at(LocalDateTime.of(y, 12, 16, 8, 0));
+            probe.phase("dossiers");
             dossierBatches(flags);
             if (settings.leaveOpen()) {
                 leaveOpen(new Random(settings.seed() + 3));

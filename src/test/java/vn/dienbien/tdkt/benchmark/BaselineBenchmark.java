@@ -93,6 +93,7 @@ final class BaselineBenchmark {
         reviewer.setDaemon(true);
         reviewer.start();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CpuMark start = CpuMark.take(database, 0);
         long t0 = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int from = 0; from < dossiers; from += BATCH) {
@@ -112,6 +113,7 @@ final class BaselineBenchmark {
             future.get();
         }
         long t1 = System.nanoTime();
+        CpuMark end = CpuMark.take(database, 0);
         measuring = false;
         pool.shutdown();
         reviewer.join();
@@ -126,6 +128,8 @@ final class BaselineBenchmark {
                 timings, taskLists, null, before, after,
                 // The baseline keeps the documents' bytes as process variables, in the engine's byte arrays.
                 new RunReport.Live(liveBefore, liveAfter, "act_ge_bytearray")).print();
+        // Its whole run is dossiers: the same figures as ours' dossier part, beside them.
+        end.withAwarded(awarded).printSince(start, "hồ sơ");
         boolean ok = failures.isEmpty() && awarded == dossiers;
         System.out.println(ok ? "== Xong: mọi hồ sơ kết thúc." : "== LỖI: " + failures.size() + " lô lỗi, " + awarded
                 + "/" + dossiers + "; " + failures.stream().limit(5).toList());

@@ -20,7 +20,7 @@ record Snapshot(long jvmCpuNanos, long pgTicksAll, long pgTicksOurs, int pgProce
         String walLsn, long commits, Map<String, long[]> tables) {
 
     /** Clock ticks per second of /proc/<pid>/stat (getconf CLK_TCK; 100 on Linux). */
-    private static final long TICKS_PER_SECOND = 100;
+    static final long TICKS_PER_SECOND = 100;
 
     static Snapshot take(JdbcTemplate jdbc, String database) {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -41,7 +41,7 @@ record Snapshot(long jvmCpuNanos, long pgTicksAll, long pgTicksOurs, int pgProce
     }
 
     /** utime + stime of every process named postgres, and of the backends connected to {@code database}. */
-    private static long[] postgresTicks(String database) {
+    static long[] postgresTicks(String database) {
         long all = 0;
         long ours = 0;
         long count = 0;
