@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.dienbien.tdkt.ApiClient;
 import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.council.CouncilScenario;
+import vn.dienbien.tdkt.platform.DerivedVariables;
+import vn.dienbien.tdkt.platform.ProtectedVariables;
 
 /**
  * The engine's history at the audit's level (tdkt.history.level: tdkt-audit, issue 12): no rows of gateways,
@@ -46,11 +48,21 @@ class AuditHistoryLevelTest {
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
     @Autowired ProcessEngineConfigurationImpl engine;
+    @Autowired List<DerivedVariables> derived;
+    @Autowired List<ProtectedVariables> protectedVariables;
 
     @AfterEach
     void reset() {
         ClockUtil.reset();
         identityService.clearAuthentication();
+    }
+
+    /** A derived value has no history row when the system sets it, so no task or call may set it instead. */
+    @Test
+    void everyDerivedVariableIsProtected() {
+        List<String> protectedNames = protectedVariables.stream().flatMap(p -> p.names().stream()).toList();
+        assertThat(derived).isNotEmpty().allSatisfy(d -> assertThat(protectedNames).as("derived in %s", d.processKey())
+                .containsAll(d.names()));
     }
 
     @Test
