@@ -19,6 +19,7 @@ import vn.dienbien.tdkt.decision.DecisionView;
 import vn.dienbien.tdkt.dossier.DossierEligibility.EligibilityOutcome;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
+import vn.dienbien.tdkt.platform.DerivedVariables;
 import vn.dienbien.tdkt.platform.FormPayloads;
 import vn.dienbien.tdkt.platform.FormValues;
 import vn.dienbien.tdkt.platform.ProcessActors;
@@ -276,6 +277,21 @@ class DossierDelegates {
         return ProtectedVariables.of(DOSSIER_ID, PROPOSING_UNIT_GROUP, PROPOSING_UNIT_NAME, PROPOSING_UNIT_HEADS,
                 NOMINEE_NAME, AWARD_NAME, HEAD_CONFIRMED, DUE_AT, DUE_REMINDER_AT, ELIGIBILITY_SUMMARY,
                 ALL_RULES_PASSED, APPRAISAL_OUTCOME, RETURN_REASON, AWARDED, DECISION_CODE, DECISION_REASON, DECIDED_BY);
+    }
+
+    /**
+     * What the system sets from the dossier's records or from the person's own decision, whose history is kept
+     * elsewhere (issue 12): the head's and the Board's decisions as gateway flags (their values, {@code headDecision}
+     * and {@code appraisalDecision}, and the reason keep their rows; the status history records the outcome), the
+     * eligibility table's summary (each rule's result is in {@code dossier_rule_result}), the deadline (the Board's
+     * task's due date, {@code dossier.due_at}) and its reminder, the decision's result (the decision, its awardees and
+     * the status history with its reason).
+     */
+    @Bean
+    DerivedVariables dossierDerivedVariables() {
+        return DerivedVariables.of(WorkflowKeys.AWARD_DOSSIER, HEAD_CONFIRMED, APPRAISAL_OUTCOME, RETURN_REASON,
+                ELIGIBILITY_SUMMARY, ALL_RULES_PASSED, DUE_AT, DUE_REMINDER_AT, AWARDED, DECISION_CODE,
+                DECISION_REASON);
     }
 
     /** "TYPE=id,TYPE=id" as the supplement form sends it; anything else is refused with 400. */

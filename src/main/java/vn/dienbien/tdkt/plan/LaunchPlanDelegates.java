@@ -9,8 +9,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dienbien.tdkt.platform.DerivedVariables;
 import vn.dienbien.tdkt.platform.ProcessActors;
 import vn.dienbien.tdkt.platform.ProtectedVariables;
+import vn.dienbien.tdkt.platform.WorkflowKeys;
 
 /**
  * The thin delegates of bpmn/launch-plan.bpmn, each named by {@code camunda:delegateExpression}.
@@ -168,5 +170,14 @@ class LaunchPlanDelegates {
         return ProtectedVariables.of(LAUNCH_PLAN_ID, CAMPAIGN_CODE, UNIT_GROUP, UNIT_NAME, DEADLINE, ROUND_TITLE,
                 ROUND_SUBJECT, ROUND_LABEL, ROUND_DOCUMENT, SENT_LATE,
                 PLAN_ACCEPTED, RETURN_REASON, REMINDER_AT);
+    }
+
+    /**
+     * The Board's review as the gateway's flag and the reason shown to the unit: copies of the Board's own values
+     * ({@code reviewDecision}, {@code reviewReason}), whose detail rows stay, and of the plan's record (issue 12).
+     */
+    @Bean
+    DerivedVariables launchPlanDerivedVariables() {
+        return DerivedVariables.of(WorkflowKeys.LAUNCH_PLAN, PLAN_ACCEPTED, RETURN_REASON);
     }
 }

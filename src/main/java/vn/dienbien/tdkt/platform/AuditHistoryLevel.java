@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.jobexecutor.AsyncContinuationJobHandler;
 import org.camunda.bpm.engine.impl.migration.instance.MigratingActivityInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -41,12 +43,15 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
  * table. Which record a case is about is its business key (shown as "Mã nghiệp vụ" in the timeline's first entry,
  * "Bắt đầu vụ việc") and the record that names the case ({@code process_instance_id}), whose data the timeline
  * shows and the ledger seals with the case; act_hi_procinst keeps who started the case and when. A later change
- * of such a value would show "(giá trị trước không được ghi lại)" as its value before. Values set later — by a
- * person completing a task or by a delegate — keep their detail rows. (The engine's "restart with the initial
- * variables" reads these rows; we do not restart cases.)</li>
+ * of such a value would show "(giá trị trước không được ghi lại)" as its value before. Values set later by a
+ * person keep their detail rows, and so do those a delegate sets, except the {@link DerivedVariables} and the
+ * removals the system makes ({@link AuditHistoryWriter}). (The engine's "restart with the initial variables" reads
+ * these rows; we do not restart cases.)</li>
  * <li>the job log's creations and deletions (act_hi_job_log): a timer or continuation scheduled, or a deadline
- * timer dropped because its task was done in time. A timer that fires and a continuation that runs are steps
- * (act_hi_actinst); a job's failures (error, retries left, host) and its success stay.</li>
+ * timer dropped because its task was done in time; and the success of an asynchronous continuation at its first
+ * try (the step it continued into has its own row, with its times). A timer that fires and a continuation that
+ * runs are steps (act_hi_actinst); a job's failures (error, retries left, host) stay, and so does the success that
+ * ends them, and a timer's.</li>
  * </ul>
  * Filtering both the start and the end of an activity by its type keeps the engine consistent (an end event is
  * an update of the row its start wrote). History cleanup, removal times and the deletion of a case's history
@@ -102,7 +107,19 @@ final class AuditHistoryLevel extends AbstractHistoryLevel {
         if (eventType == HistoryEventTypes.JOB_CREATE || eventType == HistoryEventTypes.JOB_DELETE) {
             return false;
         }
+        if (eventType == HistoryEventTypes.JOB_SUCCESS && entity instanceof JobEntity job) {
+            return !isFirstTryContinuation(job);
+        }
         return true;
+    }
+
+    /**
+     * An asynchronous continuation that succeeds at its first try: its step's own row (act_hi_actinst) has the time
+     * it ran. One that failed before keeps its success (the failures and their end belong together); timers keep it.
+     */
+    private static boolean isFirstTryContinuation(JobEntity job) {
+        return AsyncContinuationJobHandler.TYPE.equals(job.getJobHandlerType()) && job.getExceptionByteArrayId() == null
+                && job.getExceptionMessage() == null;
     }
 
     /** The activity the engine's event producer would name in the row (its activity, else its event source). */

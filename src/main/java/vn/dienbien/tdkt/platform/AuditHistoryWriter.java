@@ -1,7 +1,9 @@
 package vn.dienbien.tdkt.platform;
 
+import java.util.function.BiPredicate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
 import org.camunda.bpm.engine.repository.ResourceTypes;
@@ -16,8 +18,21 @@ import org.camunda.bpm.engine.repository.ResourceTypes;
  * {@link AuditHistoryLevel} lets the events through and this handler writes only the detail row, when the level
  * wants it. Leaving act_hi_varinst out also spares the engine a read of that row at every change of a variable and
  * the copy of a binary value into a second byte array.
+ *
+ * <p>Nor does it write, at that level, the detail rows of what the system alone does with a variable (no user
+ * operation: a listener, a delegate, a job): setting a {@link DerivedVariables derived variable} (a copy of the
+ * case's records or of a value the history keeps) and removing a variable (a form's value consumed by the step that
+ * stored it in our tables). A value a person sends or removes — a task's form, a call through the engine's REST
+ * API — is a user operation and keeps its row.
  */
 class AuditHistoryWriter extends DbHistoryEventHandler {
+
+    /** Whether a variable of a process (definition key, variable name) is a derived one. */
+    private final BiPredicate<String, String> derived;
+
+    AuditHistoryWriter(BiPredicate<String, String> derived) {
+        this.derived = derived;
+    }
 
     @Override
     protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
@@ -25,7 +40,7 @@ class AuditHistoryWriter extends DbHistoryEventHandler {
             super.insertHistoricVariableUpdateEntity(event);
             return;
         }
-        if (!shouldWriteHistoricDetail(event)) {
+        if (!shouldWriteHistoricDetail(event) || isSystemBookkeeping(event)) {
             return;
         }
         byte[] bytes = event.getByteValue();
@@ -38,5 +53,13 @@ class AuditHistoryWriter extends DbHistoryEventHandler {
             event.setByteArrayId(value.getId());
         }
         getDbEntityManager().insert(event);
+    }
+
+    private boolean isSystemBookkeeping(HistoricVariableUpdateEventEntity event) {
+        if (event.getUserOperationId() != null) {
+            return false; // a person's act
+        }
+        return event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE)
+                || derived.test(event.getProcessDefinitionKey(), event.getVariableName());
     }
 }

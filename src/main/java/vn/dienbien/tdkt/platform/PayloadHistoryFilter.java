@@ -1,8 +1,10 @@
 package vn.dienbien.tdkt.platform;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * the case's audit timeline); the engine's copy (act_hi_decinst, act_hi_dec_in, act_hi_dec_out: 22 rows,
  * about 10 KB per dossier in the province benchmark, issue 12) was read by nothing of ours, only by
  * Cockpit's decision history view, which stays empty while the switch is off. The database handler behind the
- * filter is {@link AuditHistoryWriter} (no act_hi_varinst at level tdkt-audit).
+ * filter is {@link AuditHistoryWriter} (no act_hi_varinst at level tdkt-audit, nor the detail rows of the
+ * {@link DerivedVariables} the system sets).
  */
 @Component
 class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
@@ -34,11 +37,15 @@ class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
     private final ObjectProvider<FormPayloads> declared;
     private volatile Set<String> names;
 
+    private final ObjectProvider<DerivedVariables> derivedDeclared;
+    private volatile Map<String, Set<String>> derived;
+
     private final boolean decisionEvaluations;
 
-    PayloadHistoryFilter(ObjectProvider<FormPayloads> declared,
+    PayloadHistoryFilter(ObjectProvider<FormPayloads> declared, ObjectProvider<DerivedVariables> derivedDeclared,
             @Value("${tdkt.history.decision-evaluations:false}") boolean decisionEvaluations) {
         this.declared = declared;
+        this.derivedDeclared = derivedDeclared;
         this.decisionEvaluations = decisionEvaluations;
     }
 
@@ -47,7 +54,7 @@ class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(0, new Handler(new AuditHistoryWriter()));
+        handlers.add(0, new Handler(new AuditHistoryWriter(this::isDerived)));
         configuration.setCustomHistoryEventHandlers(handlers);
     }
 
@@ -82,6 +89,19 @@ class PayloadHistoryFilter extends AbstractProcessEnginePlugin {
             names = known;
         }
         return known;
+    }
+
+    /** Whether the module of a process declared the variable derived ({@link DerivedVariables}). */
+    private boolean isDerived(String processKey, String name) {
+        Map<String, Set<String>> known = derived;
+        if (known == null) {
+            Map<String, Set<String>> all = new HashMap<>();
+            derivedDeclared.orderedStream().forEach(d -> all.computeIfAbsent(d.processKey(), k -> new HashSet<>())
+                    .addAll(d.names()));
+            known = Map.copyOf(all);
+            derived = known;
+        }
+        return processKey != null && known.getOrDefault(processKey, Set.of()).contains(name);
     }
 
     private final class Handler implements HistoryEventHandler {

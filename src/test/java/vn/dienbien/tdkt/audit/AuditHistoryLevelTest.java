@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.dienbien.tdkt.ApiClient;
 import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.council.CouncilScenario;
+import vn.dienbien.tdkt.platform.DerivedVariables;
+import vn.dienbien.tdkt.platform.ProtectedVariables;
 
 /**
  * The engine's history at the audit's level (tdkt.history.level: tdkt-audit, issue 12): no rows of gateways,
@@ -35,6 +37,8 @@ class AuditHistoryLevelTest {
 
     private static final List<String> SILENT = List.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
             "intermediateNoneThrowEvent");
+    private static final List<String> DERIVED = List.of("headConfirmed", "appraisalOutcome", "returnReason",
+            "eligibilitySummary", "allRulesPassed", "dueAt", "dueReminderAt", "awarded", "decisionCode", "decisionReason");
     private static final List<String> COUNTERS = List.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
             "nrOfCompletedInstances");
 
@@ -44,11 +48,21 @@ class AuditHistoryLevelTest {
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
     @Autowired ProcessEngineConfigurationImpl engine;
+    @Autowired List<DerivedVariables> derived;
+    @Autowired List<ProtectedVariables> protectedVariables;
 
     @AfterEach
     void reset() {
         ClockUtil.reset();
         identityService.clearAuthentication();
+    }
+
+    /** A derived value has no history row when the system sets it, so no task or call may set it instead. */
+    @Test
+    void everyDerivedVariableIsProtected() {
+        List<String> protectedNames = protectedVariables.stream().flatMap(p -> p.names().stream()).toList();
+        assertThat(derived).isNotEmpty().allSatisfy(d -> assertThat(protectedNames).as("derived in %s", d.processKey())
+                .containsAll(d.names()));
     }
 
     @Test
@@ -86,8 +100,21 @@ class AuditHistoryLevelTest {
                 sessionCase, List.of())).as("the members' vote ran as a multi-instance").isPositive();
         assertThat(count("select count(*) from ACT_HI_ACTINST where PROC_INST_ID_ = ? and ACT_TYPE_ = 'subProcess'",
                 sessionCase, List.of())).as("the session ran a sub-process").isPositive();
-        assertThat(count("select count(*) from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ? and JOB_STATE_ = 2",
-                sessionCase, List.of())).as("the continuations after the ballots ran and are logged").isPositive();
+        assertThat(count("select count(*) from ACT_HI_ACTINST where PROC_INST_ID_ = ? and ACT_ID_ = 'Task_Tally'"
+                + " and END_TIME_ is not null", sessionCase, List.of())).as("the continuation after the ballots ran")
+                .isPositive();
+        for (String caseId : cases) {
+            assertThat(count("select count(*) from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ? and JOB_STATE_ = 2",
+                    caseId, List.of())).as("continuations of %s that succeeded at their first try: their steps'"
+                    + " rows tell when they ran", caseId).isZero();
+        }
+        // What the system derived from the dossier's records or from the person's decisions has no detail row;
+        // the timeline shows the rules, the statuses and the decision from the records themselves.
+        assertThat(count("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ? and NAME_ in (" + marks(DERIVED)
+                + ")", dossierCase, DERIVED)).as("derived values of the dossier's case").isZero();
+        assertThat(count("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ? and TEXT_ is null and LONG_ is null"
+                + " and DOUBLE_ is null and BYTEARRAY_ID_ is null and OPERATION_ID_ is null", dossierCase, List.of()))
+                .as("the system's removals of consumed form values").isZero();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(dossierCase)
                 .activityId("Task_Appraise").count()).as("appraised before and after the supplement").isEqualTo(2);
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(dossierCase).singleResult()
@@ -143,8 +170,9 @@ class AuditHistoryLevelTest {
                     caseId, List.of())).as("the values set in %s are in act_hi_detail", caseId).isPositive();
         }
 
-        // The Board's appraisal, returned then accepted: each value with the one before it (the decision is
-        // cleared once recorded), at the moment the Board's officer completed the task.
+        // The Board's appraisal, returned then accepted: each value with the one the Board chose before it, at the
+        // moment the Board's officer completed the task (the step clears the decision once recorded: a removal by the
+        // system, not written), and the records the system derived from it.
         Map<String, Object> record = map(api.as("kiemtoan").getForEntity("/api/audit/cases/" + dossierCase, Map.class)
                 .getBody());
         assertThat(map(record.get("integrity")).get("intact")).as("%s", record.get("integrity")).isEqualTo(true);
@@ -153,8 +181,8 @@ class AuditHistoryLevelTest {
                 .filter(e -> "Dữ liệu thay đổi: appraisalDecision".equals(e.get("title"))).toList();
         assertThat(appraisals).allSatisfy(e -> assertThat(e.get("kind")).isEqualTo("VARIABLE_CHANGED"))
                 .extracting(e -> map(e.get("details")).get("Trước") + " → " + map(e.get("details")).get("Sau"))
-                .containsExactly("(chưa có) → RETURN", "RETURN → (trống)", "(trống) → ACCEPT", "ACCEPT → (trống)");
-        for (Map<String, Object> set : List.of(appraisals.get(0), appraisals.get(2))) {
+                .containsExactly("(chưa có) → RETURN", "RETURN → ACCEPT");
+        for (Map<String, Object> set : appraisals) {
             assertThat(entries).as("completed by the Board when %s was set", map(set.get("details")).get("Sau"))
                     .anySatisfy(e -> {
                         assertThat(e.get("kind")).isEqualTo("TASK_COMPLETED");
@@ -162,6 +190,12 @@ class AuditHistoryLevelTest {
                         assertThat(e.get("at")).isEqualTo(set.get("at"));
                     });
         }
+        assertThat(entries).as("each rule's result, from the dossier's records")
+                .anySatisfy(e -> assertThat(e.get("kind")).isEqualTo("RULE"));
+        assertThat(entries).as("the dossier's statuses with their reasons, up to the award").filteredOn(
+                e -> "STATUS".equals(e.get("kind"))).extracting(e -> e.get("title").toString())
+                .anySatisfy(title -> assertThat(title).startsWith("Trạng thái hồ sơ: "))
+                .hasSizeGreaterThanOrEqualTo(4);
 
         // The session's case was started with values copied from its record (title, date, dossiers), which no
         // history table keeps: its record and business key still tell which session it is.

@@ -204,7 +204,7 @@ class LaunchPlanMigrationTest {
                     .singleResult();
             assertThat(ended.getEndTime()).isNotNull();
             assertThat(ended.getState()).isEqualTo("COMPLETED");
-            assertThat(HistoricValues.last(historyService, instance.getId(), "planAccepted")).isEqualTo(true);
+            assertThat(HistoricValues.last(historyService, instance.getId(), "reviewDecision")).isEqualTo("ACCEPT");
             assertThat(ended.getProcessDefinitionId()).isEqualTo(v2.getId());
         }
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(hdb.getId())

@@ -61,6 +61,44 @@ class RoleAccessTest {
                 .isInstanceOf(AuthorizationException.class);
     }
 
+    /**
+     * The engine's historic task grants are left out where the group reads the case's history anyway (issue 12):
+     * the Board's review and the unit's revision leave no act_ru_authorization row after the case, and the unit and
+     * the Board still read every historic task of the finished case; the auditors as before.
+     */
+    @Test
+    void historicTaskGrantsArePiledUpOnlyWhereTheyAreTheGroupsOnlyWayIntoTheCase() {
+        Campaign campaign = scenario.openCampaign(List.of());
+        var syt = scenario.caseOf(campaign, "SYT");
+        scenario.clockAt(LocalDateTime.of(2031, 3, 3, 8, 0));
+        scenario.sendPlan("canbo.syt", scenario.task(syt, "Task_SubmitPlan"), "9/KH-SYT");
+        scenario.completeAs("bantdkt", scenario.task(syt, "Task_ReviewPlan"), Map.of("reviewDecision", "RETURN",
+                "reviewReason", "Bổ sung chỉ tiêu."));
+        scenario.sendPlan("canbo.syt", scenario.task(syt, "Task_RevisePlan"), "9/KH-SYT (sửa đổi)");
+        scenario.completeAs("bantdkt", scenario.task(syt, "Task_ReviewPlan"), Map.of("reviewDecision", "ACCEPT"));
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(syt.getId()).finished()
+                .count()).as("the case has ended").isEqualTo(1);
+        List<String> taskIds = historyService.createHistoricTaskInstanceQuery().processInstanceId(syt.getId()).list()
+                .stream().map(t -> t.getId()).toList();
+        assertThat(taskIds).hasSize(4);
+
+        List<String> grantedGroups = taskIds.stream().flatMap(id -> authorizationService.createAuthorizationQuery()
+                .resourceType(Resources.HISTORIC_TASK).resourceId(id).list().stream()).map(a -> a.getGroupId())
+                .toList();
+        assertThat(grantedGroups).as("historic task grants left after the case").doesNotContain("ban-tdkt")
+                .containsOnlyOnce("donvi.syt");
+        for (String reader : List.of("canbo.syt", "bantdkt", "kiemtoan")) {
+            identityService.setAuthentication(reader, scenario.groupsOf(reader));
+            long seen = historyService.createHistoricTaskInstanceQuery().processInstanceId(syt.getId()).count();
+            identityService.clearAuthentication();
+            assertThat(seen).as("historic tasks of the finished case %s reads", reader).isEqualTo(4);
+        }
+        identityService.setAuthentication("canbo.dbp", scenario.groupsOf("canbo.dbp"));
+        long otherUnit = historyService.createHistoricTaskInstanceQuery().processInstanceId(syt.getId()).count();
+        identityService.clearAuthentication();
+        assertThat(otherUnit).as("another unit").isZero();
+    }
+
     @Test
     void onlyAdministratorsMayDeploy() {
         assertThat(authorizationService.isUserAuthorized("admin", scenario.groupsOf("admin"), Permissions.CREATE,

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ResourceTypes;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 /**
@@ -63,18 +64,129 @@ class AuditHistoryWriterTest {
         void on(ProcessEngine engine, String processInstanceId) throws SQLException;
     }
 
-    /** A case started with a value, given two decisions and a binary value, finished; checked; its history deleted. */
-    private static void withEngine(String level, Check check) throws SQLException {
+    @Test
+    void atTheAuditLevelWhatTheSystemAloneSetsOrRemovesOfItsDerivedValuesHasNoDetailRowWhatAPersonDoesHas()
+            throws SQLException {
+        Map<String, List<String>> changes = derivedScenario("tdkt-audit");
+        assertThat(changes.get("system")).as("a listener's derived flag and its removal of the form's value")
+                .containsExactly("decision=ACCEPT");
+        assertThat(changes.get("person")).as("a person's own change of the same variables")
+                .containsExactly("decision=ACCEPT", "accepted=true", "decision=null");
+    }
+
+    @Test
+    void atLevelFullTheDerivedValuesAndRemovalsAreWrittenAsBefore() throws SQLException {
+        Map<String, List<String>> changes = derivedScenario("full");
+        assertThat(changes.get("system")).containsExactly("decision=ACCEPT", "accepted=true", "decision=null");
+        assertThat(changes.get("person")).containsExactly("decision=ACCEPT", "accepted=true", "decision=null");
+    }
+
+    @Test
+    void atTheAuditLevelAContinuationThatSucceedsAtItsFirstTryLeavesNoJobLogOneThatFailedBeforeKeepsItsEnd()
+            throws SQLException {
+        ProcessEngine engine = engine("tdkt-audit-jobs");
+        try {
+            engine.getRepositoryService().createDeployment().addModelInstance("job.bpmn",
+                    Bpmn.createExecutableProcess("job").camundaHistoryTimeToLive(1).startEvent().serviceTask("step")
+                            .camundaAsyncBefore().camundaExpression("${flaky.run(execution)}").userTask("after")
+                            .endEvent().done()).deploy();
+            var management = engine.getManagementService();
+            String smooth = engine.getRuntimeService().startProcessInstanceByKey("job", Map.of("fail", false)).getId();
+            management.executeJob(management.createJobQuery().processInstanceId(smooth).singleResult().getId());
+            String rough = engine.getRuntimeService().startProcessInstanceByKey("job", Map.of("fail", true)).getId();
+            String job = management.createJobQuery().processInstanceId(rough).singleResult().getId();
+            assertThat(org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> management.executeJob(job))).hasMessageContaining("lần đầu");
+            management.executeJob(job);
+
+            assertThat(jobLog(engine, smooth)).isEmpty();
+            assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(smooth)
+                    .activityId("step").finished().count()).as("the step it ran").isEqualTo(1);
+            assertThat(jobLog(engine, rough)).containsExactly("failure", "success");
+        } finally {
+            engine.close();
+        }
+    }
+
+    private static List<String> jobLog(ProcessEngine engine, String pi) {
+        return engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(pi)
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .map(l -> l.isFailureLog() ? "failure" : l.isSuccessLog() ? "success" : "other").toList();
+    }
+
+    /** Fails at the first run of a case whose {@code fail} is true, succeeds after. */
+    public static final class Flaky {
+        private final java.util.Set<String> failed = new java.util.HashSet<>();
+
+        public void run(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+            if (Boolean.TRUE.equals(execution.getVariable("fail")) && failed.add(execution.getProcessInstanceId())) {
+                throw new IllegalStateException("Hỏng ở lần đầu");
+            }
+        }
+    }
+
+    /**
+     * Two cases of a process that declares {@code accepted} derived: in the first a task's complete listener (the
+     * system) sets {@code accepted} from the form's {@code decision} and removes {@code decision}; in the second an
+     * authenticated person does the same through the runtime service (a user operation).
+     */
+    private static Map<String, List<String>> derivedScenario(String level) throws SQLException {
+        ProcessEngine engine = engine(level + "-derived");
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2044-05-06T02:00:00Z")));
+        try {
+            engine.getRepositoryService().createDeployment().addModelInstance("case.bpmn",
+                    Bpmn.createExecutableProcess("case").camundaHistoryTimeToLive(1).startEvent().userTask("decide")
+                            .camundaTaskListenerExpression("complete",
+                                    "${task.execution.setVariable('accepted', decision == 'ACCEPT')}")
+                            .camundaTaskListenerExpression("complete", "${task.execution.removeVariable('decision')}")
+                            .userTask("after").endEvent().done()).deploy();
+            RuntimeService runtime = engine.getRuntimeService();
+            String bySystem = runtime.startProcessInstanceByKey("case").getId();
+            minuteLater();
+            String task = engine.getTaskService().createTaskQuery().processInstanceId(bySystem).singleResult().getId();
+            engine.getIdentityService().setAuthenticatedUserId("canbo.ban");
+            engine.getTaskService().complete(task, Map.of("decision", "ACCEPT"));
+            String byPerson = runtime.startProcessInstanceByKey("case").getId();
+            minuteLater();
+            runtime.setVariable(byPerson, "decision", "ACCEPT");
+            minuteLater();
+            runtime.setVariable(byPerson, "accepted", true);
+            minuteLater();
+            runtime.removeVariable(byPerson, "decision");
+            engine.getIdentityService().clearAuthentication();
+            return Map.of("system", changes(engine.getHistoryService(), bySystem),
+                    "person", changes(engine.getHistoryService(), byPerson));
+        } finally {
+            ClockUtil.reset();
+            engine.close();
+        }
+    }
+
+    private static ObjectProvider<DerivedVariables> derived() {
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        beans.registerSingleton("caseDerived", DerivedVariables.of("case", "accepted"));
+        return beans.getBeanProvider(DerivedVariables.class);
+    }
+
+    private static ProcessEngine engine(String name) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneInMemProcessEngineConfiguration()
-                .setJdbcUrl("jdbc:h2:mem:tdkt-history-writer-" + level + ";DB_CLOSE_DELAY=-1")
+                .setJdbcUrl("jdbc:h2:mem:tdkt-history-writer-" + name + ";DB_CLOSE_DELAY=-1")
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-                .setHistory(level)
+                .setHistory(name.startsWith("full") ? "full" : "tdkt-audit")
                 .setJobExecutorActivate(false)
-                .setProcessEngineName("history-writer-" + level);
+                .setProcessEngineName("history-writer-" + name);
+        configuration.setBeans(Map.of("flaky", new Flaky()));
         configuration.setProcessEnginePlugins(List.of(new AuditHistoryLevelPlugin(), new PayloadHistoryFilter(
-                new DefaultListableBeanFactory().getBeanProvider(FormPayloads.class), false)));
-        ProcessEngine engine = configuration.buildProcessEngine();
+                new DefaultListableBeanFactory().getBeanProvider(FormPayloads.class), derived(), false)));
+        return configuration.buildProcessEngine();
+    }
+
+    /** A case started with a value, given two decisions and a binary value, finished; checked; its history deleted. */
+    private static void withEngine(String level, Check check) throws SQLException {
+        ProcessEngine engine = engine(level);
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2044-05-06T02:00:00Z")));
         try {
             assertThat(configuration.getHistoryLevel().getName()).isEqualTo(level);

@@ -1,0 +1,62 @@
+package vn.dienbien.tdkt.organization;
+
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's default authorizations, without the historic task grants that repeat what a group already reads
+ * (issue 12: authorization rows that do not pile up). With historic instance permissions on, the engine grants each
+ * candidate group and assignee of a task READ on that historic task (act_ru_authorization), a row that stays after
+ * the task and the case have ended: about five per awarded dossier. The engine's historic task query lets a group
+ * through by READ_HISTORY on the task's process definition, by READ on the historic process instance, or by READ on
+ * the historic task; so the historic task grant is left out when the group already holds one of the first two — the
+ * Board (READ_HISTORY on the dossier's and the plan's processes) and a unit on its own case (CaseAccess). Nobody
+ * reads less. The runtime task grant (Tasklist) is given as before and goes with the task.
+ */
+@Component
+class CaseHistoryGrants extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setResourceAuthorizationProvider(new Provider());
+    }
+
+    static final class Provider extends DefaultAuthorizationProvider {
+
+        @Override
+        protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
+            AuthorizationEntity[] grants = super.createOrUpdateAuthorizations(task, groupId, userId);
+            if (groupId == null || grants.length < 2 || !readsCaseHistory(task, groupId)) {
+                return grants;
+            }
+            return Arrays.stream(grants)
+                    .filter(grant -> grant.getResourceType() != Resources.HISTORIC_TASK.resourceType())
+                    .toArray(AuthorizationEntity[]::new);
+        }
+
+        private static boolean readsCaseHistory(Task task, String groupId) {
+            if (!(task instanceof TaskEntity entity) || entity.getProcessInstanceId() == null
+                    || entity.getProcessDefinition() == null) {
+                return false;
+            }
+            AuthorizationManager authorizations = Context.getCommandContext().getAuthorizationManager();
+            List<String> groups = List.of(groupId);
+            return authorizations.isAuthorized(null, groups, Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION,
+                    entity.getProcessDefinition().getKey())
+                    || authorizations.isAuthorized(null, groups, HistoricProcessInstancePermissions.READ,
+                            Resources.HISTORIC_PROCESS_INSTANCE, entity.getProcessInstanceId());
+        }
+    }
+}
