@@ -220,10 +220,13 @@ public class DossierAppraisal {
     private Deadlines resumeClock(Dossier dossier) {
         Instant now = WorkflowClock.now();
         int remaining = Math.max(0, timeLimitWorkingDays - dossier.getWorkingDaysUsed());
-        Instant due = calendar.addWorkingDays(now, remaining);
-        Instant reminder = calendar.addWorkingDays(now, Math.max(0, remaining - reminderWorkingDaysBefore));
+        // The due date, the reminder and the years without a calendar, from one reading of the calendar.
+        WorkingDayCalendar.Limit limit = calendar.limit(now, remaining,
+                Math.max(0, remaining - reminderWorkingDaysBefore));
+        Instant due = limit.dueAt();
+        Instant reminder = limit.earlierAt();
         dossier.startOrResumeClock(now, due);
-        List<Integer> uncharted = calendar.yearsWithoutCalendar(now, due);
+        List<Integer> uncharted = limit.yearsWithoutCalendar();
         if (!uncharted.isEmpty()) {
             history.note(dossier.getId(), ProcessActors.SYSTEM, "Cảnh báo: lịch ngày làm việc năm "
                     + uncharted.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
