@@ -62,11 +62,11 @@ class StatementBudgetTest {
         BUDGET.put("02 Task_HeadConfirm", 65);
         BUDGET.put("03 job: kiểm tra điều kiện, giao thẩm định", 57);
         BUDGET.put("04 Task_Appraise ACCEPT", 53);
-        BUDGET.put("05 open (mở phiên họp) /phiên", 345);
+        BUDGET.put("05 open (mở phiên họp) /phiên", 315);
         BUDGET.put("06 Task_Vote (một phiếu)", 68);
-        BUDGET.put("07 jobs after votes (kiểm phiếu) /phiên", 335);
-        BUDGET.put("08 Task_Submission /phiên", 62);
-        BUDGET.put("09 Task_Chairman /phiên", 68);
+        BUDGET.put("07 jobs after votes (kiểm phiếu) /phiên", 330);
+        BUDGET.put("08 Task_Submission /phiên", 60);
+        BUDGET.put("09 Task_Chairman /phiên", 65);
         BUDGET.put("10 Task_RegisterDecision /phiên", 190);
         BUDGET.put("11 job: chuyển kết quả vào hồ sơ", 80);
         BUDGET.put("12 job: báo kết quả, kết thúc hồ sơ", 60);
