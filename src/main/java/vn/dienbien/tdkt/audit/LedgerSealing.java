@@ -80,37 +80,38 @@ class LedgerSealing {
         return pending;
     }
 
-    /** The cases a record belongs to: its own, and the dossier's and session's it refers to. */
-    private Set<String> casesOf(RecordChange change) {
+    /**
+     * The cases a record belongs to: its own, and the dossier's and session's it refers to. {@code known} holds
+     * this transaction's answers (a step writes several records of one dossier or session: asked once).
+     */
+    private Set<String> casesOf(RecordChange change, Map<String, List<String>> known) {
         Set<String> cases = new LinkedHashSet<>();
         if (change.processInstanceId() != null) {
             cases.add(change.processInstanceId());
         }
-        add(cases, "select process_instance_id from dossier where id = ?", change.dossierId());
-        add(cases, "select process_instance_id from council_session where id = ?", change.sessionId());
-        add(cases, "select process_instance_id from evaluation_round where id = ?", change.roundId());
-        add(cases, "select process_instance_id from launch_plan where id = ?", change.launchPlanId());
-        if (change.reportingRoundId() != null) {
-            // Read by every launch plan sent for the round (CaseItems: reporting_round of a launch plan).
-            cases.addAll(jdbc.queryForList("select process_instance_id from launch_plan where round_id = ?"
-                    + " and process_instance_id is not null", String.class, change.reportingRoundId()));
-        }
-        if (change.decisionId() != null) {
-            // Decision numbers restart each year: a decision reaches its cases through the dossiers it lists.
-            cases.addAll(jdbc.queryForList("select distinct s.process_instance_id from decision_awardee a"
-                    + " join decision x on x.id = a.decision_id join council_session_dossier sd on sd.dossier_id = a.dossier_id"
-                    + " join council_session s on s.id = sd.session_id and s.decision_code = x.code"
-                    + " where x.id = ? and s.process_instance_id is not null", String.class, change.decisionId()));
-            cases.addAll(jdbc.queryForList("select d.process_instance_id from decision_awardee a"
-                    + " join dossier d on d.id = a.dossier_id where a.decision_id = ? and d.process_instance_id is not null",
-                    String.class, change.decisionId()));
-        }
+        add(cases, known, "select process_instance_id from dossier where id = ?", change.dossierId());
+        add(cases, known, "select process_instance_id from council_session where id = ?", change.sessionId());
+        add(cases, known, "select process_instance_id from evaluation_round where id = ?", change.roundId());
+        add(cases, known, "select process_instance_id from launch_plan where id = ?", change.launchPlanId());
+        // Read by every launch plan sent for the round (CaseItems: reporting_round of a launch plan).
+        add(cases, known, "select process_instance_id from launch_plan where round_id = ?"
+                + " and process_instance_id is not null", change.reportingRoundId());
+        // Decision numbers restart each year: a decision reaches its cases through the dossiers it lists.
+        add(cases, known, "select distinct s.process_instance_id from decision_awardee a"
+                + " join decision x on x.id = a.decision_id join council_session_dossier sd on sd.dossier_id = a.dossier_id"
+                + " join council_session s on s.id = sd.session_id and s.decision_code = x.code"
+                + " where x.id = ? and s.process_instance_id is not null", change.decisionId());
+        add(cases, known, "select d.process_instance_id from decision_awardee a"
+                + " join dossier d on d.id = a.dossier_id where a.decision_id = ? and d.process_instance_id is not null",
+                change.decisionId());
         return cases;
     }
 
-    private void add(Set<String> cases, String sql, Long id) {
+    /** The cases {@code sql} finds for {@code id}, asked once per transaction (all records are flushed by then). */
+    private void add(Set<String> cases, Map<String, List<String>> known, String sql, Long id) {
         if (id != null) {
-            List<String> found = jdbc.queryForList(sql, String.class, id);
+            List<String> found = known.computeIfAbsent(id + "|" + sql,
+                    k -> jdbc.queryForList(sql, String.class, id));
             found.stream().filter(java.util.Objects::nonNull).forEach(cases::add);
         }
     }
@@ -157,8 +158,9 @@ class LedgerSealing {
             if (entityManager != null) {
                 entityManager.flush();
             }
+            Map<String, List<String>> known = new java.util.HashMap<>();
             for (RecordChange change : records) {
-                for (String caseId : casesOf(change)) {
+                for (String caseId : casesOf(change, known)) {
                     dirty(caseId).records(change.tables());
                 }
             }

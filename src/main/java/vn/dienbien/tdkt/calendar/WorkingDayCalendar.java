@@ -64,6 +64,48 @@ public class WorkingDayCalendar {
         return day.plusDays(1).atStartOfDay(VIETNAM).toInstant();
     }
 
+    /**
+     * A limit and its reminder started together: when a limit of {@code workingDays} started at {@code start}
+     * falls due, when one of {@code earlierWorkingDays} (no more than {@code workingDays}) does, and the years
+     * between the start and the due date whose calendar the Board has not entered; as {@link #addWorkingDays}
+     * and {@link #yearsWithoutCalendar} give them, read from the calendar once.
+     */
+    public record Limit(Instant dueAt, Instant earlierAt, List<Integer> yearsWithoutCalendar) {
+    }
+
+    @Transactional(readOnly = true)
+    public Limit limit(Instant start, int workingDays, int earlierWorkingDays) {
+        if (earlierWorkingDays > workingDays || earlierWorkingDays < 0) {
+            throw new IllegalArgumentException("earlierWorkingDays must lie between 0 and workingDays");
+        }
+        LocalDate first = LocalDate.ofInstant(start, VIETNAM);
+        LocalDate day = first;
+        LocalDate earlier = earlierWorkingDays == 0 ? first : null;
+        Map<LocalDate, CalendarDayKind> recorded = daysAround(day, day.plusDays(Math.max(60, workingDays * 3L)));
+        int counted = 0;
+        int guard = 0;
+        while (counted < workingDays) {
+            day = day.plusDays(1);
+            if (++guard > MAX_SPAN_DAYS) {
+                throw new IllegalStateException("Không tính được thời hạn: lịch ngày nghỉ không hợp lệ");
+            }
+            if (isWorkingDay(day, recorded)) {
+                counted++;
+                if (counted == earlierWorkingDays) {
+                    earlier = day;
+                }
+            }
+        }
+        List<Integer> missing = missingYears(first, day);
+        check.flagMissing(missing);
+        LocalDate dueDay = day.plusDays(1);
+        // As yearsWithoutCalendar(start, due): the due instant is the start of the day after the last working day.
+        List<Integer> uncharted = dueDay.getYear() == day.getYear() || missing.contains(dueDay.getYear())
+                ? missing : missingYears(first, dueDay);
+        return new Limit(dueDay.atStartOfDay(VIETNAM).toInstant(), earlier.plusDays(1).atStartOfDay(VIETNAM).toInstant(),
+                uncharted);
+    }
+
     /** Working days that have elapsed after the day of {@code from} up to and including the day of {@code to}. */
     @Transactional(readOnly = true)
     public int workingDaysBetween(Instant from, Instant to) {

@@ -169,10 +169,16 @@ class CouncilVote {
     Instant getRecordedAt() { return recordedAt; }
 }
 
-/** Whose ballot a voting task is, recorded by the system when the task is created. */
+/**
+ * Whose ballot a voting task is, recorded by the system when the task is created. Its id is the task's, so it
+ * tells Spring Data it is new: saved with an insert, without a select first (issue 12).
+ */
 @Entity
 @Table(name = "council_ballot_task")
-class BallotTask {
+class BallotTask implements org.springframework.data.domain.Persistable<String> {
+
+    @jakarta.persistence.Transient
+    private boolean stored;
 
     @Id
     @Column(name = "task_id")
@@ -196,6 +202,22 @@ class BallotTask {
     String getTaskId() { return taskId; }
     Long getSessionId() { return sessionId; }
     String getMemberId() { return memberId; }
+
+    @Override
+    public String getId() {
+        return taskId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
+    }
+
+    @jakarta.persistence.PostLoad
+    @jakarta.persistence.PostPersist
+    void stored() {
+        stored = true;
+    }
 }
 
 interface CouncilSessionRepository extends JpaRepository<CouncilSession, Long> {
@@ -204,10 +226,23 @@ interface CouncilSessionRepository extends JpaRepository<CouncilSession, Long> {
     @Query("select s from CouncilSession s where s.processInstanceId = :processInstanceId")
     Optional<CouncilSession> findByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
 
-    /** The session of a case: the case knows its record, no variable chooses it. */
+    /**
+     * The session of a case: the case knows its record, no variable chooses it. A case's session never changes:
+     * the link is remembered ({@link SessionsOfCases}), and the session is then read by its id (from the
+     * transaction's persistence context when it is there already: a step asks it for each task it creates).
+     */
     default CouncilSession ofCase(String processInstanceId) {
-        return findByProcessInstanceId(processInstanceId)
+        Long known = SessionsOfCases.sessionOf(processInstanceId);
+        if (known != null) {
+            Optional<CouncilSession> session = findById(known);
+            if (session.isPresent() && processInstanceId.equals(session.get().getProcessInstanceId())) {
+                return session.get();
+            }
+        }
+        CouncilSession session = findByProcessInstanceId(processInstanceId)
                 .orElseThrow(() -> ApiException.notFound("Quy trình này không gắn với phiên họp Hội đồng nào."));
+        SessionsOfCases.remember(processInstanceId, session.getId());
+        return session;
     }
 }
 

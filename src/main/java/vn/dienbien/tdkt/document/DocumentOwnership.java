@@ -3,6 +3,8 @@ package vn.dienbien.tdkt.document;
 /** Who a stored document belongs to, read without its content. */
 interface DocumentOwnership {
 
+    Long getId();
+
     String getFileName();
 
     String getContentType();

@@ -2,8 +2,13 @@ package vn.dienbien.tdkt.document;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,6 +88,13 @@ public class DocumentService {
         return id != null && documents.existsById(id);
     }
 
+    /** Which of these documents exist, in one query. */
+    @Transactional(readOnly = true)
+    public Set<Long> existing(Collection<Long> ids) {
+        List<Long> given = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        return given.isEmpty() ? Set.of() : new HashSet<>(documents.findExistingIds(given));
+    }
+
     /**
      * Refuses unless the document exists and this person may attach it to a case of the given unit:
      * a document is attached only by the unit that uploaded it, and only to that unit's own cases.
@@ -94,8 +106,32 @@ public class DocumentService {
         if (documentId == null) {
             throw ApiException.badRequest("Chưa chọn văn bản đính kèm.");
         }
-        DocumentOwnership document = documents.findOwnershipById(documentId)
-                .orElseThrow(() -> ApiException.notFound("Không tìm thấy văn bản số " + documentId + "."));
+        requireAttachable(documentId, documents.findOwnershipById(documentId).orElse(null), caseUnitId, actor);
+    }
+
+    /**
+     * As {@link #requireAttachable(Long, Long, CurrentUser)} for each of these documents, in their order, reading
+     * who owns them in one query.
+     */
+    @Transactional(readOnly = true)
+    public void requireAttachable(Collection<Long> documentIds, Long caseUnitId, CurrentUser actor) {
+        if (documentIds.stream().anyMatch(java.util.Objects::isNull)) {
+            throw ApiException.badRequest("Chưa chọn văn bản đính kèm.");
+        }
+        if (documentIds.isEmpty()) {
+            return;
+        }
+        Map<Long, DocumentOwnership> owned = new HashMap<>();
+        documents.findOwnershipByIdIn(documentIds).forEach(d -> owned.put(d.getId(), d));
+        for (Long documentId : documentIds) {
+            requireAttachable(documentId, owned.get(documentId), caseUnitId, actor);
+        }
+    }
+
+    private void requireAttachable(Long documentId, DocumentOwnership document, Long caseUnitId, CurrentUser actor) {
+        if (document == null) {
+            throw ApiException.notFound("Không tìm thấy văn bản số " + documentId + ".");
+        }
         boolean storedByActor = actor != null && actor.userId().equals(document.getUploadedBy());
         Long owner = document.getOwnerUnitId();
         boolean attachable = owner == null ? storedByActor

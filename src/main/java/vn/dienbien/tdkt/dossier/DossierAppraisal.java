@@ -33,12 +33,13 @@ public class DossierAppraisal {
     private final NotificationService notifications;
     private final DossierActors actors;
     private final DocumentService documents;
+    private final DossierCases cases;
     private final int timeLimitWorkingDays;
     private final int reminderWorkingDaysBefore;
 
     DossierAppraisal(DossierRepository dossiers, DossierRuleResultRepository ruleResults, DossierHistory history,
             WorkingDayCalendar calendar, NotificationService notifications, DossierActors actors,
-            DocumentService documents,
+            DocumentService documents, DossierCases cases,
             @Value("${tdkt.dossier.time-limit-working-days:25}") int timeLimitWorkingDays,
             @Value("${tdkt.dossier.reminder-working-days-before:5}") int reminderWorkingDaysBefore) {
         this.dossiers = dossiers;
@@ -48,6 +49,7 @@ public class DossierAppraisal {
         this.notifications = notifications;
         this.actors = actors;
         this.documents = documents;
+        this.cases = cases;
         this.timeLimitWorkingDays = timeLimitWorkingDays;
         this.reminderWorkingDaysBefore = reminderWorkingDaysBefore;
     }
@@ -56,27 +58,12 @@ public class DossierAppraisal {
     record Deadlines(Instant dueAt, Instant reminderAt) {
     }
 
-    /**
-     * The dossier this case was opened for: a case knows its record, whatever its variables say. A case's
-     * dossier never changes, so the answer is remembered (every step of a case asks it several times; a
-     * few thousand entries, emptied when full).
-     */
+    /** The dossier this case was opened for (a case knows its record, whatever its variables say). */
     @Transactional(readOnly = true)
     public Long dossierOfCase(String processInstanceId) {
-        Long known = dossierOfCase.get(processInstanceId);
-        if (known != null) {
-            return known;
-        }
-        Long id = dossiers.idOfCase(processInstanceId).orElseThrow(() -> ApiException.notFound(
+        return cases.dossierOf(processInstanceId).orElseThrow(() -> ApiException.notFound(
                 "Không tìm thấy hồ sơ đề nghị khen thưởng của hồ sơ công việc này."));
-        if (dossierOfCase.size() >= 20_000) {
-            dossierOfCase.clear();
-        }
-        dossierOfCase.put(processInstanceId, id);
-        return id;
     }
-
-    private final java.util.Map<String, Long> dossierOfCase = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Thủ trưởng đơn vị xác nhận: sent to the Board (the clock starts), or withdrawn. Only a head of
@@ -233,10 +220,13 @@ public class DossierAppraisal {
     private Deadlines resumeClock(Dossier dossier) {
         Instant now = WorkflowClock.now();
         int remaining = Math.max(0, timeLimitWorkingDays - dossier.getWorkingDaysUsed());
-        Instant due = calendar.addWorkingDays(now, remaining);
-        Instant reminder = calendar.addWorkingDays(now, Math.max(0, remaining - reminderWorkingDaysBefore));
+        // The due date, the reminder and the years without a calendar, from one reading of the calendar.
+        WorkingDayCalendar.Limit limit = calendar.limit(now, remaining,
+                Math.max(0, remaining - reminderWorkingDaysBefore));
+        Instant due = limit.dueAt();
+        Instant reminder = limit.earlierAt();
         dossier.startOrResumeClock(now, due);
-        List<Integer> uncharted = calendar.yearsWithoutCalendar(now, due);
+        List<Integer> uncharted = limit.yearsWithoutCalendar();
         if (!uncharted.isEmpty()) {
             history.note(dossier.getId(), ProcessActors.SYSTEM, "Cảnh báo: lịch ngày làm việc năm "
                     + uncharted.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))

@@ -54,10 +54,13 @@ public class DossierProposals {
     private final CaseAccess caseAccess;
     private final ObjectMapper json;
     private final Validator validator;
+    private final DossierCases cases;
 
     DossierProposals(CampaignRepository campaigns, OrgUnitRepository units, OfficialRepository officials,
             AwardRepository awards, DocumentService documents, DossierRepository dossiers, DossierHistory history,
-            RuntimeService runtimeService, CaseAccess caseAccess, ObjectMapper json, Validator validator) {
+            RuntimeService runtimeService, CaseAccess caseAccess, ObjectMapper json, Validator validator,
+            DossierCases cases) {
+        this.cases = cases;
         this.campaigns = campaigns;
         this.units = units;
         this.officials = officials;
@@ -118,7 +121,7 @@ public class DossierProposals {
     @Transactional
     public RegisteredCase registerForCase(String proposalJson, CurrentUser user, String processInstanceId,
             String caseBusinessKey) {
-        if (dossiers.findByProcessInstanceId(processInstanceId).isPresent()) {
+        if (dossiers.idOfCase(processInstanceId).isPresent()) {
             throw ApiException.conflict("Hồ sơ công việc này đã có hồ sơ đề nghị.");
         }
         Long proposed = PROPOSED.get();
@@ -152,7 +155,7 @@ public class DossierProposals {
     /** The subject of a case's tasks; empty for a case with no dossier (every step of it refuses). */
     @Transactional(readOnly = true)
     public Optional<CaseSubject> subjectOfCase(String processInstanceId) {
-        return dossiers.findByProcessInstanceId(processInstanceId).map(dossier -> new CaseSubject(
+        return cases.dossierOf(processInstanceId).flatMap(dossiers::findById).map(dossier -> new CaseSubject(
                 dossier.getNomineeName(),
                 awards.findById(dossier.getAwardCode()).map(Award::getName).orElse(""),
                 units.findById(dossier.getProposingUnitId()).map(OrgUnit::getName).orElse("")));
@@ -176,6 +179,7 @@ public class DossierProposals {
 
     private void attach(Dossier dossier, String processInstanceId) {
         dossier.attachCase(processInstanceId);
+        cases.remember(processInstanceId, dossier.getId());
         caseAccess.grantUnitRead(units.findById(dossier.getProposingUnitId()).orElseThrow().camundaGroup(),
                 processInstanceId);
     }
@@ -286,7 +290,7 @@ public class DossierProposals {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Hồ sơ đề nghị khen thưởng chưa hợp lệ: " + String.join("; ", problems) + ".");
         }
-        attached.values().forEach(id -> documents.requireAttachable(id, proposingUnit.getId(), user));
+        documents.requireAttachable(List.copyOf(attached.values()), proposingUnit.getId(), user);
 
         String nomineeName = switch (kind) {
             case INDIVIDUAL -> nominee.fullName().trim();
@@ -340,6 +344,8 @@ public class DossierProposals {
         if (given == null) {
             return attached;
         }
+        java.util.Set<Long> existing = documents.existing(given.values().stream()
+                .filter(java.util.Objects::nonNull).toList());
         given.forEach((type, id) -> {
             DocumentType documentType;
             try {
@@ -352,7 +358,7 @@ public class DossierProposals {
                 problems.add(documentType.label() + ": chưa chọn văn bản");
                 return;
             }
-            if (!documents.exists(id)) {
+            if (!existing.contains(id)) {
                 problems.add(documentType.label() + ": không tìm thấy văn bản số " + id);
                 return;
             }

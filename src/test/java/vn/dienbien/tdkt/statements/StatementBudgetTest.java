@@ -1,0 +1,292 @@
+package vn.dienbien.tdkt.statements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import vn.dienbien.tdkt.WorkflowTest;
+import vn.dienbien.tdkt.council.CouncilPaperwork;
+import vn.dienbien.tdkt.council.CouncilSessions;
+import vn.dienbien.tdkt.document.DocumentService;
+import vn.dienbien.tdkt.dossier.DossierProposals;
+import vn.dienbien.tdkt.dossier.DossierQueries;
+import vn.dienbien.tdkt.dossier.Proposal;
+import vn.dienbien.tdkt.platform.CurrentUser;
+
+/**
+ * The SQL statements each step of a dossier's way to its award sends (issue 12: CPU per awarded dossier is in the
+ * statements, not in one hot spot). Drives a council session of {@value #DOSSIERS} certificate dossiers from the
+ * proposal to the end of their cases, as the province benchmark does, counts each step's statements (engine and
+ * ours, by verb), prints the table and fails when a step sends more than its budget. The chain runs twice; the
+ * first run warms the caches (process definitions, the eligibility rules), the second is counted.
+ */
+@WorkflowTest
+@Import(StatementCounter.Wrapping.class)
+class StatementBudgetTest {
+
+    static final int DOSSIERS = 3;
+    static final String PDF = "%PDF-1.4\n%%EOF\n";
+
+    /**
+     * Statements per step (per dossier for the dossier's steps, per session of {@value #DOSSIERS} dossiers for the
+     * session's), as counted on H2 after issue 12's fewer-statements pass, with a few statements of room for data
+     * other tests leave (a calendar year entered, a note more); a step that needs more fails here: find what it
+     * repeats (run with -Dstatements.dump=true to see each statement and how often it ran).
+     */
+    static final Map<String, Integer> BUDGET = new LinkedHashMap<>();
+
+    static {
+        BUDGET.put("01 propose (đề nghị)", 70);
+        BUDGET.put("02 Task_HeadConfirm", 65);
+        BUDGET.put("03 job: kiểm tra điều kiện, giao thẩm định", 57);
+        BUDGET.put("04 Task_Appraise ACCEPT", 53);
+        BUDGET.put("05 open (mở phiên họp) /phiên", 315);
+        BUDGET.put("06 Task_Vote (một phiếu)", 68);
+        BUDGET.put("07 jobs after votes (kiểm phiếu) /phiên", 330);
+        BUDGET.put("08 Task_Submission /phiên", 60);
+        BUDGET.put("09 Task_Chairman /phiên", 65);
+        BUDGET.put("10 Task_RegisterDecision /phiên", 190);
+        BUDGET.put("11 job: chuyển kết quả vào hồ sơ", 80);
+        BUDGET.put("12 job: báo kết quả, kết thúc hồ sơ", 60);
+    }
+
+    @Autowired DossierProposals proposals;
+    @Autowired DossierQueries dossiers;
+    @Autowired DocumentService documents;
+    @Autowired CouncilSessions sessions;
+    @Autowired CouncilPaperwork paperwork;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired IdentityService identityService;
+    @Autowired HistoryService historyService;
+
+    /** Step → statements of every time it ran, and how many times it ran. */
+    private final Map<String, List<String>> statements = new LinkedHashMap<>();
+    private final Map<String, Integer> runs = new LinkedHashMap<>();
+    private boolean counting;
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void eachStepOfADossiersWayToItsAwardStaysWithinItsStatementBudget() {
+        chain(LocalDateTime.of(2041, 3, 2, 8, 0), "Khởi động");
+        counting = true;
+        chain(LocalDateTime.of(2041, 4, 6, 8, 0), "Đếm");
+
+        StringBuilder table = new StringBuilder(String.format("%n%-48s %6s %8s %8s %8s %8s %8s %8s%n", "step",
+                "total", "eng sel", "eng ins", "eng upd", "eng del", "our sel", "our wr"));
+        Map<String, Integer> perStep = new LinkedHashMap<>();
+        statements.forEach((step, sqls) -> {
+            int n = runs.get(step);
+            Map<String, Integer> kinds = new TreeMap<>();
+            sqls.forEach(s -> kinds.merge(StatementCounter.kind(s), 1, Integer::sum));
+            int total = Math.round((float) sqls.size() / n);
+            perStep.put(step, total);
+            table.append(String.format("%-48s %6d %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f%n", step, total,
+                    per(kinds, n, "engine select"), per(kinds, n, "engine insert"), per(kinds, n, "engine update"),
+                    per(kinds, n, "engine delete"), per(kinds, n, "ours select"),
+                    per(kinds, n, "ours insert") + per(kinds, n, "ours update") + per(kinds, n, "ours delete")
+                            + per(kinds, n, "ours other") + per(kinds, n, "engine other")));
+        });
+        System.out.println(table);
+        if (Boolean.getBoolean("statements.dump")) {
+            statements.forEach((step, sqls) -> {
+                System.out.println("== " + step + " (" + runs.get(step) + " lần)");
+                Map<String, Integer> distinct = new LinkedHashMap<>();
+                sqls.forEach(s -> distinct.merge(s.length() > 220 ? s.substring(0, 220) : s, 1, Integer::sum));
+                distinct.forEach((s, c) -> System.out.printf("  %3d × %s%n", c, s));
+            });
+        }
+        assertThat(perStep.keySet()).containsExactlyElementsOf(BUDGET.keySet());
+        perStep.forEach((step, total) -> assertThat(total).as("statements of " + step).isLessThanOrEqualTo(
+                BUDGET.get(step)));
+    }
+
+    private static double per(Map<String, Integer> kinds, int n, String kind) {
+        return (double) kinds.getOrDefault(kind, 0) / n;
+    }
+
+    /** One session's dossiers from the proposal to the end of their cases. */
+    private void chain(LocalDateTime start, String label) {
+        clockAt(start);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < DOSSIERS; i++) {
+            Map<String, Long> docs = new LinkedHashMap<>();
+            for (String type : List.of("TO_TRINH", "BAO_CAO_THANH_TICH", "BIEN_BAN_HOI_DONG")) {
+                docs.put(type, documents.store(type + ".pdf", "application/pdf", PDF.getBytes(StandardCharsets.UTF_8),
+                        user("canbo.syt")).id());
+            }
+            Proposal proposal = new Proposal("383/KH-UBND", 2023, "CERTIFICATE", "INDIVIDUAL", "SYT",
+                    new Proposal.Nominee(label + " Lò Thị " + i + " " + start.getMonthValue(), "Nữ", 1980 + i,
+                            "Bác sĩ", "Bệnh viện Đa khoa tỉnh", false, null, null, null, null, null, null, null, null,
+                            null),
+                    "Hoàn thành xuất sắc nhiệm vụ hai năm liền.",
+                    new Proposal.Facts(List.of(2022, 2023), 2, false, false, false), docs);
+            CurrentUser officer = user("canbo.syt");
+            ids.add(step("01 propose (đề nghị)", () -> proposals.propose(proposal, officer)));
+        }
+        later(4);
+        for (Long id : ids) {
+            complete("02 Task_HeadConfirm", "lanhdao.syt", dossierTask(id), Map.of("headDecision", "CONFIRM"));
+            List<Job> jobs = managementService.createJobQuery().processInstanceId(caseOf(id))
+                    .activityId("Task_EvaluateRules").list();
+            assertThat(jobs).hasSize(1);
+            step("03 job: kiểm tra điều kiện, giao thẩm định", () -> {
+                managementService.executeJob(jobs.get(0).getId());
+                return null;
+            });
+        }
+        later(24);
+        for (Long id : ids) {
+            complete("04 Task_Appraise ACCEPT", "bantdkt", dossierTask(id), Map.of("appraisalDecision", "ACCEPT"));
+        }
+        later(24);
+        CurrentUser board = user("bantdkt");
+        Long sessionId = step("05 open (mở phiên họp) /phiên", () -> sessions.open("Phiên họp " + label + " "
+                + start.toLocalDate(), LocalDate.from(start).plusDays(3), ids, board));
+        String session = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey("PH-"
+                + sessionId).singleResult().getId();
+        List<Task> votes = taskService.createTaskQuery().processInstanceId(session).taskDefinitionKey("Task_Vote")
+                .list();
+        assertThat(votes).isNotEmpty();
+        for (Task vote : votes) {
+            StringBuilder ballot = new StringBuilder("[");
+            for (Long id : ids) {
+                ballot.append(ballot.length() > 1 ? "," : "").append("{\"dossierId\":").append(id)
+                        .append(",\"vote\":\"YES\",\"comment\":\"\",\"conflictOfInterest\":false}");
+            }
+            ballot.append(']');
+            complete("06 Task_Vote (một phiếu)", vote.getAssignee(), vote, Variables.createVariables()
+                    .putValueTyped("ballot", Variables.byteArrayValue(ballot.toString()
+                            .getBytes(StandardCharsets.UTF_8), true)));
+        }
+        step("07 jobs after votes (kiểm phiếu) /phiên", () -> jobs(session));
+        later(24);
+        complete("08 Task_Submission /phiên", "thuongtruc.hd", sessionTask(session, "Task_Submission"),
+                Map.of("submissionNote", "Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen."));
+        later(24);
+        complete("09 Task_Chairman /phiên", "chutich", sessionTask(session, "Task_Chairman"),
+                Map.of("chairmanDecision", "APPROVE_ALL"));
+        later(24);
+        Long scan = documents.store("quyet-dinh-da-ky.pdf", "application/pdf", PDF.getBytes(StandardCharsets.UTF_8),
+                user("vanthu.ubnd")).id();
+        var registration = paperwork.registration(sessionId, null, user("vanthu.ubnd"));
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("decisionNumber", String.valueOf(registration.proposedNumber()));
+        form.put("signedOn", registration.today().toString());
+        form.put("signedScanId", String.valueOf(scan));
+        complete("10 Task_RegisterDecision /phiên", "vanthu.ubnd", sessionTask(session, "Task_RegisterDecision"),
+                form);
+        // The multi-instance's own job makes one job per dossier; then each dossier's.
+        List<Job> body = managementService.createJobQuery().processInstanceId(session)
+                .activityId("Task_TellDossiers#multiInstanceBody").list();
+        body.forEach(j -> managementService.executeJob(j.getId()));
+        List<Job> telling = managementService.createJobQuery().processInstanceId(session)
+                .activityId("Task_TellDossiers").list();
+        assertThat(telling).hasSize(DOSSIERS);
+        for (Job job : telling) {
+            step("11 job: chuyển kết quả vào hồ sơ", () -> {
+                managementService.executeJob(job.getId());
+                return null;
+            });
+        }
+        for (Long id : ids) {
+            String dossierCase = caseOf(id);
+            step("12 job: báo kết quả, kết thúc hồ sơ", () -> jobs(dossierCase));
+            assertThat(dossiers.record(id).status()).isEqualTo("AWARDED");
+            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(caseOf(id)).finished()
+                    .count()).isEqualTo(1);
+        }
+    }
+
+    private <T> T step(String name, Supplier<T> work) {
+        StatementCounter.start();
+        try {
+            return work.get();
+        } finally {
+            List<String> sqls = StatementCounter.stop();
+            if (counting) {
+                statements.computeIfAbsent(name, k -> new ArrayList<>()).addAll(sqls);
+                runs.merge(name, 1, Integer::sum);
+            }
+        }
+    }
+
+    private void complete(String name, String userId, Task task, Map<String, Object> variables) {
+        assertThat(task).as(name).isNotNull();
+        CurrentUser user = user(userId);
+        identityService.setAuthentication(user.userId(), user.groupIds());
+        try {
+            step(name, () -> {
+                taskService.complete(task.getId(), variables);
+                return null;
+            });
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private int jobs(String instance) {
+        int executed = 0;
+        List<Job> jobs;
+        while (!(jobs = managementService.createJobQuery().processInstanceId(instance).executable().list())
+                .isEmpty()) {
+            for (Job job : jobs) {
+                managementService.executeJob(job.getId());
+                executed++;
+            }
+        }
+        return executed;
+    }
+
+    private String caseOf(Long dossierId) {
+        return dossiers.record(dossierId).processInstanceId();
+    }
+
+    private Task dossierTask(Long dossierId) {
+        return taskService.createTaskQuery().processInstanceId(caseOf(dossierId)).active().list().stream()
+                .filter(t -> !"Task_Overdue".equals(t.getTaskDefinitionKey())).findFirst().orElse(null);
+    }
+
+    private Task sessionTask(String session, String key) {
+        return taskService.createTaskQuery().processInstanceId(session).taskDefinitionKey(key).singleResult();
+    }
+
+    private CurrentUser user(String userId) {
+        return new CurrentUser(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList());
+    }
+
+    private static void clockAt(LocalDateTime local) {
+        ClockUtil.setCurrentTime(Date.from(local.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant()));
+    }
+
+    private static void later(int hours) {
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + hours * 3_600_000L));
+    }
+}
