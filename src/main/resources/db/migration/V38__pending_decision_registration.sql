@@ -11,3 +11,4 @@ create table council_decision_registration (
     registered_by    varchar(64) not null,
     registered_at    timestamp with time zone not null
 );
+create index council_decision_registration_scan_idx on council_decision_registration (scan_document_id);
