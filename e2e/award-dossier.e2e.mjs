@@ -178,8 +178,14 @@ await step('the văn thư registers the decision: proposed number, signing date,
 await step('the decision lists the awardee, with its number, document and signed scan', async () => {
   const { context } = await loginToTasklist('chutich');
 
-  const decisions = await (await context.request.get(base + `/api/decisions?year=${new Date().getFullYear()}`)).json();
-  const decision = decisions.find((d) => d.awardees.some((a) => a.nomineeName === nominee));
+  // The decision issues in a job of the session after the văn thư's registration: the job executor runs it within
+  // a second or two.
+  let decision;
+  for (const deadline = Date.now() + 30000; !decision && Date.now() < deadline;) {
+    const decisions = await (await context.request.get(base + `/api/decisions?year=${new Date().getFullYear()}`)).json();
+    decision = decisions.find((d) => d.awardees.some((a) => a.nomineeName === nominee));
+    if (!decision) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   assert.ok(decision, 'a decision names the awardee');
   decisionId = decision.id;
   assert.match(decision.code, /^\d+\/QĐ-UBND$/);

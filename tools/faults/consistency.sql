@@ -23,6 +23,11 @@ select 'UNDER_APPRAISAL without the appraisal task or its job', count(*) from do
 select 'ACCEPTED not waiting for the council', count(*) from dossier d
  where d.status = 'ACCEPTED' and not exists (select 1 from act_ru_event_subscr s
        where s.proc_inst_id_ = d.process_instance_id and s.activity_id_ = 'Event_AwaitDecision');
+-- A registered session (vào số) is issued by its own job ("Ban hành quyết định khen thưởng"): undecided only while that job is pending.
+select 'registered session not decided with no job to issue it', count(*) from council_decision_registration r
+  join council_session cs on cs.id = r.session_id
+ where cs.status <> 'DECIDED' and not exists (select 1 from act_ru_job j join act_ru_jobdef jd on jd.id_ = j.job_def_id_
+       where j.process_instance_id_ = cs.process_instance_id and jd.act_id_ = 'Task_IssueDecision');
 -- A decided dossier's case is told by its session's job ("Chuyển kết quả vào từng hồ sơ"): it may wait only while that job is pending.
 select 'decided dossier waiting with no job to tell it', count(*) from dossier d
  where d.status in ('AWARDED', 'NOT_AWARDED') and exists (select 1 from act_ru_event_subscr s

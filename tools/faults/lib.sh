@@ -90,6 +90,8 @@ final_checks() {
   check "phiếu biểu quyết trùng" "$(sql "$db" "select count(*) from (select 1 from council_vote
     group by session_id, dossier_id, member_id having count(*) > 1) x")" 0
   check "hồ sơ ở hai phiên họp" "$(sql "$db" "select count(*) - count(distinct dossier_id) from council_session_dossier")" 0
+  check "vào số chưa ban hành (tác vụ nền ban hành quyết định)" "$(sql "$db" "select count(*) from council_decision_registration r
+    join council_session s on s.id = r.session_id where s.status <> 'DECIDED'")" 0
   check "quyết định = phiên họp" "$(sql "$db" "select count(*) from decision")" "$(sql "$db" "select count(*) from council_session")"
   check "số quyết định năm $year: số lượng/khác nhau/nhỏ nhất/lớn nhất" "$(sql "$db" "select count(*) || '/' ||
     count(distinct number_value) || '/' || min(number_value) || '/' || max(number_value) from decision where number_year = $year")" \

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.BytesValue;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -216,32 +217,79 @@ class CouncilDelegates {
         });
     }
 
+    /** "Ban hành quyết định khen thưởng": a diagram where it is not a job (an older version) issues at registration. */
+    static final String ISSUE_DECISION = "Task_IssueDecision";
+
     /**
-     * "Ban hành quyết định khen thưởng" as the văn thư completes "Vào số, ngày ký quyết định": the
-     * number, the signing date and the signed scan come from that form and are checked against the
-     * session of this case; the decision and every dossier's result commit with the văn thư's completion,
-     * the dossiers' cases are told afterwards, one job each ("Chuyển kết quả vào từng hồ sơ"). Telling a
-     * case is the system's act, whoever registered: it runs without the văn thư's own authorizations.
+     * "Vào số, ngày ký quyết định" as the văn thư completes it: the number, the signing date and the signed scan
+     * come from that form, are checked against the session of this case and recorded with it, with the văn thư
+     * as the engine authenticated them. A refusal refuses the completion; nothing is written. The decision
+     * issues afterwards, in a job ({@link #issueAwardDecision}).
      */
     @Bean
-    JavaDelegate issueAwardDecision(CouncilSessions sessions, SessionOutcomes outcomes) {
+    TaskListener recordDecisionRegistration(CouncilSessions sessions) {
+        return task -> sessions.recordRegistration(task.getProcessInstanceId(), registrationOf(task.getExecution()),
+                ProcessActors.currentActor(task.getExecution()));
+    }
+
+    /**
+     * "Ban hành quyết định khen thưởng", in a job of the session after the văn thư's registration (asyncBefore,
+     * retries {@code ${decisionIssueRetryCycle}}): the decision, its awardees, every dossier's result and the
+     * decision document's case commit together, from the registration recorded with the session of this case
+     * (never from a variable); a job run again after success does nothing twice. The dossiers' cases are told
+     * afterwards, one job each ("Chuyển kết quả vào từng hồ sơ"). The issuing is the system's act; the decision
+     * names the văn thư who registered. A failure becomes the job's error in Vietnamese, and when the retries run
+     * out, the incident's; nothing of it is written.
+     * <p>
+     * A case of an older version, where this step runs inside the văn thư's completion and the task has no
+     * listener, records the văn thư's form values of that completion first, as that version did.
+     */
+    @Bean
+    JavaDelegate issueAwardDecision(CouncilSessions sessions, SessionOutcomes outcomes,
+            @Value("${tdkt.council.issue-retry-cycle:R3/PT5M}") String retryCycle) {
         return execution -> {
-            var clerk = ProcessActors.currentActor(execution);
-            var registration = new CouncilSessions.DecisionRegistration(
-                    registeredNumber(text(execution, "decisionNumber")), text(execution, "signedOn"),
-                    DecisionRegistrations.documentId(idText(execution, "signedScanId")));
-            var decision = ProcessActors.asSystem(() -> sessions.issueDecision(execution.getProcessInstanceId(),
-                    registration, clerk));
-            execution.setVariable("decisionCode", decision == null ? null : decision.code());
+            String caseId = execution.getProcessInstanceId();
+            String code;
+            if (issuedInAJob(execution.getBpmnModelInstance().getModelElementById(ISSUE_DECISION))) {
+                try {
+                    code = ProcessActors.asSystem(() -> sessions.issueRegistered(caseId));
+                } catch (RuntimeException e) {
+                    throw new SessionOutcomeException("Không ban hành được quyết định khen thưởng của phiên họp: "
+                            + (e instanceof ApiException ? e.getMessage() : "lỗi tạm thời khi ghi quyết định.")
+                            + " Việc vào số của văn thư đã được ghi; chưa có gì của quyết định được ghi. Hệ thống tự thử lại"
+                            + " theo chu kỳ " + retryCycle + ". Khi hết lượt, xử lý nguyên nhân rồi chọn thử lại (Retry)"
+                            + " sự cố này trong Cockpit.", e);
+                }
+            } else {
+                var clerk = ProcessActors.currentActor(execution);
+                var registration = registrationOf(execution);
+                code = ProcessActors.asSystem(() -> sessions.issueDecision(caseId, registration, clerk));
+            }
+            execution.setVariable("decisionCode", code);
             if (execution.getBpmnModelInstance().getModelElementById(TELL_DOSSIERS) == null) {
                 // A case of a version before the per-dossier jobs, not migrated: its cases are told now, as then.
                 ProcessActors.asSystem(() -> {
-                    outcomes.dossiersOfCase(execution.getProcessInstanceId())
-                            .forEach(id -> outcomes.tellDossier(execution.getProcessInstanceId(), id));
+                    outcomes.dossiersOfCase(caseId).forEach(id -> outcomes.tellDossier(caseId, id));
                     return null;
                 });
             }
         };
+    }
+
+    /** The diagram's retry cycle of "Ban hành quyết định khen thưởng" (tdkt.council.issue-retry-cycle). */
+    @Bean
+    String decisionIssueRetryCycle(@Value("${tdkt.council.issue-retry-cycle:R3/PT5M}") String retryCycle) {
+        return retryCycle;
+    }
+
+    private static boolean issuedInAJob(Object element) {
+        return element instanceof ServiceTask task && task.isCamundaAsyncBefore();
+    }
+
+    /** The văn thư's form values of this completion: number, signing date, the signed scan's document id. */
+    private static CouncilSessions.DecisionRegistration registrationOf(VariableScope scope) {
+        return new CouncilSessions.DecisionRegistration(registeredNumber(text(scope, "decisionNumber")),
+                text(scope, "signedOn"), DecisionRegistrations.documentId(idText(scope, "signedScanId")));
     }
 
     /**

@@ -62,8 +62,10 @@ public class CouncilSessions {
     private final NotificationService notifications;
     private final int votingDays;
     private final DecisionRegistrations registrations;
+    private final PendingRegistrations pendingRegistrations;
 
-    CouncilSessions(DecisionRegistrations registrations, CouncilSessionRepository sessions, SessionDossierRepository sessionDossiers,
+    CouncilSessions(DecisionRegistrations registrations, PendingRegistrations pendingRegistrations,
+            CouncilSessionRepository sessions, SessionDossierRepository sessionDossiers,
             CouncilVoteRepository votes, DossierQueries dossierQueries, DossierDecisions dossierDecisions,
             IdentityService identityService, RuntimeService runtimeService, VoteRule rule,
             NotificationService notifications, @Value("${tdkt.council.voting-days:5}") int votingDays) {
@@ -72,6 +74,7 @@ public class CouncilSessions {
         }
         this.notifications = notifications;
         this.registrations = registrations;
+        this.pendingRegistrations = pendingRegistrations;
         this.votingDays = votingDays;
         this.sessions = sessions;
         this.sessionDossiers = sessionDossiers;
@@ -415,39 +418,89 @@ public class CouncilSessions {
     }
 
     /**
-     * Ban hành quyết định once the Chairman's office registered it (vào số): approved dossiers
-     * awarded under the confirmed number and signing date, the signed scan attached, the rest
-     * closed with their reasons. The decision names the Chairman who approved it. The dossiers'
-     * cases are told afterwards, one job each ({@link SessionOutcomes}).
+     * "Vào số, ngày ký quyết định" as the văn thư completes it: the number, the signing date and the signed scan are
+     * checked against the session of this case and recorded with it (who, when), the number held for the session
+     * in the register; nothing else. A refusal writes nothing. The decision issues afterwards, in a job of the
+     * session ({@link #issueRegistered}). A session with nobody to award (reached before the "no award" branch
+     * existed) has nothing to number: nothing is recorded, its job closes the dossiers.
      */
     @Transactional
-    public DecisionView issueDecision(String processInstanceId, DecisionRegistration registration, CurrentUser clerk) {
-        CouncilSession session = sessions.ofCase(processInstanceId);
-        if (session.getStatus() != CouncilSession.Status.SUBMITTED
-                || !List.of("APPROVE_ALL", "APPROVE_SOME").contains(session.getChairmanDecision())) {
-            throw ApiException.conflict("Phiên họp \"" + session.getTitle() + "\" chưa được Chủ tịch UBND tỉnh phê duyệt.");
-        }
+    public void recordRegistration(String processInstanceId, DecisionRegistration registration, CurrentUser clerk) {
+        CouncilSession session = approvedSession(processInstanceId);
         if (clerk == null || !clerk.inGroup(CamundaGroups.CLERK)) {
             throw ApiException.forbidden("Chỉ Văn thư UBND tỉnh vào số, ngày ký quyết định khen thưởng.");
         }
-        Outcomes outcomes = outcomes(session);
-        List<Long> approved = outcomes.approved();
-        Map<Long, String> refused = outcomes.refused();
-        if (approved.isEmpty()) {
-            // A case that reached the văn thư before the "no award" branch existed: nothing to number.
-            closeRefused(session, refused, clerk.userId());
-            return null;
+        if (pendingRegistrations.of(session.getId()).isPresent()) {
+            throw ApiException.conflict("Quyết định của phiên họp \"" + session.getTitle() + "\" đã được vào số.");
+        }
+        if (outcomes(session).approved().isEmpty()) {
+            return;
         }
         if (registration.number() < 1) {
             throw ApiException.badRequest("Chưa nhập số quyết định.");
         }
         LocalDate signedOn = registrations.checkedSigningDate(registration.signedOn(), session.getChairmanDecidedAt());
         registrations.requireSignedScan(registration.scanDocumentId(), clerk);
-        String approvedBy = session.getChairmanDecidedBy() != null ? session.getChairmanDecidedBy() : clerk.userId();
-        DecisionView decision = dossierDecisions.decide(approved, refused, signedOn, "Chủ tịch UBND tỉnh", approvedBy,
-                registrations.registration(session.getId(), registration.number(), registration.scanDocumentId(), clerk));
+        registrations.hold(session.getId(), signedOn.getYear(), registration.number());
+        pendingRegistrations.record(new PendingRegistrations.Pending(session.getId(), registration.number(), signedOn,
+                registration.scanDocumentId(), clerk.userId(), WorkflowClock.now()));
+    }
+
+    /**
+     * Ban hành quyết định, in a job of the session after the văn thư's registration: approved dossiers awarded
+     * under the registered number and signing date, the signed scan attached, the rest closed with their
+     * reasons, all in this one transaction (a failure leaves nothing of it). The registration is read from the
+     * session of this case, never from a variable; the decision names the văn thư who registered it and the
+     * Chairman who approved it. Exactly once: a session already decided is left as it is. Returns the decision's
+     * code (null: nobody awarded). The dossiers' cases are told afterwards, one job each ({@link SessionOutcomes}).
+     */
+    @Transactional
+    public String issueRegistered(String processInstanceId) {
+        return issue(processInstanceId, ProcessActors.SYSTEM);
+    }
+
+    private String issue(String processInstanceId, String fallbackActor) {
+        CouncilSession session = sessions.ofCase(processInstanceId);
+        if (session.getStatus() == CouncilSession.Status.DECIDED) {
+            return session.getDecisionCode();
+        }
+        session = approvedSession(processInstanceId);
+        Outcomes outcomes = outcomes(session);
+        List<Long> approved = outcomes.approved();
+        Map<Long, String> refused = outcomes.refused();
+        if (approved.isEmpty()) {
+            // A case that reached the văn thư before the "no award" branch existed: nothing to number.
+            closeRefused(session, refused, fallbackActor);
+            return null;
+        }
+        CouncilSession registered = session;
+        var pending = pendingRegistrations.of(session.getId()).orElseThrow(() -> ApiException.conflict(
+                "Phiên họp \"" + registered.getTitle() + "\" chưa được Văn thư UBND tỉnh vào số, ngày ký quyết định."));
+        String approvedBy = session.getChairmanDecidedBy() != null ? session.getChairmanDecidedBy() : pending.registeredBy();
+        DecisionView decision = dossierDecisions.decide(approved, refused, pending.signedOn(), "Chủ tịch UBND tỉnh",
+                approvedBy, registrations.registration(session.getId(), pending));
         session.decided(decision == null ? null : decision.code());
-        return decision;
+        return decision == null ? null : decision.code();
+    }
+
+    /**
+     * A case of a version before "Vào số" was recorded on its own (no complete listener; the issuing step not a job):
+     * the văn thư's form values of this same completion are recorded, then the decision issues in the same
+     * transaction, as that version did.
+     */
+    @Transactional
+    public String issueDecision(String processInstanceId, DecisionRegistration registration, CurrentUser clerk) {
+        recordRegistration(processInstanceId, registration, clerk);
+        return issue(processInstanceId, clerk.userId());
+    }
+
+    private CouncilSession approvedSession(String processInstanceId) {
+        CouncilSession session = sessions.ofCase(processInstanceId);
+        if (session.getStatus() != CouncilSession.Status.SUBMITTED
+                || !List.of("APPROVE_ALL", "APPROVE_SOME").contains(session.getChairmanDecision())) {
+            throw ApiException.conflict("Phiên họp \"" + session.getTitle() + "\" chưa được Chủ tịch UBND tỉnh phê duyệt.");
+        }
+        return session;
     }
 
     /**

@@ -28,12 +28,18 @@ class DecisionRegistrations {
         this.proposals = proposals;
     }
 
+    /** The registration the văn thư recorded for the session, as the register issues it (who registered, and when). */
+    AwardDecisions.Registration registration(Long sessionId, PendingRegistrations.Pending pending) {
+        return new AwardDecisions.Registration(pending.number(), pending.scanDocumentId(), pending.registeredBy(),
+                RegisterProposals.holder(sessionId), pending.registeredAt());
+    }
+
     /**
-     * The registration of the session's decision: the number the register reserved for this session is
-     * registered exactly as it is; another number only when neither used nor reserved for another session.
+     * The number the văn thư registered is held for the session until its decision issues: the one reserved for it
+     * as it is; another one only when neither used nor reserved for another session (else refused, 409).
      */
-    AwardDecisions.Registration registration(Long sessionId, int number, Long scanDocumentId, CurrentUser clerk) {
-        return new AwardDecisions.Registration(number, scanDocumentId, clerk.userId(), RegisterProposals.holder(sessionId));
+    void hold(Long sessionId, int year, int number) {
+        proposals.hold(sessionId, year, number);
     }
 
     /** The session ends without a decision: the number reserved for it is free again. */

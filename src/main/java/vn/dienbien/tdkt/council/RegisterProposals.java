@@ -34,6 +34,11 @@ class RegisterProposals {
         return decisions.reservation(holder(sessionId), year);
     }
 
+    /** The number the văn thư registered, held for the session until its decision issues. */
+    void hold(Long sessionId, int year, int number) {
+        decisions.holdForRegistration(holder(sessionId), year, number);
+    }
+
     void release(Long sessionId) {
         decisions.release(holder(sessionId));
     }

@@ -1,5 +1,6 @@
 package vn.dienbien.tdkt.decision;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -43,13 +44,19 @@ public class AwardDecisions {
     /**
      * Vào số: the number and signing date the Chairman's office (văn thư) confirmed, and the signed
      * scan attached to the decision. {@code holder}: the case the number may have been reserved for
-     * ({@link #reserve}); null when no case holds numbers.
+     * ({@link #reserve}); null when no case holds numbers. {@code registeredAt}: when the văn thư registered it
+     * (null: now), the decision being issued later by a job.
      */
-    public record Registration(int number, Long scanDocumentId, String registeredBy, String holder) {
+    public record Registration(int number, Long scanDocumentId, String registeredBy, String holder, Instant registeredAt) {
+
+        /** Registered now, for the case {@code holder}. */
+        public Registration(int number, Long scanDocumentId, String registeredBy, String holder) {
+            this(number, scanDocumentId, registeredBy, holder, null);
+        }
 
         /** A number typed by the văn thư for no case holding one: used as it is, or refused when taken. */
         public Registration(int number, Long scanDocumentId, String registeredBy) {
-            this(number, scanDocumentId, registeredBy, null);
+            this(number, scanDocumentId, registeredBy, null, null);
         }
     }
 
@@ -106,6 +113,37 @@ public class AwardDecisions {
     }
 
     /**
+     * Vào số chờ ban hành: the number the văn thư confirmed for a case is held for it until its decision issues
+     * ({@link #issue(String, LocalDate, String, String, List, Registration)} then takes exactly it, with no lock and
+     * no refusal). The number the case already holds is kept as it is; another number is checked and held under the
+     * year's counter row lock (refused, nothing written, when used that year or held for another case), and the
+     * counter follows a number typed above it, as when such a number is registered. The case's other reservations end.
+     */
+    @Transactional
+    public void holdForRegistration(String holder, int year, int number) {
+        requireHolder(holder);
+        if (number < 1 || number > MAX_NUMBER) {
+            throw ApiException.badRequest("Số quyết định phải từ 1 đến " + MAX_NUMBER + ".");
+        }
+        Integer held = register.held(holder, year);
+        if (held != null && held == number && !register.issued(year, number)) {
+            return;
+        }
+        register.lock(year);
+        if (register.heldByAnother(year, number, holder)) {
+            throw ApiException.conflict("Số " + number + SUFFIX + " năm " + year + " đang được giữ cho một phiên họp khác chờ vào số"
+                    + " (văn thư đã mở phiếu vào số của phiên họp đó). Xin chọn số khác (số tiếp theo còn trống: "
+                    + freeFor(held, year) + SUFFIX + ").");
+        }
+        if (register.issued(year, number)) {
+            throw ApiException.conflict("Số " + number + SUFFIX + " năm " + year + " đã được dùng cho một quyết định khác (khen thưởng hoặc thu hồi, hủy bỏ)."
+                    + " Xin chọn số khác (số tiếp theo còn trống: " + freeFor(held, year) + SUFFIX + ").");
+        }
+        register.hold(holder, year, number);
+        register.advance(year, number, true);
+    }
+
+    /**
      * Issues a decision under the number the văn thư confirmed: the number reserved for its case (exactly
      * that one), or another one neither used that year nor reserved for another case (else refused, nothing
      * written). The case's reservation ends with it.
@@ -155,7 +193,8 @@ public class AwardDecisions {
                 WorkflowClock.now(), awardees.stream()
                         .map(a -> new Decision.Awardee(a.dossierId(), a.awardCode(), a.nomineeName(), a.unitName()))
                         .toList());
-        decision.registered(registration.scanDocumentId(), registration.registeredBy(), WorkflowClock.now());
+        decision.registered(registration.scanDocumentId(), registration.registeredBy(),
+                registration.registeredAt() != null ? registration.registeredAt() : WorkflowClock.now());
         DecisionView issued = verificationCodes.assignedTo(decisions.save(decision).view());
         // Its document is generated and filed afterwards, by a job with retries (bpmn/decision-document.bpmn).
         documentCases.schedule(issued.id());

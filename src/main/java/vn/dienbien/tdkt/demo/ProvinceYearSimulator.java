@@ -81,6 +81,8 @@ public class ProvinceYearSimulator {
     private static final String CHAIRMAN = "chutich";
     /** The award dossier's step whose job follows a confirmation or a resend (bpmn/award-dossier.bpmn). */
     private static final String APPRAISAL_JOB_ACTIVITY = "Task_EvaluateRules";
+    /** The session's job after the văn thư's registration: the decision, its awardees, the dossiers' results. */
+    private static final String ISSUE_JOB_ACTIVITY = "Task_IssueDecision";
     private static final List<String> SURNAMES = List.of("Lò", "Quàng", "Tòng", "Cà", "Lường", "Nguyễn", "Trần", "Vừ",
             "Giàng", "Sùng", "Lê", "Phạm", "Hoàng", "Mùa");
     private static final List<String> GIVEN = List.of("Thị Thu", "Văn Hùng", "Thị Lan", "Văn Bình", "Thị Hoa", "A Dính",
@@ -457,6 +459,8 @@ public class ProvinceYearSimulator {
             complete(CHAIRMAN, sessionTask(sessionId, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
             later(24);
             register(sessionId);
+            // The decision issues in a job of the session after the văn thư's registration, timed on its own.
+            caseJob(sessionInstance(sessionId), ISSUE_JOB_ACTIVITY, "job after registration (ban hành quyết định)");
             // The session tells each dossier's case its result in a job per dossier ("Chuyển kết quả vào từng hồ
             // sơ"), after the registration; the session ends with the last of them.
             long told = System.nanoTime();
@@ -653,11 +657,16 @@ public class ProvinceYearSimulator {
          * of that race sees a concurrent change, and the job is looked for again (gone once the executor's run commits).
          */
         private void appraisalJob(Long dossierId) {
-            String instance = dossiers.record(dossierId).processInstanceId();
+            caseJob(dossiers.record(dossierId).processInstanceId(), APPRAISAL_JOB_ACTIVITY,
+                    "job after confirmation or resend (kiểm tra điều kiện, giao thẩm định)");
+        }
+
+        /** Runs the case's job waiting before {@code activity}, timed on its own as {@code label} (see above). */
+        private void caseJob(String instance, String activity, String label) {
             long t = System.nanoTime();
             for (int attempt = 1; ; attempt++) {
                 List<Job> pending = managementService.createJobQuery().processInstanceId(instance)
-                        .activityId(APPRAISAL_JOB_ACTIVITY).list();
+                        .activityId(activity).list();
                 if (pending.isEmpty()) {
                     break;
                 }
@@ -670,7 +679,7 @@ public class ProvinceYearSimulator {
                     pause(100);
                 }
             }
-            probe.timed("job after confirmation or resend (kiểm tra điều kiện, giao thẩm định)", System.nanoTime() - t);
+            probe.timed(label, System.nanoTime() - t);
         }
 
         private static void pause(long millis) {

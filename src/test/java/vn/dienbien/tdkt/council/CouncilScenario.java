@@ -247,13 +247,44 @@ public class CouncilScenario {
         register(sessionId, String.valueOf(proposal.proposedNumber()), proposal.today(), signedScan(CLERK));
     }
 
-    /** The văn thư's form: number, signing date, the signed scan's document id. */
+    /**
+     * The văn thư's form: number, signing date, the signed scan's document id; then the session's job that issues
+     * the decision ({@link #executeIssuingJob}; job execution is off in tests).
+     */
     public void register(Long sessionId, String number, LocalDate signedOn, Long scanId) {
+        registerOnly(sessionId, number, signedOn, scanId);
+        executeIssuingJob(sessionId);
+    }
+
+    /** The văn thư's completion alone: the registration is recorded, the decision's job waits. */
+    public void registerOnly(Long sessionId, String number, LocalDate signedOn, Long scanId) {
         Map<String, Object> form = new HashMap<>();
         form.put("decisionNumber", number);
         form.put("signedOn", signedOn.toString());
         form.put("signedScanId", scanId == null ? null : String.valueOf(scanId));
         completeAs(CLERK, task(sessionId, "Task_RegisterDecision"), form);
+    }
+
+    /** The step of the session that issues the registered decision, in a job of its own. */
+    public static final String ISSUE_DECISION = "Task_IssueDecision";
+
+    /**
+     * The session's job "Ban hành quyết định khen thưởng" after the văn thư's registration (asyncBefore; job
+     * execution is off in tests): the decision, its awardees and the dossiers' results. Returns the jobs executed
+     * (none for a session of an older version, which issues at registration).
+     */
+    public int executeIssuingJob(Long sessionId) {
+        int executed = 0;
+        for (Job job : issuing(processOf(sessionId))) {
+            managementService.executeJob(job.getId());
+            executed++;
+        }
+        return executed;
+    }
+
+    /** The session's job of "Ban hành quyết định khen thưởng" still waiting (none or one). */
+    public List<Job> issuing(String sessionCase) {
+        return managementService.createJobQuery().processInstanceId(sessionCase).activityId(ISSUE_DECISION).list();
     }
 
     /** What the văn thư's form proposes today. */

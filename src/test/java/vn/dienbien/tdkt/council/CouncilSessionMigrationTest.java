@@ -36,6 +36,8 @@ import vn.dienbien.tdkt.platform.WorkflowKeys;
 class CouncilSessionMigrationTest {
 
     private static final String BEFORE = "earlier-versions/council-session-earlier.bpmn";
+    /** The version whose registration issued the decision inside the văn thư's completion (before issue 12's job). */
+    private static final String BEFORE_ISSUING_JOB = "earlier-versions/council-session-before-issuing-job.bpmn";
 
     @Autowired CouncilScenario scenario;
     @Autowired DossierQueries dossiers;
@@ -93,6 +95,62 @@ class CouncilSessionMigrationTest {
         assertThat(endOf(left)).isEqualTo("EndEvent_Decided");
         assertThat(dossiers.record(left.awarded()).status()).isEqualTo("AWARDED");
         assertThat(dossiers.record(left.refused()).status()).isEqualTo("NOT_AWARDED");
+    }
+
+    /**
+     * Sessions waiting for the văn thư when the version that issues the decision in a job ("Ban hành quyết định khen
+     * thưởng", asyncBefore, after the registration is recorded) is deployed: a session moved to it records the
+     * registration at completion and issues in the job; one left on the version before issues inside the văn thư's
+     * completion, from that completion's form, as that version did.
+     */
+    @Test
+    void sessionsWaitingForTheVanThuWhenTheIssuingJobComesIssueOnTheirOwnVersionsWay() throws IOException {
+        ProcessDefinition current = latest();
+        try (InputStream in = repositoryService.getProcessModel(current.getId())) {
+            currentXml = in.readAllBytes();
+        }
+        byte[] beforeXml;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(BEFORE_ISSUING_JOB)) {
+            beforeXml = in.readAllBytes();
+        }
+        ProcessDefinition before = deploy(beforeXml, "council-session (trước tác vụ nền ban hành, kiểm thử chuyển phiên bản)");
+        Session moved = approved(LocalDateTime.of(2039, 3, 6, 9, 0), "Lò Văn Thanh", "Quàng Thị Hương");
+        Session left = approved(LocalDateTime.of(2039, 3, 7, 9, 0), "Cà Văn Lợi", "Lường Thị Phương");
+        assertThat(definitionOf(moved)).isEqualTo(before.getId());
+        ProcessDefinition after = deploy(currentXml, "council-session (khôi phục sau kiểm thử chuyển phiên bản)");
+        currentXml = null;
+
+        ResponseEntity<Map> migrated = rest.withBasicAuth("admin", "demo").postForEntity(
+                "/api/process-migrations/processes/" + WorkflowKeys.COUNCIL_SESSION + "/migrations",
+                new HttpEntity<>(Map.of("fromVersion", before.getVersion(), "caseIds", List.of(scenario.processOf(moved.sessionId()))),
+                        ApiClient.jsonHeaders()), Map.class);
+        assertThat(migrated.getStatusCode().value()).as("%s", migrated.getBody()).isEqualTo(201);
+        assertThat(definitionOf(moved)).isEqualTo(after.getId());
+
+        registerOnly(moved);
+        assertThat(dossiers.record(moved.awarded()).status()).as("the completion records the registration only")
+                .isEqualTo("ACCEPTED");
+        assertThat(scenario.executeIssuingJob(moved.sessionId())).as("the decision's job").isEqualTo(1);
+        assertThat(dossiers.record(moved.awarded()).status()).isEqualTo("AWARDED");
+        assertThat(scenario.executeJobs(moved.sessionId())).as("the multi-instance's job and one per dossier").isEqualTo(3);
+        assertThat(endOf(moved)).isEqualTo("EndEvent_Decided");
+
+        assertThat(definitionOf(left)).isEqualTo(before.getId());
+        registerOnly(left);
+        assertThat(scenario.issuing(scenario.processOf(left.sessionId()))).as("no job: issued at registration").isEmpty();
+        assertThat(dossiers.record(left.awarded()).status()).isEqualTo("AWARDED");
+        assertThat(dossiers.record(left.refused()).status()).isEqualTo("NOT_AWARDED");
+        assertThat(scenario.executeJobs(left.sessionId())).as("its dossiers are told in jobs, as that version did")
+                .isEqualTo(3);
+        assertThat(waits(left.awarded())).isFalse();
+        assertThat(endOf(left)).isEqualTo("EndEvent_Decided");
+    }
+
+    /** The văn thư's completion with the form's proposal, without running any job afterwards. */
+    private void registerOnly(Session session) {
+        var proposal = scenario.proposal(session.sessionId());
+        scenario.registerOnly(session.sessionId(), String.valueOf(proposal.proposedNumber()), proposal.today(),
+                scenario.signedScan(CouncilScenario.CLERK));
     }
 
     private record Session(Long sessionId, Long awarded, Long refused) {

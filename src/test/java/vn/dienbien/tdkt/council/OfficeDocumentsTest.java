@@ -179,6 +179,9 @@ class OfficeDocumentsTest {
         ResponseEntity<String> chosen = api.submitForm("vanthu.ubnd", "/engine-rest/task/" + taskId + "/submit-form",
                 Map.of("decisionNumber", String.valueOf(n + 10), "signedOn", "2031-05-13", "signedScanId", String.valueOf(scan)));
         assertThat(chosen.getStatusCode()).as(chosen.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(dossiers.record(dossier).status()).as("the completion records the registration only")
+                .isEqualTo("ACCEPTED");
+        assertThat(scenario.executeIssuingJob(second)).as("the decision issues in the session's job").isEqualTo(1);
         assertThat(views.view(second, scenario.user("kiemtoan")).decisionCode()).isEqualTo((n + 10) + "/QĐ-UBND");
         assertThat(dossiers.record(dossier).status()).isEqualTo("AWARDED");
 
