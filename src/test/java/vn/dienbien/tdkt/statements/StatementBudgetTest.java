@@ -67,7 +67,8 @@ class StatementBudgetTest {
         BUDGET.put("07 jobs after votes (kiểm phiếu) /phiên", 330);
         BUDGET.put("08 Task_Submission /phiên", 60);
         BUDGET.put("09 Task_Chairman /phiên", 65);
-        BUDGET.put("10 Task_RegisterDecision /phiên", 190);
+        BUDGET.put("10 Task_RegisterDecision /phiên", 55);
+        BUDGET.put("10b job: ban hành quyết định /phiên", 165);
         BUDGET.put("11 job: chuyển kết quả vào hồ sơ", 80);
         BUDGET.put("12 job: báo kết quả, kết thúc hồ sơ", 60);
     }
@@ -202,6 +203,14 @@ class StatementBudgetTest {
         form.put("signedScanId", String.valueOf(scan));
         complete("10 Task_RegisterDecision /phiên", "vanthu.ubnd", sessionTask(session, "Task_RegisterDecision"),
                 form);
+        // The decision is issued in the session's own job after the văn thư's registration.
+        List<Job> issuing = managementService.createJobQuery().processInstanceId(session)
+                .activityId("Task_IssueDecision").list();
+        assertThat(issuing).hasSize(1);
+        step("10b job: ban hành quyết định /phiên", () -> {
+            managementService.executeJob(issuing.get(0).getId());
+            return null;
+        });
         // The multi-instance's own job makes one job per dossier; then each dossier's.
         List<Job> body = managementService.createJobQuery().processInstanceId(session)
                 .activityId("Task_TellDossiers#multiInstanceBody").list();
