@@ -25,6 +25,7 @@ ensure_jar() {
 
 # start_app DB PORT HOSTNAME LOG [ARGS…]: the application on PostgreSQL (profile postgres, demo officials, no demo
 # campaign), the job executor on, named HOSTNAME in the engine's job log (act_hi_job_log.hostname_). Sets APP_PID.
+# FAULTS_APP_ARGS adds arguments to every start (e.g. a history cleanup window that covers the drill's hour).
 start_app() {
   local db=$1 port=$2 host=$3 log=$4
   shift 4
@@ -33,7 +34,7 @@ start_app() {
     --tdkt.demo.enabled=true --tdkt.demo.campaign=false --tdkt.demo.simulated-year=false \
     --camunda.bpm.job-execution.enabled=true --camunda.bpm.job-execution.max-wait=3000 \
     --camunda.bpm.generic-properties.properties.hostname="$host" \
-    --logging.level.root=warn --logging.level.vn.dienbien.tdkt=warn "$@" >>"$log" 2>&1 &
+    --logging.level.root=warn --logging.level.vn.dienbien.tdkt=warn ${FAULTS_APP_ARGS:-} "$@" >>"$log" 2>&1 &
   APP_PID=$!
 }
 

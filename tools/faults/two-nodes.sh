@@ -100,8 +100,15 @@ fi
 echo "   $MOVED việc hẹn giờ ($REMINDERS nhắc, $DEADLINES hết hạn) + $SESSIONS lần kiểm phiếu xong sau $(( $(date +%s) - T1 )) s;" \
   "$CANCELLED nhắc hạn bỏ phiếu không cần nữa (phiên đã đủ phiếu trước)"
 check "việc hẹn giờ đã chạy" "$(sql $DB "select count(distinct job_id_) from act_hi_job_log where job_state_ = 2 and job_id_ in ($IDS)")" "$MOVED"
-check "việc chạy thành công hơn một lần (mọi việc)" "$(sql $DB "select count(*) from (select job_id_ from act_hi_job_log
-  where job_state_ = 2 group by job_id_ having count(*) > 1) x")" 0
+# The engine's history cleanup is the one job meant to run again and again under one id (an "ever-living" job, every
+# few minutes inside its night-time window, 22:00–05:00 server time): it is left out, so the drill holds at any hour.
+ONCE_JOBS="select job_id_ from act_hi_job_log where job_state_ = 2 and job_def_type_ <> 'history-cleanup'
+  group by job_id_ having count(*) > 1"
+check "việc chạy thành công hơn một lần (mọi việc)" "$(sql $DB "select count(*) from ($ONCE_JOBS) x")" 0
+# Which job, if any: its kind, step, case and each run (host, time, retries).
+sql $DB "select '   thành công lặp: ' || concat_ws(' ', job_id_, job_def_type_, act_id_, process_def_key_, process_instance_id_,
+  hostname_, timestamp_, 'retries ' || job_retries_, 'state ' || job_state_) from act_hi_job_log
+  where job_id_ in ($ONCE_JOBS) order by job_id_, timestamp_"
 check "thông báo nhắc (mỗi việc hẹn giờ nhắc một thông báo)" "$(sql $DB "select count(*) from notification
   where kind in ('PLAN_REMINDER', 'COUNCIL_VOTING_DUE', 'DOSSIER_DUE_SOON')")" "$REMINDERS"
 check "hết hạn gửi kế hoạch → việc đôn đốc (mỗi vụ việc một lần)" "$(sql $DB "select count(*) || '/' || count(distinct proc_inst_id_)
@@ -132,7 +139,7 @@ PER_NODE=$(sql $DB "select string_agg(hostname_ || ' ' || n, ', ' order by hostn
 check "cả hai nút đều chạy việc" "$(sql $DB "select count(distinct hostname_) from act_hi_job_log where job_state_ = 2")" 2
 CASES=$(sql $DB "select count(*) from act_hi_procinst where proc_def_key_ not in ('evaluation-cycle', 'audit-verification')")
 LOST=$(sql $DB "select count(*) from act_ru_job where id_ in ($IDS)")
-DUP=$(sql $DB "select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2 group by job_id_ having count(*) > 1) x")
+DUP=$(sql $DB "select count(*) from ($ONCE_JOBS) x")
 echo "== Hai nút: $CASES vụ việc, $MOVED việc hẹn giờ ($REMINDERS nhắc, $DEADLINES hết hạn) + $SESSIONS kiểm phiếu đến hạn cùng lúc ($CANCELLED nhắc hạn bỏ phiếu hủy vì phiên đã đủ phiếu); việc đã chạy: $PER_NODE;"\
 " mất $LOST, trùng $DUP; $(( $(date +%s) - T0 )) s"
 [ "$FAILED_CHECKS" = 0 ] || { echo "$FAILED_CHECKS kiểm tra không đạt"; exit 1; }
