@@ -28,8 +28,8 @@ echo "archive: $(du -h "$RUN/app/app.jsa" | cut -f1)"
 start() {
   local label=$1 log="$RUN/start.log" pid seconds=
   shift
-  SPRING_PROFILES_ACTIVE=postgres java "$@" --server.port=0 --camunda.bpm.job-execution.enabled=false \
-    --tdkt.demo.enabled=false --tdkt.admin.password=start-up-measure-only > "$log" 2>&1 &
+  SPRING_PROFILES_ACTIVE=postgres TDKT_ADMIN_PASSWORD=StartUpMeasure2026 java "$@" --server.port=0 --camunda.bpm.job-execution.enabled=false \
+    --tdkt.demo.enabled=false > "$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 240); do
     seconds=$(grep -o 'Started TdktApplication in [0-9.]*' "$log" | grep -o '[0-9.]*$' || true)
