@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -52,11 +54,14 @@ class CaseHistoryGrants extends AbstractProcessEnginePlugin {
                 return false;
             }
             AuthorizationManager authorizations = Context.getCommandContext().getAuthorizationManager();
-            List<String> groups = List.of(groupId);
-            return authorizations.isAuthorized(null, groups, Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION,
-                    entity.getProcessDefinition().getKey())
-                    || authorizations.isAuthorized(null, groups, HistoricProcessInstancePermissions.READ,
-                            Resources.HISTORIC_PROCESS_INSTANCE, entity.getProcessInstanceId());
+            // Either grant, asked in one statement (a unit's task needs both asked).
+            CompositePermissionCheck either = new PermissionCheckBuilder().disjunctive()
+                    .atomicCheckForResourceId(Resources.PROCESS_DEFINITION, entity.getProcessDefinition().getKey(),
+                            Permissions.READ_HISTORY)
+                    .atomicCheckForResourceId(Resources.HISTORIC_PROCESS_INSTANCE, entity.getProcessInstanceId(),
+                            HistoricProcessInstancePermissions.READ)
+                    .build();
+            return authorizations.isAuthorized(null, List.of(groupId), either);
         }
     }
 }
