@@ -1,6 +1,5 @@
 package vn.dienbien.tdkt.organization;
 
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -39,13 +38,12 @@ class CaseHistoryGrants extends AbstractProcessEnginePlugin {
 
         @Override
         protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
-            AuthorizationEntity[] grants = super.createOrUpdateAuthorizations(task, groupId, userId);
-            if (groupId == null || grants.length < 2 || !readsCaseHistory(task, groupId)) {
-                return grants;
+            if (groupId == null || !isHistoricInstancePermissionsEnabled() || !readsCaseHistory(task, groupId)) {
+                return super.createOrUpdateAuthorizations(task, groupId, userId);
             }
-            return Arrays.stream(grants)
-                    .filter(grant -> grant.getResourceType() != Resources.HISTORIC_TASK.resourceType())
-                    .toArray(AuthorizationEntity[]::new);
+            // Only the runtime grant: the historic one is neither looked up nor made.
+            return new AuthorizationEntity[] {createOrUpdateAuthorization(task, userId, groupId, Resources.TASK, false,
+                    getRuntimePermissions(isEnforceSpecificVariablePermission()))};
         }
 
         private static boolean readsCaseHistory(Task task, String groupId) {
