@@ -2,12 +2,16 @@ package vn.dienbien.tdkt.audit;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -375,21 +379,99 @@ class CaseItems {
         this.jdbc = jdbc;
     }
 
+    /** Ids per IN list: a start-up sealing passes many cases, and their documents are more. */
+    static final int CHUNK = 100;
+
+    /** The column a query by many ids adds to name the id each row was read for; removed before use. */
+    static final String CASE_KEY = "seal_case_key";
+
+    /**
+     * A query by one id ({@code … where k = ?}) asked for many at once ({@code …, k as seal_case_key from …
+     * where k in (?, …)}), so that sealing a transaction's cases sends one statement per source, not one per
+     * case (issue 12). Null when the id is not compared at the top level of the query (inside a subquery the
+     * row does not say which id it was read for); such a query is asked once per id.
+     */
+    record ByMany(String head, String tail) {
+
+        static ByMany of(String sql) {
+            int question = sql.indexOf('?');
+            if (question < 0 || sql.indexOf('?', question + 1) >= 0 || depth(sql, question) != 0) {
+                return null;
+            }
+            int equals = sql.lastIndexOf('=', question);
+            if (equals < 0 || !sql.substring(equals + 1, question).isBlank()) {
+                return null;
+            }
+            int end = equals;
+            while (end > 0 && sql.charAt(end - 1) == ' ') {
+                end--;
+            }
+            int start = end;
+            while (start > 0 && (Character.isLetterOrDigit(sql.charAt(start - 1)) || sql.charAt(start - 1) == '_'
+                    || sql.charAt(start - 1) == '.')) {
+                start--;
+            }
+            int from = topLevelFrom(sql);
+            if (start == end || from < 0 || from > start) {
+                return null;
+            }
+            String key = sql.substring(start, end);
+            return new ByMany(sql.substring(0, from) + ", " + key + " as " + CASE_KEY + sql.substring(from, start)
+                    + key + " in (", ")" + sql.substring(question + 1));
+        }
+
+        String sql(int ids) {
+            return head + "?, ".repeat(ids - 1) + "?" + tail;
+        }
+
+        private static int depth(String sql, int at) {
+            int depth = 0;
+            for (int i = 0; i < at; i++) {
+                char c = sql.charAt(i);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            }
+            return depth;
+        }
+
+        private static int topLevelFrom(String sql) {
+            String lower = sql.toLowerCase(Locale.ROOT);
+            int at = lower.indexOf(" from ");
+            while (at >= 0 && depth(sql, at) != 0) {
+                at = lower.indexOf(" from ", at + 1);
+            }
+            return at;
+        }
+    }
+
     /** The process instance's definition key, or null when there is no such case. */
     String definitionKey(String caseId) {
-        List<String> keys = jdbc.queryForList("select PROC_DEF_KEY_ from ACT_HI_PROCINST where ID_ = ?", String.class,
-                caseId);
-        return keys.isEmpty() ? null : keys.get(0);
+        return definitionKeys(List.of(caseId)).get(caseId);
+    }
+
+    private static final String DEFINITION_KEY = "select PROC_DEF_KEY_ from ACT_HI_PROCINST where ID_ = ?";
+
+    /** The definition key of each case that has a process instance, in one statement per {@value #CHUNK}. */
+    Map<String, String> definitionKeys(Collection<String> caseIds) {
+        Map<String, String> keys = new HashMap<>();
+        rowsByKey(DEFINITION_KEY, caseIds).forEach((caseId, rows) -> keys.put(caseId,
+                (String) rows.get(0).values().iterator().next()));
+        return keys;
     }
 
     /** The id of the case's own record (dossier, session …), or null. */
     Long recordId(Kind kind, String caseId) {
+        return recordIds(kind, List.of(caseId)).get(caseId);
+    }
+
+    /** The id of each case's own record of this kind, in one statement per {@value #CHUNK} cases. */
+    private Map<String, Long> recordIds(Kind kind, Collection<String> caseIds) {
+        Map<String, Long> ids = new HashMap<>();
         String sql = RECORD_ID.get(kind);
-        if (sql == null) {
-            return null;
+        if (sql != null && !caseIds.isEmpty()) {
+            rowsByKey(sql, caseIds).forEach((caseId, rows) -> ids.put(caseId,
+                    ((Number) rows.get(0).values().iterator().next()).longValue()));
         }
-        List<Long> ids = jdbc.queryForList(sql, Long.class, caseId);
-        return ids.isEmpty() ? null : ids.get(0);
+        return ids;
     }
 
     /**
@@ -406,47 +488,76 @@ class CaseItems {
      * every source covered (what the ledger holds of it was removed).
      */
     Reading collect(String caseId, Scope scope, Collection<Long> sealedDocumentIds, boolean withContent) {
-        String key = definitionKey(caseId);
-        Set<String> sources = new HashSet<>();
-        List<CaseItem> items = new ArrayList<>();
-        if (key == null) {
-            return new Reading(items, ALL_SOURCES);
+        return collect(Map.of(caseId, scope), Map.of(caseId, sealedDocumentIds), withContent).get(caseId);
+    }
+
+    /**
+     * The items of several cases, each of the sources in its own scope, as {@link #collect(String, Scope,
+     * Collection, boolean)} reads them one by one; but each source is asked once for all the cases that read it
+     * (and the documents' rows once for all), so a transaction that touched a session and its dossiers sends
+     * a number of statements that does not grow with its cases (issue 12). Rows, their order within a case,
+     * references and fingerprints are those of the one-by-one reading.
+     */
+    Map<String, Reading> collect(Map<String, Scope> scopes, Map<String, ? extends Collection<Long>> sealedDocumentIds,
+            boolean withContent) {
+        Map<String, String> keys = definitionKeys(scopes.keySet());
+        Map<String, Reading> readings = new LinkedHashMap<>();
+        List<String> live = new ArrayList<>();
+        for (String caseId : scopes.keySet()) {
+            if (keys.get(caseId) == null) {
+                readings.put(caseId, new Reading(new ArrayList<>(), ALL_SOURCES));
+            } else {
+                readings.put(caseId, new Reading(new ArrayList<>(), new HashSet<>()));
+                live.add(caseId);
+            }
         }
         for (Source source : ENGINE) {
-            if (scope.readsEngine(source.table())) {
-                read(source, caseId, items);
-                sources.add(source.table());
-            }
+            readByCase(source, live.stream().filter(c -> scopes.get(c).readsEngine(source.table())).toList(),
+                    readings);
         }
         for (Source source : List.of(COMMENTS, NOTIFICATIONS, MIGRATIONS, MIGRATION_MAPPINGS)) {
-            if (scope.readsRecords(source.reads())) {
-                read(source, caseId, items);
-                sources.add(source.table());
+            readByCase(source, live.stream().filter(c -> scopes.get(c).readsRecords(source.reads())).toList(),
+                    readings);
+        }
+        Map<String, Set<Long>> documentIds = new LinkedHashMap<>();
+        for (String caseId : live) {
+            if (scopes.get(caseId).readsDocuments()) {
+                Collection<Long> sealed = sealedDocumentIds.get(caseId);
+                documentIds.put(caseId, new LinkedHashSet<>(sealed == null ? List.of() : sealed));
             }
         }
-        Kind kind = Kind.of(key);
-        List<Source> recordSources = RECORDS.getOrDefault(kind, List.of()).stream()
-                .filter(source -> scope.readsRecords(source.reads())).toList();
-        boolean documents = scope.readsDocuments();
-        Long recordId = recordSources.isEmpty() && !documents ? null : recordId(kind, caseId);
-        Set<Long> documentIds = new LinkedHashSet<>(documents ? sealedDocumentIds : List.of());
-        recordSources.forEach(source -> sources.add(source.table()));
-        if (recordId != null) {
-            for (Source source : recordSources) {
-                read(source, recordId, items);
+        for (Kind kind : Kind.values()) {
+            List<String> ofKind = live.stream().filter(c -> Kind.of(keys.get(c)) == kind).toList();
+            List<Source> sources = RECORDS.getOrDefault(kind, List.of());
+            List<String> needingRecord = ofKind.stream().filter(c -> documentIds.containsKey(c)
+                    || sources.stream().anyMatch(s -> scopes.get(c).readsRecords(s.reads()))).toList();
+            if (needingRecord.isEmpty()) {
+                continue;
+            }
+            Map<String, Long> recordIds = recordIds(kind, needingRecord);
+            for (Source source : sources) {
+                List<String> reading = needingRecord.stream()
+                        .filter(c -> scopes.get(c).readsRecords(source.reads())).toList();
+                reading.forEach(c -> readings.get(c).sources().add(source.table()));
+                readByRecord(source, reading, recordIds, readings);
             }
             String documentSql = DOCUMENT_IDS.get(kind);
-            if (documentSql != null && documents) {
-                documentIds.addAll(jdbc.queryForList(documentSql, Long.class, recordId));
+            if (documentSql != null) {
+                Map<Long, List<String>> casesByRecord = casesByRecord(
+                        needingRecord.stream().filter(documentIds::containsKey).toList(), recordIds);
+                rowsByKey(documentSql, casesByRecord.keySet()).forEach((recordId, rows) -> {
+                    for (String caseId : casesByRecord.get(Long.valueOf(recordId))) {
+                        for (Map<String, Object> row : rows) {
+                            if (row.values().iterator().next() instanceof Number documentId) {
+                                documentIds.get(caseId).add(documentId.longValue());
+                            }
+                        }
+                    }
+                });
             }
         }
-        if (documents) {
-            sources.add(DOCUMENT);
-            for (Long documentId : documentIds) {
-                readDocument(documentId, withContent, items);
-            }
-        }
-        return new Reading(items, sources);
+        readDocuments(documentIds, withContent, readings);
+        return readings;
     }
 
     /** Every reference prefix a case can have. */
@@ -461,38 +572,121 @@ class CaseItems {
         ALL_SOURCES = Set.copyOf(all);
     }
 
-    private void read(Source source, Object parameter, List<CaseItem> items) {
-        for (Map<String, Object> row : jdbc.queryForList(source.sql(), parameter)) {
-            StringBuilder ref = new StringBuilder(source.table());
-            for (String column : source.key()) {
-                ref.append(':').append(row.get(column));
-            }
-            String fingerprint = Fingerprints.ofValues(row.values());
-            items.add(new CaseItem(source.table(), ref.toString(), source.settled().test(row),
-                    abbreviate(source.label().apply(row)), row, () -> fingerprint));
+    /** A source read by case id, for these cases at once. */
+    private void readByCase(Source source, List<String> caseIds, Map<String, Reading> readings) {
+        if (caseIds.isEmpty()) {
+            return;
+        }
+        Map<String, List<Map<String, Object>>> rows = rowsByKey(source.sql(), caseIds);
+        for (String caseId : caseIds) {
+            Reading reading = readings.get(caseId);
+            reading.sources().add(source.table());
+            rows.getOrDefault(caseId, List.of()).forEach(row -> reading.items().add(item(source, row)));
         }
     }
 
-    private void readDocument(Long documentId, boolean withContent, List<CaseItem> items) {
-        List<Map<String, Object>> rows = jdbc.queryForList("select id, file_name, content_type, size_bytes, sha256,"
-                + " owner_unit_id, uploaded_by, uploaded_at from stored_document where id = ?", documentId);
-        if (rows.isEmpty()) {
+    /** A source read by the cases' record ids, for these cases at once (those without a record read nothing). */
+    private void readByRecord(Source source, List<String> caseIds, Map<String, Long> recordIds,
+            Map<String, Reading> readings) {
+        Map<Long, List<String>> casesByRecord = casesByRecord(caseIds, recordIds);
+        if (casesByRecord.isEmpty()) {
             return;
         }
-        Map<String, Object> row = rows.get(0);
+        Map<String, List<Map<String, Object>>> rows = rowsByKey(source.sql(), casesByRecord.keySet());
+        for (String caseId : caseIds) {
+            Long recordId = recordIds.get(caseId);
+            if (recordId != null) {
+                rows.getOrDefault(recordId.toString(), List.of())
+                        .forEach(row -> readings.get(caseId).items().add(item(source, row)));
+            }
+        }
+    }
+
+    private static Map<Long, List<String>> casesByRecord(List<String> caseIds, Map<String, Long> recordIds) {
+        Map<Long, List<String>> cases = new LinkedHashMap<>();
+        for (String caseId : caseIds) {
+            Long recordId = recordIds.get(caseId);
+            if (recordId != null) {
+                cases.computeIfAbsent(recordId, id -> new ArrayList<>()).add(caseId);
+            }
+        }
+        return cases;
+    }
+
+    /**
+     * The rows {@code sql} (a query by one id) reads for each of {@code ids}, by the id as text, in one statement
+     * per {@value #CHUNK} ids; each row as the one-id query returns it (the added id column removed).
+     */
+    private Map<String, List<Map<String, Object>>> rowsByKey(String sql, Collection<?> ids) {
+        Map<String, List<Map<String, Object>>> rows = new HashMap<>();
+        List<?> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        ByMany many = BY_MANY.computeIfAbsent(sql, s -> Optional.ofNullable(ByMany.of(s))).orElse(null);
+        if (many == null) {
+            for (Object id : distinct) {
+                List<Map<String, Object>> found = jdbc.queryForList(sql, id);
+                if (!found.isEmpty()) {
+                    rows.put(id.toString(), found);
+                }
+            }
+            return rows;
+        }
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            List<?> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
+            for (Map<String, Object> row : jdbc.queryForList(many.sql(chunk.size()), chunk.toArray())) {
+                Object id = row.remove(CASE_KEY);
+                String key = id instanceof Number number ? Long.toString(number.longValue()) : String.valueOf(id);
+                rows.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static final Map<String, Optional<ByMany>> BY_MANY = new ConcurrentHashMap<>();
+
+    private static CaseItem item(Source source, Map<String, Object> row) {
+        StringBuilder ref = new StringBuilder(source.table());
+        for (String column : source.key()) {
+            ref.append(':').append(row.get(column));
+        }
+        String fingerprint = Fingerprints.ofValues(row.values());
+        return new CaseItem(source.table(), ref.toString(), source.settled().test(row),
+                abbreviate(source.label().apply(row)), row, () -> fingerprint);
+    }
+
+    private static final String DOCUMENT_ROW = "select id, file_name, content_type, size_bytes, sha256,"
+            + " owner_unit_id, uploaded_by, uploaded_at from stored_document where id = ?";
+
+    /** The documents of these cases: their rows in one statement per {@value #CHUNK} documents, not one each. */
+    private void readDocuments(Map<String, Set<Long>> documentIds, boolean withContent,
+            Map<String, Reading> readings) {
+        Set<Long> all = new LinkedHashSet<>();
+        documentIds.values().forEach(all::addAll);
+        Map<String, List<Map<String, Object>>> rows = all.isEmpty() ? Map.of() : rowsByKey(DOCUMENT_ROW, all);
+        documentIds.forEach((caseId, ids) -> {
+            Reading reading = readings.get(caseId);
+            reading.sources().add(DOCUMENT);
+            for (Long documentId : ids) {
+                List<Map<String, Object>> found = rows.get(documentId.toString());
+                if (found != null) {
+                    reading.items().add(document(documentId, found.get(0), withContent));
+                }
+            }
+        });
+    }
+
+    private CaseItem document(Long documentId, Map<String, Object> row, boolean withContent) {
         String fingerprint = Fingerprints.ofValues(row.values());
         String ref = DOCUMENT + ":" + documentId;
         String label = abbreviate("Văn bản: " + row.get("file_name"));
         if (!withContent) {
-            items.add(new CaseItem(DOCUMENT, ref, true, label, row, () -> fingerprint));
-            return;
+            return new CaseItem(DOCUMENT, ref, true, label, row, () -> fingerprint);
         }
         // The bytes must still hash to the recorded sha256; if not, the item no longer matches its seal.
         byte[] content = jdbc.queryForObject("select content from stored_document where id = ?", byte[].class,
                 documentId);
         boolean contentIntact = content != null && Fingerprints.sha256(content).equals(row.get("sha256"));
         String checked = contentIntact ? fingerprint : Fingerprints.sha256(fingerprint + ":content-altered");
-        items.add(new CaseItem(DOCUMENT, ref, true, label, row, () -> checked));
+        return new CaseItem(DOCUMENT, ref, true, label, row, () -> checked);
     }
 
     private static String abbreviate(String label) {
