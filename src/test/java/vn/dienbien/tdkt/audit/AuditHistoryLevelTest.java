@@ -10,12 +10,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -46,16 +43,9 @@ class AuditHistoryLevelTest {
     @Autowired ApiClient api;
     @Autowired JdbcTemplate jdbc;
     @Autowired HistoryService historyService;
-    @Autowired IdentityService identityService;
     @Autowired ProcessEngineConfigurationImpl engine;
     @Autowired List<DerivedVariables> derived;
     @Autowired List<ProtectedVariables> protectedVariables;
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-    }
 
     /** A derived value has no history row when the system sets it, so no task or call may set it instead. */
     @Test

@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,13 +26,6 @@ class BatchedSealingTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired CaseItems items;
     @Autowired CaseLedger ledger;
-    @Autowired IdentityService identityService;
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-    }
 
     @Test
     void casesReadTogetherReadAsEachAlone() {

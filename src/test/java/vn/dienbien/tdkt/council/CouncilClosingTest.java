@@ -9,11 +9,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.dienbien.tdkt.WorkflowTest;
@@ -38,13 +35,6 @@ class CouncilClosingTest {
     @Autowired NotificationService notifications;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
-    @Autowired IdentityService identityService;
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-    }
 
     @Test
     void theDueDateRemindsTheStandingBodyAtFivePmOnTheFifthDayNotASecondEarlier() {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.dienbien.tdkt.WorkflowTest;
@@ -22,13 +19,6 @@ class CouncilPriorityTest {
 
     @Autowired CouncilScenario scenario;
     @Autowired CouncilSessionViews views;
-    @Autowired IdentityService identityService;
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-    }
 
     @Test
     void eachDossierShowsItsPriorityGroundsAndTheBoardsNote() {

@@ -16,8 +16,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.dienbien.tdkt.HistoricValues;
@@ -38,12 +36,6 @@ class CouncilSessionTest {
     @Autowired FormService formService;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-    }
 
     @Test
     void votesWithAConflictAndAWrittenVoteDecideEachDossierAndTheChairmansApprovalIssuesTheDecision() {

@@ -9,10 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,15 +39,8 @@ class NoAwardSessionTest {
     @Autowired OrgUnitRepository units;
     @Autowired HistoryService historyService;
     @Autowired TaskService taskService;
-    @Autowired IdentityService identityService;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApiClient api;
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-    }
 
     @Test
     void aSessionWhoseDossiersAreAllVotedDownEndsWithoutTheVanThuAndWithoutADecision() {

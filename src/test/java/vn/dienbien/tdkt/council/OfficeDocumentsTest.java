@@ -20,9 +20,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -45,13 +43,6 @@ class OfficeDocumentsTest {
     @Autowired DossierQueries dossiers;
     @Autowired ApiClient api;
     @Autowired JdbcTemplate jdbc;
-    @Autowired IdentityService identityService;
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-    }
 
     @Test
     void theSubmissionAndTheDecisionAreFilledFromTheTemplatesWithTheAwardeesInTheAnnex() throws IOException {

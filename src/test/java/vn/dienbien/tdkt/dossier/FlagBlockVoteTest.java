@@ -9,10 +9,8 @@ import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +38,6 @@ class FlagBlockVoteTest {
     @Autowired OrgUnitRepository units;
     @Autowired JdbcTemplate jdbc;
     @Autowired RuntimeService runtimeService;
-    @Autowired IdentityService identityService;
     @Autowired ApiClient api;
 
     private Campaign campaign;
@@ -51,12 +48,6 @@ class FlagBlockVoteTest {
         campaign = campaigns.create(new CampaignService.NewCampaign("CO-" + System.nanoTime() % 100000 + "/KH",
                 "Phong trào thi đua 2061–2065", LocalDate.of(2061, 2, 1), 2061, 2065, LocalDateTime.of(2061, 3, 30, 0, 0),
                 "Asia/Ho_Chi_Minh", List.of(10, 3), 2063, 2065, false));
-    }
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
     }
 
     @Test

@@ -13,9 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.dienbien.tdkt.WorkflowTest;
@@ -34,12 +32,6 @@ class EvaluationConcurrencyTest {
     @Autowired BlockVoteRepository votes;
     @Autowired BlockResultRepository results;
     @Autowired DossierQueries dossiers;
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-    }
 
     @Test
     void fiveUnitsSelfAssessAndVoteAtTheSameInstantAndTheBlockConcludesOnce() throws Exception {

@@ -11,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -39,13 +36,6 @@ class EvaluationInputTest {
     @Autowired ScoringTableRepository tables;
     @Autowired UnitScoreRepository scores;
     @Autowired CampaignRepository campaigns;
-    @Autowired IdentityService identityService;
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-    }
 
     @Test
     void aScoringTableWithAMalformedCodeOrOutOfRangeValuesIsRefusedAndNotStored() {

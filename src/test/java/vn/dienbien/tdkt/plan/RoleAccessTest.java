@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.dienbien.tdkt.WorkflowTest;
@@ -31,12 +29,6 @@ class RoleAccessTest {
     @Autowired HistoryService historyService;
     @Autowired TaskService taskService;
     @Autowired AuthorizationService authorizationService;
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-    }
 
     @Test
     void auditorsReadHistoryButNeitherRuntimeStateNorTasks() {

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -48,12 +47,6 @@ class CampaignReviewTest {
     @Autowired org.camunda.bpm.engine.ManagementService managementService;
     @Autowired IdentityService identityService;
     @Autowired TestRestTemplate rest;
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-    }
 
     @Test
     void theMidTermReportCountsTheDataAndTheFinalReviewPublishesExemplaryModels() throws Exception {
