@@ -64,12 +64,8 @@ class CaseLedger {
         }
     }
 
-    /** Enough for every case a province's busiest weeks seal in turn (a few MB; see SealedStates). */
-    private static final int KEPT_CASES = 2_000;
-
     private final JdbcTemplate jdbc;
     private final CaseItems items;
-    private final SealedStates states = new SealedStates(KEPT_CASES);
 
     CaseLedger(JdbcTemplate jdbc, CaseItems items) {
         this.jdbc = jdbc;
@@ -100,22 +96,8 @@ class CaseLedger {
 
     private void sealChunk(List<String> caseIds, Map<String, CaseItems.Scope> scopes) {
         Map<String, Head> heads = lockHeads(caseIds);
-        Map<String, Map<String, Entry>> latest = new HashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (String caseId : caseIds) {
-            Head head = heads.get(caseId);
-            Map<String, Entry> kept = head.fresh ? null : states.at(caseId, head.seq, head.hash);
-            if (kept != null) {
-                latest.put(caseId, kept);
-            } else if (!head.fresh) {
-                unknown.add(caseId);
-            }
-        }
-        latestByItem(unknown).forEach((caseId, read) -> {
-            latest.put(caseId, read);
-            Head head = heads.get(caseId);
-            states.keep(caseId, head.seq, head.hash, read);
-        });
+        List<String> chained = caseIds.stream().filter(caseId -> !heads.get(caseId).fresh).toList();
+        Map<String, Map<String, Entry>> latest = latestByItem(chained);
         Map<String, CaseItems.Scope> chunk = new LinkedHashMap<>();
         Map<String, List<Long>> sealedDocuments = new HashMap<>();
         for (String caseId : caseIds) {
@@ -137,10 +119,6 @@ class CaseLedger {
             byte[] encoded = SealBlocks.encode(sealed);
             byte[] hash = SealBlocks.hash(head.hash, caseId, seq, now, encoded);
             blocks.add(new Object[] {caseId, seq, Timestamp.from(now), encoded, hash});
-            Map<String, Entry> next = new HashMap<>(latest.getOrDefault(caseId, Map.of()));
-            sealed.forEach(item -> next.put(item.ref(), new Entry(seq, item.ref(), item.hash(), item.settled(),
-                    item.label(), now)));
-            states.keep(caseId, seq, SealBlocks.hex(hash), next);
             if (head.fresh) {
                 newHeads.add(new Object[] {caseId, seq, SealBlocks.hex(hash)});
             } else {
