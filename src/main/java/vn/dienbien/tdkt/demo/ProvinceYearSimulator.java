@@ -187,6 +187,8 @@ public class ProvinceYearSimulator {
         private final AtomicInteger sessionCount = new AtomicInteger();
         private final AtomicInteger decisionCount = new AtomicInteger();
         private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        /** Each dossier's case, read once: a person finds it in Tasklist, not by reading the dossier's whole record. */
+        private final Map<Long, String> caseOfDossier = new ConcurrentHashMap<>();
         private final List<OrgUnit> activeUnits;
         private final String suffix;
         private Campaign campaign;
@@ -470,7 +472,7 @@ public class ProvinceYearSimulator {
             // Each dossier's case tells its unit and ends in a job of its own after it is told.
             for (Long id : ids) {
                 long t = System.nanoTime();
-                jobs(dossiers.record(id).processInstanceId());
+                jobs(caseOf(id));
                 probe.timed("jobs after the decision (báo kết quả, một hồ sơ)", System.nanoTime() - t);
             }
         }
@@ -635,9 +637,13 @@ public class ProvinceYearSimulator {
         }
 
         private Task dossierTask(Long dossierId) {
-            String instance = dossiers.record(dossierId).processInstanceId();
+            String instance = caseOf(dossierId);
             return taskService.createTaskQuery().processInstanceId(instance).active().list().stream()
                     .filter(t -> !"Task_Overdue".equals(t.getTaskDefinitionKey())).findFirst().orElse(null);
+        }
+
+        private String caseOf(Long dossierId) {
+            return caseOfDossier.computeIfAbsent(dossierId, id -> dossiers.record(id).processInstanceId());
         }
 
         private Task sessionTask(Long sessionId, String key) {
@@ -657,7 +663,7 @@ public class ProvinceYearSimulator {
          * of that race sees a concurrent change, and the job is looked for again (gone once the executor's run commits).
          */
         private void appraisalJob(Long dossierId) {
-            caseJob(dossiers.record(dossierId).processInstanceId(), APPRAISAL_JOB_ACTIVITY,
+            caseJob(caseOf(dossierId), APPRAISAL_JOB_ACTIVITY,
                     "job after confirmation or resend (kiểm tra điều kiện, giao thẩm định)");
         }
 
