@@ -94,8 +94,7 @@ public class DossierQueries {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("Trạng thái hồ sơ \"" + status + "\" không hợp lệ.");
         }
-        return entries(dossiers.findAll().stream().filter(d -> d.getStatus() == wanted)
-                .sorted((a, b) -> Long.compare(a.getId(), b.getId())).toList());
+        return entries(dossiers.findByStatusOrderById(wanted));
     }
 
     /** An award given, with what the reports count (kind, unit, direct worker, women). */
@@ -107,12 +106,9 @@ public class DossierQueries {
     /** Every award of a campaign up to a year that still stands (a revoked or annulled award no longer counts). */
     @Transactional(readOnly = true)
     public List<AwardedItem> awardedIn(Long campaignId, int upToYear) {
-        var awarded = dossiers.findAll().stream()
-                .filter(d -> d.getCampaignId().equals(campaignId) && d.getYear() <= upToYear
-                        && d.getStatus() == DossierStatus.AWARDED).toList();
+        var awarded = dossiers.findByCampaignUpToYearInStatus(campaignId, upToYear, DossierStatus.AWARDED);
         var revoked = annulments.ofDossiers(awarded.stream().map(Dossier::getId).toList());
         return awarded.stream().filter(d -> !revoked.containsKey(d.getId()))
-                .sorted((a, b) -> Long.compare(a.getId(), b.getId()))
                 .map(d -> new AwardedItem(d.getId(), d.getYear(), d.getAwardCode(),
                         awards.findById(d.getAwardCode()).orElseThrow().getName(), d.getNomineeKind().name(),
                         d.getNomineeName(), units.findById(d.getProposingUnitId()).orElseThrow().getName(),
@@ -132,10 +128,13 @@ public class DossierQueries {
     @Transactional(readOnly = true)
     public List<AwardEntry> historyOfPerson(String fullName, Integer birthYear) {
         String wanted = normalize(fullName);
-        return entries(dossiers.findAll().stream()
-                .filter(d -> d.getNomineeKind() == NomineeKind.INDIVIDUAL && normalize(d.getNomineeName()).equals(wanted)
+        // An individual's nominee key begins "I|<normalized name>|<birth year>|" (DossierProposals.nomineeKey): the
+        // database finds the candidates by that prefix; the exact name is compared here (a name with "|" in it).
+        String prefix = "I|" + likeEscaped(wanted) + "|" + (birthYear == null ? "" : birthYear + "|") + "%";
+        return entries(dossiers.findIndividualsByNomineeKeyPrefix(prefix).stream()
+                .filter(d -> normalize(d.getNomineeName()).equals(wanted)
                         && (birthYear == null || birthYear.equals(d.getBirthYear())))
-                .sorted((a, b) -> Integer.compare(a.getYear(), b.getYear())).toList());
+                .toList());
     }
 
     /** History lines of these dossiers, each with its revocation if any (read for all of them at once). */
@@ -152,6 +151,10 @@ public class DossierQueries {
         return new AwardEntry(d.getId(), d.getYear(), d.getAwardCode(), awards.findById(d.getAwardCode()).orElseThrow().getName(),
                 d.getNomineeName(), unit.getCode(), unit.getName(), d.getStatus().name(), label,
                 d.getOutcomeReason(), revoked == null ? null : revoked.statement());
+    }
+
+    private static String likeEscaped(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static String normalize(String s) {

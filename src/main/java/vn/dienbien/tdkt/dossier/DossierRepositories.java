@@ -25,6 +25,21 @@ interface DossierRepository extends JpaRepository<Dossier, Long> {
             Collection<DossierStatus> statuses);
 
     List<Dossier> findByNomineeUnitIdOrProposingUnitIdOrderByYear(Long nomineeUnitId, Long proposingUnitId);
+
+    // The lists below read only the dossiers they show: a province keeps every year's dossiers (100,000 and
+    // more), and reading them all to filter in memory took seconds and the heap (issue 12).
+    @Query("select d from Dossier d where d.status = :status order by d.id")
+    List<Dossier> findByStatusOrderById(@Param("status") DossierStatus status);
+
+    @Query("select d from Dossier d where d.campaignId = :campaignId and d.year <= :upToYear and d.status = :status"
+            + " order by d.id")
+    List<Dossier> findByCampaignUpToYearInStatus(@Param("campaignId") Long campaignId,
+            @Param("upToYear") int upToYear, @Param("status") DossierStatus status);
+
+    /** Individuals whose nominee key starts with {@code prefix} (LIKE pattern, {@code \} escapes). */
+    @Query("select d from Dossier d where d.nomineeKind = vn.dienbien.tdkt.dossier.NomineeKind.INDIVIDUAL"
+            + " and d.nomineeKey like :prefix escape '\\' order by d.year, d.id")
+    List<Dossier> findIndividualsByNomineeKeyPrefix(@Param("prefix") String prefix);
 }
 
 interface AwardRepository extends JpaRepository<Award, String> {
