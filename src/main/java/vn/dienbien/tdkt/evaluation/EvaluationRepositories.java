@@ -3,6 +3,7 @@ package vn.dienbien.tdkt.evaluation;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import vn.dienbien.tdkt.organization.EmulationGroup;
@@ -17,7 +18,10 @@ interface ScoringTableRepository extends JpaRepository<ScoringTable, Long> {
 
 interface ScoringCriterionRepository extends JpaRepository<ScoringCriterion, Long> {
 
-    List<ScoringCriterion> findByTableIdOrderByCode(Long tableId);
+    // JPQL, not a derived query: Hibernate caches a JPQL string's translation, a derived (criteria) query is
+    // translated again at every call; these run at every step of a case (issue 12).
+    @Query("select c from ScoringCriterion c where c.tableId = :tableId order by c.code")
+    List<ScoringCriterion> findByTableIdOrderByCode(@Param("tableId") Long tableId);
 }
 
 interface EvaluationRoundRepository extends JpaRepository<EvaluationRound, Long> {
@@ -25,7 +29,8 @@ interface EvaluationRoundRepository extends JpaRepository<EvaluationRound, Long>
     Optional<EvaluationRound> findByCampaignIdAndYear(Long campaignId, int year);
 
     /** The round a yearly-evaluation case belongs to. */
-    Optional<EvaluationRound> findByProcessInstanceId(String processInstanceId);
+    @Query("select r from EvaluationRound r where r.processInstanceId = :processInstanceId")
+    Optional<EvaluationRound> findByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
 
     List<EvaluationRound> findByCampaignIdAndYearLessThanEqualOrderByYear(Long campaignId, int year);
 

@@ -3,6 +3,8 @@ package vn.dienbien.tdkt.plan;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 
 interface LaunchPlanRepository extends JpaRepository<LaunchPlan, Long> {
 
@@ -10,7 +12,10 @@ interface LaunchPlanRepository extends JpaRepository<LaunchPlan, Long> {
 
     List<LaunchPlan> findByReportingRoundIdOrderById(Long roundId);
 
-    Optional<LaunchPlan> findByProcessInstanceId(String processInstanceId);
+    // JPQL, not a derived query: Hibernate caches a JPQL string's translation, a derived (criteria) query is
+    // translated again at every call; these run at every step of a case (issue 12).
+    @Query("select p from LaunchPlan p where p.processInstanceId = :processInstanceId")
+    Optional<LaunchPlan> findByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
 }
 
 interface LaunchPlanSubmissionRepository extends JpaRepository<LaunchPlanSubmission, Long> {
