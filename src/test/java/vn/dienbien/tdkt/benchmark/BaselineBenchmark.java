@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -130,6 +131,7 @@ final class BaselineBenchmark {
                 new RunReport.Live(liveBefore, liveAfter, "act_ge_bytearray")).print();
         // Its whole run is dossiers: the same figures as ours' dossier part, beside them.
         end.withAwarded(awarded).printSince(start, "hồ sơ");
+        System.out.printf(Locale.ROOT, "== FIGURE cpu_jit_ms=%.4f%n", end.jitMsSince(start, awarded));
         boolean ok = failures.isEmpty() && awarded == dossiers;
         System.out.println(ok ? "== Xong: mọi hồ sơ kết thúc." : "== LỖI: " + failures.size() + " lô lỗi, " + awarded
                 + "/" + dossiers + "; " + failures.stream().limit(5).toList());

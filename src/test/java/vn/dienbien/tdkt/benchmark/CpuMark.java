@@ -9,17 +9,23 @@ import java.util.Map;
  * marks give the CPU of a part of the run (the dossiers' part of a simulated year, without its plans, reports and
  * evaluation round), which is the part the baseline's run compares with.
  */
-record CpuMark(long jvmCpuNanos, long pgTicksOurs, long nanoTime, int awarded, Map<String, Long> threadCpu) {
+record CpuMark(long jvmCpuNanos, long pgTicksOurs, long nanoTime, int awarded, Map<String, Long> threadCpu,
+        long jitNanos) {
 
     static CpuMark take(String database, int awarded) {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         return new CpuMark(jvm, Snapshot.postgresTicks(database)[1], System.nanoTime(), awarded,
-                ThreadCpu.get().byKind());
+                ThreadCpu.get().byKind(), ThreadCpu.compilerNanos());
     }
 
     CpuMark withAwarded(int count) {
-        return new CpuMark(jvmCpuNanos, pgTicksOurs, nanoTime, count, threadCpu);
+        return new CpuMark(jvmCpuNanos, pgTicksOurs, nanoTime, count, threadCpu, jitNanos);
+    }
+
+    /** CPU ms per awarded dossier of the JIT compiler's threads from {@code start} to this mark. */
+    double jitMsSince(CpuMark start, int awarded) {
+        return (jitNanos - start.jitNanos) / 1e6 / Math.max(1, awarded);
     }
 
     /** Prints the part from {@code start} to this mark per awarded dossier, and its "== FIGURE" lines. */
@@ -40,14 +46,16 @@ record CpuMark(long jvmCpuNanos, long pgTicksOurs, long nanoTime, int awarded, M
             kinds.append(String.format("%s %.1f ms; ", entry.getKey(), nanos / 1e6 / awarded));
         }
         double ownMs = jvmMs - threadsNanos / 1e6 / awarded;
-        System.out.printf("  CPU của JVM theo luồng, mỗi hồ sơ: %sviệc riêng của JVM (GC, JIT) %.1f ms%n", kinds,
-                ownMs);
+        double jitMs = jitMsSince(start, awarded);
+        System.out.printf("  CPU của JVM theo luồng, mỗi hồ sơ: %sviệc riêng của JVM (GC, JIT) %.1f ms, trong đó"
+                + " trình biên dịch JIT %.1f ms%n", kinds, ownMs, jitMs);
         System.out.printf(Locale.ROOT, "== FIGURE dossier_part_awarded_per_s=%.4f%n", awarded / seconds);
         System.out.printf(Locale.ROOT, "== FIGURE dossier_part_cpu_workers_ms=%.4f%n",
                 (threadCpu.get(ThreadCpu.WORKERS) - start.threadCpu.get(ThreadCpu.WORKERS)) / 1e6 / awarded);
         System.out.printf(Locale.ROOT, "== FIGURE dossier_part_cpu_readers_ms=%.4f%n",
                 (threadCpu.get(ThreadCpu.READERS) - start.threadCpu.get(ThreadCpu.READERS)) / 1e6 / awarded);
         System.out.printf(Locale.ROOT, "== FIGURE dossier_part_cpu_jvm_own_ms=%.4f%n", ownMs);
+        System.out.printf(Locale.ROOT, "== FIGURE dossier_part_cpu_jit_ms=%.4f%n", jitMs);
         System.out.printf(Locale.ROOT, "== FIGURE dossier_part_cpu_jvm_ms=%.4f%n", jvmMs);
         System.out.printf(Locale.ROOT, "== FIGURE dossier_part_cpu_pg_ms=%.4f%n", pgMs);
         System.out.printf(Locale.ROOT, "== FIGURE dossier_part_cpu_total_ms=%.4f%n", jvmMs + pgMs);

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -141,6 +142,7 @@ public final class ProvinceBenchmark {
         reader.setDaemon(true);
         reader.start();
         long t0 = System.nanoTime();
+        CpuMark yearStart = CpuMark.take(database, awarded());
         CpuMark[] dossierPart = new CpuMark[1];
         var result = simulator.simulate(new ProvinceYearSimulator.Settings(dossiers, threads, 12, MEASURED_YEAR,
                 SESSION_SIZE, false, false), new ProvinceYearSimulator.Probe() {
@@ -181,6 +183,7 @@ public final class ProvinceBenchmark {
                 before, after, reads, new RunReport.Live(liveBefore, liveAfter, "stored_document")).print();
         System.out.println("(Mỗi hồ sơ được khen thưởng gánh cả phần việc của cả năm: kế hoạch, báo cáo, kỳ đánh giá,"
                 + " hồ sơ bị dừng hay không được khen thưởng.)");
+        System.out.printf(Locale.ROOT, "== FIGURE cpu_jit_ms=%.4f%n", end.jitMsSince(yearStart, awarded));
         if (dossierPart[0] != null) {
             // What the baseline's run does: dossiers only, without the year's plans, reports and evaluation round.
             end.printSince(dossierPart[0], "hồ sơ (sau kế hoạch, báo cáo và kỳ đánh giá; như mốc so sánh)");

@@ -1,8 +1,12 @@
 package vn.dienbien.tdkt.benchmark;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +71,36 @@ final class ThreadCpu {
         sums.put(OTHERS, 0L);
         lastCpu.forEach((id, cpu) -> sums.merge(kind.get(id), cpu, Long::sum));
         return sums;
+    }
+
+    /**
+     * CPU nanoseconds so far of the JIT compiler's threads ("C1 CompilerThread…", "C2 CompilerThread…"), which the
+     * JVM hides from its thread bean: read from Linux's /proc/self/task; 0 elsewhere. A compiler thread the JVM
+     * retired takes its CPU with it (the JVM keeps at least one per compiler).
+     */
+    static long compilerNanos() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return 0;
+        }
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    }
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 1_000_000_000L / Snapshot.TICKS_PER_SECOND;
     }
 
     private static String kindOf(String name) {
