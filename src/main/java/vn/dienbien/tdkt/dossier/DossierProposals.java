@@ -389,7 +389,16 @@ public class DossierProposals {
         };
     }
 
-    private static String normalize(String s) {
+    /**
+     * The beginning every individual's key with this name (and birth year, when given) has, as a LIKE pattern with its
+     * wildcards escaped by {@code \\}: how a person's award history finds the candidates (nomineeKey above).
+     */
+    static String individualKeyPattern(String fullName, Integer birthYear) {
+        String name = normalize(fullName).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "I|" + name + "|" + (birthYear == null ? "" : birthYear + "|") + "%";
+    }
+
+    static String normalize(String s) {
         return Normalizer.normalize(s.trim().toLowerCase(Locale.ROOT), Normalizer.Form.NFC).replaceAll("\\s+", " ");
     }
 

@@ -1,9 +1,7 @@
 package vn.dienbien.tdkt.dossier;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -127,12 +125,11 @@ public class DossierQueries {
     /** Every dossier of a person by name (and birth year, when given). */
     @Transactional(readOnly = true)
     public List<AwardEntry> historyOfPerson(String fullName, Integer birthYear) {
-        String wanted = normalize(fullName);
-        // An individual's nominee key begins "I|<normalized name>|<birth year>|" (DossierProposals.nomineeKey): the
-        // database finds the candidates by that prefix; the exact name is compared here (a name with "|" in it).
-        String prefix = "I|" + likeEscaped(wanted) + "|" + (birthYear == null ? "" : birthYear + "|") + "%";
-        return entries(dossiers.findIndividualsByNomineeKeyPrefix(prefix).stream()
-                .filter(d -> normalize(d.getNomineeName()).equals(wanted)
+        String wanted = DossierProposals.normalize(fullName);
+        // The database finds the candidates by their nominee key's beginning; the exact name is compared here.
+        return entries(dossiers.findIndividualsByNomineeKeyPrefix(
+                DossierProposals.individualKeyPattern(fullName, birthYear)).stream()
+                .filter(d -> DossierProposals.normalize(d.getNomineeName()).equals(wanted)
                         && (birthYear == null || birthYear.equals(d.getBirthYear())))
                 .toList());
     }
@@ -151,13 +148,5 @@ public class DossierQueries {
         return new AwardEntry(d.getId(), d.getYear(), d.getAwardCode(), awards.findById(d.getAwardCode()).orElseThrow().getName(),
                 d.getNomineeName(), unit.getCode(), unit.getName(), d.getStatus().name(), label,
                 d.getOutcomeReason(), revoked == null ? null : revoked.statement());
-    }
-
-    private static String likeEscaped(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static String normalize(String s) {
-        return Normalizer.normalize(s.trim().toLowerCase(Locale.ROOT), Normalizer.Form.NFC).replaceAll("\\s+", " ");
     }
 }

@@ -3,9 +3,9 @@ package vn.dienbien.tdkt.evaluation;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.repository.query.Param;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 import vn.dienbien.tdkt.organization.EmulationGroup;
 import vn.dienbien.tdkt.organization.OrgUnit;
 
