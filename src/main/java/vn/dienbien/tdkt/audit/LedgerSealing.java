@@ -37,11 +37,13 @@ class LedgerSealing {
     static final String SESSION_CASE = "select process_instance_id from council_session where id = ?";
 
     private final CaseLedger ledger;
+    private final JdbcTemplate jdbc;
     private final CaseLinks caseLinks;
     private final EntityManagerFactory entityManagerFactory;
 
     LedgerSealing(CaseLedger ledger, JdbcTemplate jdbc, EntityManagerFactory entityManagerFactory) {
         this.ledger = ledger;
+        this.jdbc = jdbc;
         this.caseLinks = new CaseLinks(jdbc, CaseLinks.CAPACITY);
         this.entityManagerFactory = entityManagerFactory;
     }
@@ -93,8 +95,8 @@ class LedgerSealing {
         if (change.processInstanceId() != null) {
             cases.add(change.processInstanceId());
         }
-        add(cases, known, DOSSIER_CASE, change.dossierId());
-        add(cases, known, SESSION_CASE, change.sessionId());
+        addLinked(cases, known, DOSSIER_CASE, change.dossierId());
+        addLinked(cases, known, SESSION_CASE, change.sessionId());
         add(cases, known, "select process_instance_id from evaluation_round where id = ?", change.roundId());
         add(cases, known, "select process_instance_id from launch_plan where id = ?", change.launchPlanId());
         // Read by every launch plan sent for the round (CaseItems: reporting_round of a launch plan).
@@ -114,8 +116,16 @@ class LedgerSealing {
     /** The cases {@code sql} finds for {@code id}, asked once per transaction (all records are flushed by then). */
     private void add(Set<String> cases, Map<String, List<String>> known, String sql, Long id) {
         if (id != null) {
-            List<String> found = known.computeIfAbsent(id + "|" + sql, k -> caseLinks.find(sql, id));
+            List<String> found = known.computeIfAbsent(id + "|" + sql, k -> jdbc.queryForList(sql, String.class, id));
             found.stream().filter(java.util.Objects::nonNull).forEach(cases::add);
+        }
+    }
+
+    /** As {@link #add}, for a record whose link to its case never changes once made (see {@link CaseLinks}). */
+    private void addLinked(Set<String> cases, Map<String, List<String>> known, String sql, Long id) {
+        if (id != null) {
+            known.computeIfAbsent(id + "|" + sql, k -> caseLinks.find(sql, id)).stream()
+                    .filter(java.util.Objects::nonNull).forEach(cases::add);
         }
     }
 
@@ -140,15 +150,15 @@ class LedgerSealing {
             });
         }
 
+        /** What {@code sql} finds for {@code id}; a single linked case is remembered and not asked again. */
         List<String> find(String sql, Long id) {
-            boolean immutable = DOSSIER_CASE.equals(sql) || SESSION_CASE.equals(sql);
-            String key = immutable ? id + "|" + sql : null;
-            String remembered = immutable ? linked.get(key) : null;
+            String key = id + "|" + sql;
+            String remembered = linked.get(key);
             if (remembered != null) {
                 return List.of(remembered);
             }
             List<String> found = jdbc.queryForList(sql, String.class, id);
-            if (immutable && found.size() == 1 && found.get(0) != null) {
+            if (found.size() == 1 && found.get(0) != null) {
                 linked.put(key, found.get(0));
             }
             return found;
