@@ -236,43 +236,51 @@ class CouncilDelegates {
      * "Ban hành quyết định khen thưởng", in a job of the session after the văn thư's registration (asyncBefore,
      * retries {@code ${decisionIssueRetryCycle}}): the decision, its awardees, every dossier's result and the
      * decision document's case commit together, from the registration recorded with the session of this case
-     * (never from a variable); a job run again after success does nothing twice. The dossiers' cases are told
-     * afterwards, one job each ("Chuyển kết quả vào từng hồ sơ"). The issuing is the system's act; the decision
+     * (never from a variable); a job run again after success does nothing twice. In the same transaction each
+     * dossier's case of the session is told its result; each then tells its unit and ends in a job of its own
+     * ("Thông báo kết quả cho đơn vị", asynchronous), so a failing notice holds up no other dossier. Telling is a
+     * correlation with nothing to fail on once the results are written; one job per dossier for it cost about 75
+     * statements and a transaction per awarded dossier (issue 12). The issuing is the system's act; the decision
      * names the văn thư who registered. A failure becomes the job's error in Vietnamese, and when the retries run
-     * out, the incident's; nothing of it is written.
+     * out, the incident's; nothing of it is written and no case is moved.
      * <p>
      * A case of an older version, where this step runs inside the văn thư's completion and the task has no
-     * listener, records the văn thư's form values of that completion first, as that version did.
+     * listener, records the văn thư's form values of that completion first, as that version did. A case of the
+     * version with one job per dossier ({@value #TELL_DOSSIERS}; issue 12's third pass to its seventh) leaves the
+     * telling to those jobs.
      */
     @Bean
     JavaDelegate issueAwardDecision(CouncilSessions sessions, SessionOutcomes outcomes,
             @Value("${tdkt.council.issue-retry-cycle:R3/PT5M}") String retryCycle) {
         return execution -> {
             String caseId = execution.getProcessInstanceId();
+            boolean tellsHere = execution.getBpmnModelInstance().getModelElementById(TELL_DOSSIERS) == null;
             String code;
             if (issuedInAJob(execution.getBpmnModelInstance().getModelElementById(ISSUE_DECISION))) {
                 try {
-                    code = ProcessActors.asSystem(() -> sessions.issueRegistered(caseId));
+                    code = ProcessActors.asSystem(() -> {
+                        String issued = sessions.issueRegistered(caseId);
+                        if (tellsHere) {
+                            outcomes.tellAll(caseId);
+                        }
+                        return issued;
+                    });
                 } catch (RuntimeException e) {
                     throw new SessionOutcomeException("Không ban hành được quyết định khen thưởng của phiên họp: "
                             + (e instanceof ApiException ? e.getMessage() : "lỗi tạm thời khi ghi quyết định.")
-                            + " Việc vào số của văn thư đã được ghi; chưa có gì của quyết định được ghi. Hệ thống tự thử lại"
-                            + " theo chu kỳ " + retryCycle + ". Khi hết lượt, xử lý nguyên nhân rồi chọn thử lại (Retry)"
-                            + " sự cố này trong Cockpit.", e);
+                            + " Việc vào số của văn thư đã được ghi; chưa có gì của quyết định được ghi và chưa hồ sơ nào"
+                            + " được chuyển. Hệ thống tự thử lại theo chu kỳ " + retryCycle + ". Khi hết lượt, xử lý"
+                            + " nguyên nhân rồi chọn thử lại (Retry) sự cố này trong Cockpit.", e);
                 }
             } else {
                 var clerk = ProcessActors.currentActor(execution);
                 var registration = registrationOf(execution);
                 code = ProcessActors.asSystem(() -> sessions.issueDecision(caseId, registration, clerk));
+                if (tellsHere) {
+                    ProcessActors.asSystem(() -> outcomes.tellAll(caseId));
+                }
             }
             execution.setVariable("decisionCode", code);
-            if (execution.getBpmnModelInstance().getModelElementById(TELL_DOSSIERS) == null) {
-                // A case of a version before the per-dossier jobs, not migrated: its cases are told now, as then.
-                ProcessActors.asSystem(() -> {
-                    outcomes.dossiersOfCase(caseId).forEach(id -> outcomes.tellDossier(caseId, id));
-                    return null;
-                });
-            }
         };
     }
 
@@ -293,7 +301,8 @@ class CouncilDelegates {
     }
 
     /**
-     * "Chuyển kết quả vào từng hồ sơ", one job per dossier of the session (asynchronous multi-instance over
+     * "Chuyển kết quả vào từng hồ sơ" of the versions of issue 12's third to seventh pass, kept for their sessions
+     * still waiting there: one job per dossier of the session (asynchronous multi-instance over
      * {@code sessionOutcomes.dossiersOfCase}): the dossier's case is told the result written with the decision.
      * The dossier is the engine's element for this job and is checked against the session. A failure becomes
      * the job's error in Vietnamese; when the retries ({@code ${dossierOutcomeRetryCycle}}) run out, the incident's.

@@ -9,9 +9,10 @@ import vn.dienbien.tdkt.platform.ApiException;
 
 /**
  * "Chuyển kết quả vào từng hồ sơ" after the văn thư registered the decision: each dossier of the session is
- * told its result (already written with the decision) in a job of its own, so that the registration's
- * transaction moves no dossier case. The dossiers are read from the session of the case, never from a
- * variable. Public: the process's expressions call {@link #dossiersOfCase}.
+ * told its result (already written with the decision) in the issuing's job ({@link #tellAll}), so that the
+ * registration's transaction moves no dossier case; sessions of earlier versions tell each in a job of its own
+ * ({@link #tellDossier}). The dossiers are read from the session of the case, never from a variable. Public: the
+ * process's expressions of those versions call {@link #dossiersOfCase}.
  */
 @Service("sessionOutcomes")
 public class SessionOutcomes {
@@ -36,7 +37,26 @@ public class SessionOutcomes {
     }
 
     /**
-     * One dossier's case is told its result: only a dossier of this case's session, only once the session is
+     * Every dossier's case of this case's session is told its result, once the session is decided (in the
+     * issuing's transaction: "Ban hành quyết định khen thưởng"). Returns how many cases were moved; a case told
+     * before or no longer waiting is left as it is.
+     */
+    @Transactional
+    public int tellAll(String processInstanceId) {
+        CouncilSession session = sessions.ofCase(processInstanceId);
+        if (session.getStatus() != CouncilSession.Status.DECIDED) {
+            throw ApiException.conflict("Phiên họp \"" + session.getTitle() + "\" chưa có kết quả để báo cho hồ sơ.");
+        }
+        int told = 0;
+        for (Long dossierId : sessionDossiers.findByKeySessionId(session.getId()).stream().map(SessionDossier::dossierId)
+                .sorted(Comparator.naturalOrder()).toList()) {
+            told += dossierDecisions.tellCase(dossierId) ? 1 : 0;
+        }
+        return told;
+    }
+
+    /**
+     * One dossier's case is told its result (the per-dossier jobs of earlier versions): only a dossier of this case's session, only once the session is
      * decided. False when the case was told before (a job run again) or no longer waits.
      */
     @Transactional

@@ -461,13 +461,9 @@ public class ProvinceYearSimulator {
             complete(CHAIRMAN, sessionTask(sessionId, "Task_Chairman"), Map.of("chairmanDecision", "APPROVE_ALL"));
             later(24);
             register(sessionId);
-            // The decision issues in a job of the session after the văn thư's registration, timed on its own.
+            // The decision issues in a job of the session after the văn thư's registration, timed on its own; the
+            // same job tells each dossier's case its result, and the session ends with it.
             caseJob(sessionInstance(sessionId), ISSUE_JOB_ACTIVITY, "job after registration (ban hành quyết định)");
-            // The session tells each dossier's case its result in a job per dossier ("Chuyển kết quả vào từng hồ
-            // sơ"), after the registration; the session ends with the last of them.
-            long told = System.nanoTime();
-            jobs(sessionInstance(sessionId));
-            probe.timed("jobs after the decision (chuyển kết quả vào hồ sơ, cả phiên)", System.nanoTime() - told);
             decisionCount.incrementAndGet();
             // Each dossier's case tells its unit and ends in a job of its own after it is told.
             for (Long id : ids) {

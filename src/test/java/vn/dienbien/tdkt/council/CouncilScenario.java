@@ -312,13 +312,17 @@ public class CouncilScenario {
         return executed;
     }
 
-    /** The step of the session that tells each dossier's case its result, one job per dossier. */
+    /**
+     * The step of the version with one job per dossier (issue 12's third to seventh pass) that tells each dossier's
+     * case its result; the current version tells them all in the decision's job.
+     */
     public static final String TELL_DOSSIERS = "Task_TellDossiers";
 
     /**
-     * The session's job that tells this dossier's case its result ("Chuyển kết quả vào từng hồ sơ", asynchronous;
-     * job execution is off in tests), after the multi-instance's own job that creates one job per dossier. Jobs
-     * of the session's other dossiers are left waiting. Returns the jobs executed.
+     * On a session of the version with one job per dossier: the job that tells this dossier's case its result
+     * ("Chuyển kết quả vào từng hồ sơ", asynchronous; job execution is off in tests), after the multi-instance's
+     * own job that creates one job per dossier. Jobs of the session's other dossiers are left waiting. Returns the
+     * jobs executed (none on the current version).
      */
     public int executeTellingJob(Long dossierId) {
         int executed = 0;
@@ -345,8 +349,8 @@ public class CouncilScenario {
     }
 
     /**
-     * Each dossier case's jobs after the session's result: the session's job that tells the case
-     * ({@link #executeTellingJob}), then the case's own ("Thông báo kết quả cho đơn vị", asynchronous; job execution
+     * Each dossier case's jobs after the session's result: on the version with one job per dossier, the session's
+     * job that tells the case ({@link #executeTellingJob}); then the case's own ("Thông báo kết quả cho đơn vị", asynchronous; job execution
      * is off in tests): the unit is told and the case ends.
      */
     public int executeDossierJobs(List<Long> dossierIds) {

@@ -27,10 +27,10 @@ import vn.dienbien.tdkt.dossier.DossierQueries;
 import vn.dienbien.tdkt.platform.WorkflowKeys;
 
 /**
- * Sessions waiting for the văn thư ("Vào số, ngày ký quyết định") when the version with one job per dossier
- * ("Chuyển kết quả vào từng hồ sơ") is deployed: the administrator moves them on the migration page (the step
- * keeps its id, so it maps by itself), and their registration then tells the dossiers in jobs. A session left on
- * the older version still tells its dossiers at registration, as that version did: no dossier waits forever.
+ * Sessions waiting for the văn thư ("Vào số, ngày ký quyết định") when a newer version is deployed: the
+ * administrator moves them on the migration page (the step keeps its id, so it maps by itself), and their
+ * decision is then issued and their dossiers told the current way. A session left on an older version still
+ * issues and tells its dossiers as that version did: no dossier waits forever.
  */
 @WorkflowTest
 class CouncilSessionMigrationTest {
@@ -38,6 +38,8 @@ class CouncilSessionMigrationTest {
     private static final String BEFORE = "earlier-versions/council-session-earlier.bpmn";
     /** The version whose registration issued the decision inside the văn thư's completion (before issue 12's job). */
     private static final String BEFORE_ISSUING_JOB = "earlier-versions/council-session-before-issuing-job.bpmn";
+    /** The version with one job per dossier after the decision's ("Chuyển kết quả vào từng hồ sơ"). */
+    private static final String PER_DOSSIER_JOBS = "earlier-versions/council-session-per-dossier-jobs.bpmn";
 
     @Autowired CouncilScenario scenario;
     @Autowired DossierQueries dossiers;
@@ -82,9 +84,7 @@ class CouncilSessionMigrationTest {
         assertThat(scenario.task(moved.sessionId(), "Task_RegisterDecision")).as("still the văn thư's").isNotNull();
 
         scenario.register(moved.sessionId());
-        assertThat(waits(moved.awarded())).as("the new version tells the dossiers in jobs").isTrue();
-        assertThat(scenario.executeJobs(moved.sessionId())).as("the multi-instance's job and one per dossier").isEqualTo(3);
-        assertThat(waits(moved.awarded())).isFalse();
+        assertThat(waits(moved.awarded())).as("the current version tells the dossiers in the decision's job").isFalse();
         assertThat(waits(moved.refused())).isFalse();
         assertThat(endOf(moved)).isEqualTo("EndEvent_Decided");
 
@@ -132,7 +132,7 @@ class CouncilSessionMigrationTest {
                 .isEqualTo("ACCEPTED");
         assertThat(scenario.executeIssuingJob(moved.sessionId())).as("the decision's job").isEqualTo(1);
         assertThat(dossiers.record(moved.awarded()).status()).isEqualTo("AWARDED");
-        assertThat(scenario.executeJobs(moved.sessionId())).as("the multi-instance's job and one per dossier").isEqualTo(3);
+        assertThat(waits(moved.awarded())).as("told in the decision's job").isFalse();
         assertThat(endOf(moved)).isEqualTo("EndEvent_Decided");
 
         assertThat(definitionOf(left)).isEqualTo(before.getId());
@@ -144,6 +144,57 @@ class CouncilSessionMigrationTest {
                 .isEqualTo(3);
         assertThat(waits(left.awarded())).isFalse();
         assertThat(endOf(left)).isEqualTo("EndEvent_Decided");
+    }
+
+    /**
+     * The version that tells each dossier in a job of its own ("Chuyển kết quả vào từng hồ sơ", issue 12's third to
+     * seventh pass) replaced by the one whose decision's job tells them all: a session waiting for the văn thư moves
+     * (its steps keep their ids) and its decision's job tells its dossiers; one already in the per-dossier jobs
+     * cannot move (that step is gone: the migration refuses it in Vietnamese and moves nothing) and ends on its own
+     * version, its jobs run by the beans that version names.
+     */
+    @Test
+    void sessionsOfThePerDossierJobsVersionMoveWhenWaitingForTheVanThuOrEndOnTheirOwnVersion() throws IOException {
+        ProcessDefinition current = latest();
+        try (InputStream in = repositoryService.getProcessModel(current.getId())) {
+            currentXml = in.readAllBytes();
+        }
+        byte[] beforeXml;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(PER_DOSSIER_JOBS)) {
+            beforeXml = in.readAllBytes();
+        }
+        ProcessDefinition before = deploy(beforeXml, "council-session (mỗi hồ sơ một tác vụ nền, kiểm thử chuyển phiên bản)");
+        Session moved = approved(LocalDateTime.of(2039, 4, 6, 9, 0), "Lò Văn Nghĩa", "Quàng Thị Vân");
+        Session left = approved(LocalDateTime.of(2039, 4, 7, 9, 0), "Cà Văn Hưng", "Lường Thị Xim");
+        scenario.register(left.sessionId());
+        assertThat(waits(left.awarded())).as("that version tells them in jobs of their own").isTrue();
+        ProcessDefinition after = deploy(currentXml, "council-session (khôi phục sau kiểm thử chuyển phiên bản)");
+        currentXml = null;
+
+        ResponseEntity<Map> refused = migrate(before, left);
+        assertThat(refused.getStatusCode().is4xxClientError()).as("%s", refused.getBody()).isTrue();
+        assertThat(definitionOf(left)).as("nothing moved").isEqualTo(before.getId());
+        ResponseEntity<Map> migrated = migrate(before, moved);
+        assertThat(migrated.getStatusCode().value()).as("%s", migrated.getBody()).isEqualTo(201);
+        assertThat(definitionOf(moved)).isEqualTo(after.getId());
+
+        scenario.register(moved.sessionId());
+        assertThat(waits(moved.awarded())).as("told in the decision's job").isFalse();
+        assertThat(waits(moved.refused())).isFalse();
+        assertThat(endOf(moved)).isEqualTo("EndEvent_Decided");
+
+        assertThat(scenario.executeJobs(left.sessionId())).as("the multi-instance's job and one per dossier").isEqualTo(3);
+        assertThat(waits(left.awarded())).isFalse();
+        assertThat(waits(left.refused())).isFalse();
+        assertThat(endOf(left)).isEqualTo("EndEvent_Decided");
+        assertThat(dossiers.record(left.awarded()).status()).isEqualTo("AWARDED");
+    }
+
+    private ResponseEntity<Map> migrate(ProcessDefinition from, Session session) {
+        return rest.withBasicAuth("admin", "demo").postForEntity(
+                "/api/process-migrations/processes/" + WorkflowKeys.COUNCIL_SESSION + "/migrations",
+                new HttpEntity<>(Map.of("fromVersion", from.getVersion(), "caseIds",
+                        List.of(scenario.processOf(session.sessionId()))), ApiClient.jsonHeaders()), Map.class);
     }
 
     /** The văn thư's completion with the form's proposal, without running any job afterwards. */

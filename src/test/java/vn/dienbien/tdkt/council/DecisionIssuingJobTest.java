@@ -105,27 +105,37 @@ class DecisionIssuingJobTest {
         assertThat(dossiers.record(s.awarded()).status()).isEqualTo("AWARDED");
         assertThat(dossiers.record(s.refused()).status()).isEqualTo("NOT_AWARDED");
         assertThat(status(s.sessionId())).isEqualTo("DECIDED");
-        assertThat(runtimeService.getVariable(session, "decisionCode")).isEqualTo(decision.code());
+        assertThat(runtimeService.getVariable(dossiers.record(s.awarded()).processInstanceId(), "decisionCode"))
+                .as("the awarded dossier's case was told the decision").isEqualTo(decision.code());
         assertThat(held(s.sessionId())).as("the reservation became the decision").isNull();
-        assertThat(scenario.executeDossierJobs(s.both())).as("then the dossiers' jobs, as before").isEqualTo(5);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count())
+                .as("the job told every dossier's case: the session ends with it").isZero();
+        assertThat(scenario.executeDossierJobs(s.both())).as("then each case's own job").isEqualTo(2);
     }
 
     @Test
     void theIssuingJobRunAgainAfterASuccessWritesNothingTwice() {
         Session s = votedAndApproved(LocalDateTime.of(2041, 4, 2, 9, 0), "Cà Văn Tuấn", "Lường Thị Mai");
-        scenario.register(s.sessionId());
-        var decision = decisions.naming(s.awarded()).orElseThrow();
+        var proposal = scenario.proposal(s.sessionId());
+        scenario.registerOnly(s.sessionId(), String.valueOf(proposal.proposedNumber()), proposal.today(),
+                scenario.signedScan(CouncilScenario.CLERK));
         String session = scenario.processOf(s.sessionId());
-        int historyBefore = dossiers.record(s.awarded()).history().size();
-
-        // As if the step ran again (a second node, an operator's modification): a second job of the same step.
+        // As if the step ran twice (a second node, an operator's modification): a second job of the same step.
         runtimeService.createProcessInstanceModification(session).startBeforeActivity(CouncilScenario.ISSUE_DECISION)
                 .execute();
-        assertThat(scenario.executeIssuingJob(s.sessionId())).isEqualTo(1);
+        List<Job> jobs = scenario.issuing(session);
+        assertThat(jobs).hasSize(2);
+        managementService.executeJob(jobs.get(0).getId());
+        var decision = decisions.naming(s.awarded()).orElseThrow();
+        int historyBefore = dossiers.record(s.awarded()).history().size();
+        String awardedCase = dossiers.record(s.awarded()).processInstanceId();
+
+        managementService.executeJob(jobs.get(1).getId());
         // And the service itself, called again for the case.
         assertThat(sessions.issueRegistered(session)).isEqualTo(decision.code());
 
+        assertThat(managementService.createJobQuery().processInstanceId(awardedCase).activityId("Task_Close").count())
+                .as("the case was told once: one closing job").isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from decision_awardee where dossier_id = ?", Integer.class,
                 s.awarded())).as("one decision names the awardee").isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from decision where code = ? and number_year = 2041",
@@ -203,6 +213,12 @@ class DecisionIssuingJobTest {
         assertThat(decision.signedOn()).isEqualTo(LocalDate.of(2041, 6, 4));
         assertThat(decision.scanDocumentId()).isEqualTo(scan);
         assertThat(decisions.naming(other.awarded())).as("the other session is untouched").isEmpty();
+        for (Long id : other.both()) {
+            assertThat(runtimeService.createExecutionQuery()
+                    .processInstanceId(dossiers.record(id).processInstanceId())
+                    .messageEventSubscriptionName("DossierDecided").count())
+                    .as("the other session's cases still wait for their result").isEqualTo(1);
+        }
         assertThat(pending(other.sessionId())).isNull();
         assertThat(held(other.sessionId())).isEqualTo(othersNumber);
         assertThat(scenario.task(other.sessionId(), "Task_RegisterDecision")).isNotNull();

@@ -13,14 +13,19 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static vn.dienbien.tdkt.council.CouncilScenario.clockAt;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -34,17 +39,22 @@ import vn.dienbien.tdkt.dossier.DossierQueries;
 import vn.dienbien.tdkt.notification.NotificationService;
 import vn.dienbien.tdkt.notification.NotificationView;
 import vn.dienbien.tdkt.organization.OrgUnitRepository;
+import vn.dienbien.tdkt.platform.WorkflowKeys;
 
 /**
- * "Vào số, ngày ký quyết định": the văn thư's registration writes, in its one transaction, the decision, its
- * number, its awardees and every dossier's result, and moves no dossier case. The session then tells each
- * dossier's case in a job of its own ("Chuyển kết quả vào từng hồ sơ", asynchronous multi-instance over the
- * session's dossiers, retried on the diagram's cycle); each case then tells its unit and ends in a job of its own
- * ("Thông báo kết quả cho đơn vị"). A job that fails leaves the result as it is and moves nothing; a job run
- * again tells the case and the unit once; the session ends when every dossier's case has been told.
+ * "Vào số, ngày ký quyết định": the văn thư's registration records the registration and moves no dossier case;
+ * the session's job "Ban hành quyết định khen thưởng" then writes, in its one transaction, the decision, its
+ * number, its awardees and every dossier's result, and tells every dossier's case of the session; each case then
+ * tells its unit and ends in a job of its own ("Thông báo kết quả cho đơn vị"). A job that fails leaves nothing
+ * half-written and moves nothing; a job run again tells each case and unit once.
+ * <p>
+ * Sessions left on the version with one job per dossier ("Chuyển kết quả vào từng hồ sơ", issue 12's third to
+ * seventh pass) still tell their dossiers that way: the last two tests run on that version.
  */
 @WorkflowTest
 class RegistrationOutcomeJobsTest {
+
+    private static final String PER_DOSSIER_JOBS = "earlier-versions/council-session-per-dossier-jobs.bpmn";
 
     @Autowired CouncilScenario scenario;
     @Autowired DossierQueries dossiers;
@@ -52,25 +62,41 @@ class RegistrationOutcomeJobsTest {
     @Autowired OrgUnitRepository units;
     @Autowired ManagementService managementService;
     @Autowired RuntimeService runtimeService;
+    @Autowired RepositoryService repositoryService;
     @Autowired SessionOutcomes outcomes;
     @MockitoSpyBean NotificationService notifications;
     @MockitoSpyBean DossierDecisions dossierDecisions;
 
+    private byte[] currentXml;
+
     @AfterEach
-    void reset() {
+    void reset() throws IOException {
         ClockUtil.reset();
+        if (currentXml != null) {
+            deploy(currentXml);
+            currentXml = null;
+        }
     }
 
     @Test
-    void theRegistrationCommitsTheDecisionAndEveryResultButMovesNoDossierCase() {
+    void theRegistrationMovesNoCaseAndTheIssuingJobTellsEveryCaseInItsOneTransaction() {
         Session s = votedAndApproved(LocalDateTime.of(2038, 3, 2, 9, 0), "Cà Văn Thắng", "Lò Thị Ngọc");
         int awardedBefore = notices("DOSSIER_AWARDED").size();
         int notAwardedBefore = notices("DOSSIER_NOT_AWARDED").size();
         clearInvocations(dossierDecisions);
 
-        scenario.register(s.sessionId());
+        registerOnly(s);
 
         verify(dossierDecisions, never()).tellCase(any());
+        for (Long id : s.both()) {
+            assertThat(waitsForTheResult(id)).as("the registration moves no dossier case").isTrue();
+        }
+        String session = scenario.processOf(s.sessionId());
+        assertThat(managementService.createJobQuery().processInstanceId(session).list())
+                .as("the registration leaves one job: the decision's").singleElement()
+                .satisfies(j -> assertThat(scenario.issuing(session)).extracting(Job::getId).containsExactly(j.getId()));
+
+        assertThat(scenario.executeIssuingJob(s.sessionId())).isEqualTo(1);
 
         var decision = decisions.naming(s.awarded()).orElseThrow();
         var awarded = dossiers.record(s.awarded());
@@ -84,32 +110,23 @@ class RegistrationOutcomeJobsTest {
         assertThat(refused.status()).isEqualTo("NOT_AWARDED");
         assertThat(refused.outcomeReason()).contains("Không đạt tỷ lệ biểu quyết");
         for (Long id : s.both()) {
-            assertThat(waitsForTheResult(id)).as("the registration moves no dossier case").isTrue();
+            assertThat(waitsForTheResult(id)).as("told in the issuing's transaction").isFalse();
             assertThat(managementService.createJobQuery().processInstanceId(caseOf(id)).activityId("Task_Close").count())
-                    .isZero();
+                    .as("each case closes in a job of its own").isEqualTo(1);
         }
-        String session = scenario.processOf(s.sessionId());
-        assertThat(managementService.createJobQuery().processInstanceId(session).list())
-                .as("the registration leaves one job: the multi-instance's, which makes one job per dossier")
-                .singleElement().satisfies(j -> assertThat(j.getRetries()).isEqualTo(3));
-
-        assertThat(scenario.executeTellingJob(s.awarded())).as("the multi-instance's job and the dossier's").isEqualTo(2);
-        assertThat(waitsForTheResult(s.awarded())).isFalse();
-        assertThat(waitsForTheResult(s.refused())).as("each job tells one dossier's case").isTrue();
         assertThat(runtimeService.getVariable(caseOf(s.awarded()), "decisionCode")).isEqualTo(decision.code());
-        assertThat(scenario.telling(session)).as("the other dossier's job still waits").hasSize(1);
+        assertThat(runtimeService.getVariable(caseOf(s.awarded()), "awarded")).isEqualTo(true);
+        assertThat(runtimeService.getVariable(caseOf(s.refused()), "awarded")).isEqualTo(false);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count())
-                .as("the session waits for every dossier").isEqualTo(1);
+                .as("the session ends with the decision").isZero();
         assertThat(notices("DOSSIER_AWARDED")).as("the unit is told in the dossier case's job").hasSize(awardedBefore);
 
-        assertThat(scenario.executeDossierJobs(s.both())).as("the refused dossier's telling job and both cases' jobs")
-                .isEqualTo(3);
+        assertThat(scenario.executeDossierJobs(s.both())).as("both cases' jobs").isEqualTo(2);
 
         for (Long id : s.both()) {
             assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(caseOf(id)).count())
                     .as("the case ended").isZero();
         }
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count()).isZero();
         assertThat(notices("DOSSIER_AWARDED")).hasSize(awardedBefore + 1)
                 .anySatisfy(n -> assertThat(n.subject()).contains(awarded.nomineeName()).contains("được khen thưởng"));
         assertThat(notices("DOSSIER_NOT_AWARDED")).hasSize(notAwardedBefore + 1);
@@ -118,29 +135,77 @@ class RegistrationOutcomeJobsTest {
     }
 
     @Test
-    void aDossierIsToldOnceAndOnlyBySessionItBelongsTo() {
+    void eachCaseIsToldOnceAndOnlyByItsOwnDecidedSession() {
         Session s = votedAndApproved(LocalDateTime.of(2038, 3, 9, 9, 0), "Lường Văn Ín", "Quàng Thị Xuân");
         Session other = votedAndApproved(LocalDateTime.of(2038, 3, 10, 9, 0), "Vì Văn Hặc", "Tòng Thị Ơn");
-        scenario.register(s.sessionId());
-        scenario.register(other.sessionId());
+        registerOnly(s);
+        registerOnly(other);
         String session = scenario.processOf(s.sessionId());
+        String otherSession = scenario.processOf(other.sessionId());
 
-        assertThat(outcomes.tellDossier(session, s.awarded())).isTrue();
-        assertThat(outcomes.tellDossier(session, s.awarded())).as("told once").isFalse();
+        assertThat(CouncilScenario.refusalOf(() -> outcomes.tellAll(otherSession)).getMessage())
+                .as("not before its decision is issued")
+                .isEqualTo("Phiên họp \"Phiên họp 2038-03-10\" chưa có kết quả để báo cho hồ sơ.");
+        assertThat(scenario.executeIssuingJob(s.sessionId())).isEqualTo(1);
+
+        assertThat(waitsForTheResult(s.awarded())).isFalse();
+        assertThat(waitsForTheResult(s.refused())).isFalse();
+        assertThat(waitsForTheResult(other.awarded())).as("only its own session tells it").isTrue();
+        assertThat(outcomes.tellAll(session)).as("told once").isZero();
         assertThat(CouncilScenario.refusalOf(() -> outcomes.tellDossier(session, other.awarded())).getMessage())
                 .isEqualTo("Hồ sơ số " + other.awarded() + " không thuộc phiên họp \"Phiên họp 2038-03-09\".");
-        assertThat(waitsForTheResult(other.awarded())).as("another session's dossier is not moved").isTrue();
+        assertThat(waitsForTheResult(other.awarded())).isTrue();
 
-        assertThat(scenario.executeJobs(s.sessionId())).as("the multi-instance's job and one per dossier").isEqualTo(3);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count()).isZero();
-        assertThat(waitsForTheResult(other.awarded())).as("only its own session tells it").isTrue();
         int awardedBefore = notices("DOSSIER_AWARDED").size();
         assertThat(scenario.executeDossierJobs(s.both())).as("each case's own job, once").isEqualTo(2);
         assertThat(notices("DOSSIER_AWARDED")).hasSize(awardedBefore + 1);
+        assertThat(scenario.executeIssuingJob(other.sessionId())).isEqualTo(1);
+        assertThat(waitsForTheResult(other.awarded())).isFalse();
     }
 
     @Test
-    void aJobGivenADossierOfAnotherSessionIsRefusedWithAVietnameseMessageAndMovesNothing() {
+    void anIssuingJobThatFailsWhileTellingTheCasesRollsAllOfItBackAndEndsInAnIncident() {
+        Session s = votedAndApproved(LocalDateTime.of(2038, 3, 30, 9, 0), "Lò Văn Sính", "Cầm Thị Pẻng");
+        registerOnly(s);
+        String session = scenario.processOf(s.sessionId());
+        Job job = scenario.issuing(session).get(0);
+        // The first case is told, then telling the second fails after its correlation: all of it must roll back.
+        doAnswer(call -> {
+            call.callRealMethod();
+            throw new IllegalStateException("connection reset");
+        }).when(dossierDecisions).tellCase(s.refused());
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> managementService.executeJob(job.getId())).isNotNull();
+        }
+
+        Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
+        assertThat(failed.getRetries()).isZero();
+        assertThat(failed.getExceptionMessage())
+                .startsWith("Không ban hành được quyết định khen thưởng của phiên họp: lỗi tạm thời")
+                .contains("chưa hồ sơ nào được chuyển").doesNotContain("IllegalStateException");
+        Incident incident = runtimeService.createIncidentQuery().processInstanceId(session).singleResult();
+        assertThat(incident).as("an operator sees it in Cockpit").isNotNull();
+        assertThat(incident.getIncidentMessage()).isEqualTo(failed.getExceptionMessage());
+        for (Long id : s.both()) {
+            assertThat(waitsForTheResult(id)).as("nothing half-written: no case was moved").isTrue();
+            assertThat(dossiers.record(id).status()).as("no result written").isEqualTo("ACCEPTED");
+        }
+        assertThat(decisions.naming(s.awarded())).as("no decision").isEmpty();
+        assertThat(runtimeService.getVariable(caseOf(s.awarded()), "decisionCode")).isNull();
+
+        doCallRealMethod().when(dossierDecisions).tellCase(s.refused());
+        managementService.setJobRetries(job.getId(), 1);
+        managementService.executeJob(job.getId());
+        assertThat(dossiers.record(s.awarded()).status()).isEqualTo("AWARDED");
+        assertThat(waitsForTheResult(s.awarded())).isFalse();
+        assertThat(waitsForTheResult(s.refused())).isFalse();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count()).isZero();
+    }
+
+    @Test
+    void aJobGivenADossierOfAnotherSessionIsRefusedWithAVietnameseMessageAndMovesNothing() throws IOException {
+        onThePerDossierJobsVersion();
         Session s = votedAndApproved(LocalDateTime.of(2038, 3, 16, 9, 0), "Lò Văn Pọm", "Điêu Thị Xiêm");
         Session other = votedAndApproved(LocalDateTime.of(2038, 3, 17, 9, 0), "Hà Văn Lả", "Cầm Thị Ương");
         scenario.register(s.sessionId());
@@ -166,7 +231,8 @@ class RegistrationOutcomeJobsTest {
     }
 
     @Test
-    void aTellingJobThatKeepsFailingEndsInAnIncidentWithNothingHalfWrittenAndTheSessionWaits() {
+    void aTellingJobThatKeepsFailingEndsInAnIncidentWithNothingHalfWrittenAndTheSessionWaits() throws IOException {
+        onThePerDossierJobsVersion();
         Session s = votedAndApproved(LocalDateTime.of(2038, 3, 23, 9, 0), "Mè Văn Piềng", "Lò Thị Hính");
         scenario.register(s.sessionId());
         String session = scenario.processOf(s.sessionId());
@@ -245,6 +311,30 @@ class RegistrationOutcomeJobsTest {
         assertThat(notices("DOSSIER_AWARDED")).as("told once").hasSize(awardedBefore + 1);
         assertThat(dossiers.record(s.awarded()).history()).filteredOn(h -> h.status().equals("AWARDED")).hasSize(1);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    }
+
+    /** The văn thư's completion with the form's proposal, without running the decision's job. */
+    private void registerOnly(Session session) {
+        var proposal = scenario.proposal(session.sessionId());
+        scenario.registerOnly(session.sessionId(), String.valueOf(proposal.proposedNumber()), proposal.today(),
+                scenario.signedScan(CouncilScenario.CLERK));
+    }
+
+    /** Sessions opened from here on start on the version with one job per dossier; the current one comes back after. */
+    private void onThePerDossierJobsVersion() throws IOException {
+        ProcessDefinition current = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(WorkflowKeys.COUNCIL_SESSION).latestVersion().singleResult();
+        try (InputStream in = repositoryService.getProcessModel(current.getId())) {
+            currentXml = in.readAllBytes();
+        }
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(PER_DOSSIER_JOBS)) {
+            deploy(in.readAllBytes());
+        }
+    }
+
+    private void deploy(byte[] xml) {
+        repositoryService.createDeployment().name("council-session (kiểm thử phiên bản mỗi hồ sơ một tác vụ nền)")
+                .addInputStream("bpmn/council-session.bpmn", new ByteArrayInputStream(xml)).deploy();
     }
 
     private String caseOf(Long dossierId) {
