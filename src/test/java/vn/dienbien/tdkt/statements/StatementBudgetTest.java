@@ -54,22 +54,25 @@ class StatementBudgetTest {
      * session's), as counted on H2 after issue 12's fewer-statements pass and the sealing of a transaction's cases
      * together (one statement per source, not per case), with a few statements of room for data
      * other tests leave (a calendar year entered, a note more); a step that needs more fails here: find what it
-     * repeats (run with -Dstatements.dump=true to see each statement and how often it ran).
+     * repeats (run with -Dstatements.dump=true to see each statement and how often it ran). The proposal's 59 and
+     * the opening's 296 fail if a collection written with its new owner (a dossier's documents, a session's members)
+     * is again told to the ledger without its table: every source of the case was read again (65 and 289 until
+     * issue 12's eighth pass).
      */
     static final Map<String, Integer> BUDGET = new LinkedHashMap<>();
 
     static {
-        BUDGET.put("01 propose (đề nghị)", 68);
+        BUDGET.put("01 propose (đề nghị)", 59);
         BUDGET.put("02 Task_HeadConfirm", 65);
         BUDGET.put("03 job: kiểm tra điều kiện, giao thẩm định", 57);
         BUDGET.put("04 Task_Appraise ACCEPT", 53);
-        BUDGET.put("05 open (mở phiên họp) /phiên", 301);
+        BUDGET.put("05 open (mở phiên họp) /phiên", 296);
         BUDGET.put("06 Task_Vote (một phiếu)", 56);
         BUDGET.put("07 jobs after votes (kiểm phiếu) /phiên", 314);
         BUDGET.put("08 Task_Submission /phiên", 60);
         BUDGET.put("09 Task_Chairman /phiên", 65);
         BUDGET.put("10 Task_RegisterDecision /phiên", 55);
-        BUDGET.put("10b job: ban hành quyết định, báo từng hồ sơ /phiên", 172);
+        BUDGET.put("10b job: ban hành quyết định, báo từng hồ sơ /phiên", 160);
         BUDGET.put("12 job: báo kết quả, kết thúc hồ sơ", 60);
     }
 
