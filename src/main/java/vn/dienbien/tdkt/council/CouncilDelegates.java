@@ -239,8 +239,8 @@ class CouncilDelegates {
      * (never from a variable); a job run again after success does nothing twice. In the same transaction each
      * dossier's case of the session is told its result; each then tells its unit and ends in a job of its own
      * ("Thông báo kết quả cho đơn vị", asynchronous), so a failing notice holds up no other dossier. Telling is a
-     * correlation with nothing to fail on once the results are written; one job per dossier for it cost about 75
-     * statements and a transaction per awarded dossier (issue 12). The issuing is the system's act; the decision
+     * correlation with nothing to fail on once the results are written; one job per dossier for it cost 63
+     * statements and a transaction per awarded dossier (issue 12, StatementBudgetTest). The issuing is the system's act; the decision
      * names the văn thư who registered. A failure becomes the job's error in Vietnamese, and when the retries run
      * out, the incident's; nothing of it is written and no case is moved.
      * <p>

@@ -56,8 +56,8 @@ public class SessionOutcomes {
     }
 
     /**
-     * One dossier's case is told its result (the per-dossier jobs of earlier versions): only a dossier of this case's session, only once the session is
-     * decided. False when the case was told before (a job run again) or no longer waits.
+     * One dossier's case is told its result (the per-dossier jobs of earlier versions): only a dossier of this
+     * case's session, only once the session is decided. False when the case was told before (a job run again) or no longer waits.
      */
     @Transactional
     public boolean tellDossier(String processInstanceId, Long dossierId) {
