@@ -374,10 +374,26 @@ class CaseItems {
     }
 
     private final JdbcTemplate jdbc;
+    private final Map<String, Long> linkedRecords = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                    return size() > LINKED_RECORDS;
+                }
+            });
 
     CaseItems(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
+
+    /**
+     * A dossier's and a council session's case is linked once, when the case starts, and never changes; ids are
+     * never reused: the record of such a case, once found, is remembered (one statement per sealed case fewer,
+     * issue 12). Bounded, the least recently used forgotten.
+     */
+    static final int LINKED_RECORDS = 20_000;
+
+    private static final Set<Kind> LINKED_ONCE = Set.of(Kind.DOSSIER, Kind.COUNCIL_SESSION);
 
     /** Ids per IN list: a start-up sealing passes many cases, and their documents are more. */
     static final int CHUNK = 100;
@@ -467,9 +483,27 @@ class CaseItems {
     private Map<String, Long> recordIds(Kind kind, Collection<String> caseIds) {
         Map<String, Long> ids = new HashMap<>();
         String sql = RECORD_ID.get(kind);
-        if (sql != null && !caseIds.isEmpty()) {
-            rowsByKey(sql, caseIds).forEach((caseId, rows) -> ids.put(caseId,
-                    ((Number) rows.get(0).values().iterator().next()).longValue()));
+        if (sql == null || caseIds.isEmpty()) {
+            return ids;
+        }
+        boolean linkedOnce = LINKED_ONCE.contains(kind);
+        List<String> asking = new ArrayList<>();
+        for (String caseId : caseIds) {
+            Long known = linkedOnce ? linkedRecords.get(kind + ":" + caseId) : null;
+            if (known != null) {
+                ids.put(caseId, known);
+            } else {
+                asking.add(caseId);
+            }
+        }
+        if (!asking.isEmpty()) {
+            rowsByKey(sql, asking).forEach((caseId, rows) -> {
+                long id = ((Number) rows.get(0).values().iterator().next()).longValue();
+                ids.put(caseId, id);
+                if (linkedOnce) {
+                    linkedRecords.put(kind + ":" + caseId, id);
+                }
+            });
         }
         return ids;
     }

@@ -66,10 +66,51 @@ class CaseLedger {
 
     private final JdbcTemplate jdbc;
     private final CaseItems items;
+    private final Tips tips = new Tips(Tips.CAPACITY);
 
     CaseLedger(JdbcTemplate jdbc, CaseItems items) {
         this.jdbc = jdbc;
         this.items = items;
+    }
+
+    /**
+     * What each chain says of each item as of a head (seq and hash), remembered from the last seal this node
+     * made or read: the next seal of the case, finding the head it locks unchanged, compares with this instead of
+     * reading and decoding the case's every block again (two statements and a growing read per sealed case,
+     * issue 12). Another node's seal, or a rolled-back one, leaves a different head: the chain is read as before.
+     * Blocks are append-only and their hash covers the items, so a matching head means the same items. Bounded
+     * (a case holds tens to a few hundred items), the least recently sealed forgotten.
+     */
+    static final class Tips {
+        static final int CAPACITY = 1_000;
+
+        private record Tip(int seq, String hash, Map<String, Entry> latest) {
+        }
+
+        private final Map<String, Tip> remembered;
+
+        Tips(int capacity) {
+            this.remembered = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Tip> eldest) {
+                    return size() > capacity;
+                }
+            });
+        }
+
+        /** The items as of this head, or null when not remembered for it. Never to be changed by the caller. */
+        Map<String, Entry> at(String caseId, int seq, String hash) {
+            Tip tip = remembered.get(caseId);
+            return tip != null && tip.seq() == seq && tip.hash().equals(hash) ? tip.latest() : null;
+        }
+
+        void remember(String caseId, int seq, String hash, Map<String, Entry> latest) {
+            remembered.put(caseId, new Tip(seq, hash, latest));
+        }
+
+        int size() {
+            return remembered.size();
+        }
     }
 
     /** Seals every source of these cases (start-up sealing of earlier cases). */
@@ -96,8 +137,18 @@ class CaseLedger {
 
     private void sealChunk(List<String> caseIds, Map<String, CaseItems.Scope> scopes) {
         Map<String, Head> heads = lockHeads(caseIds);
-        List<String> chained = caseIds.stream().filter(caseId -> !heads.get(caseId).fresh).toList();
-        Map<String, Map<String, Entry>> latest = latestByItem(chained);
+        Map<String, Map<String, Entry>> latest = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String caseId : caseIds) {
+            Head head = heads.get(caseId);
+            Map<String, Entry> known = head.fresh ? null : tips.at(caseId, head.seq, head.hash);
+            if (known != null) {
+                latest.put(caseId, known);
+            } else if (!head.fresh) {
+                unknown.add(caseId);
+            }
+        }
+        latest.putAll(latestByItem(unknown));
         Map<String, CaseItems.Scope> chunk = new LinkedHashMap<>();
         Map<String, List<Long>> sealedDocuments = new HashMap<>();
         for (String caseId : caseIds) {
@@ -110,14 +161,22 @@ class CaseLedger {
         List<Object[]> newHeads = new ArrayList<>();
         List<Object[]> movedHeads = new ArrayList<>();
         for (String caseId : caseIds) {
-            List<SealBlocks.Item> sealed = changes(latest.getOrDefault(caseId, Map.of()), readings.get(caseId));
+            Map<String, Entry> before = latest.getOrDefault(caseId, Map.of());
+            List<SealBlocks.Item> sealed = changes(before, readings.get(caseId));
+            Head head = heads.get(caseId);
             if (sealed.isEmpty()) {
+                if (!head.fresh) {
+                    tips.remember(caseId, head.seq, head.hash, before);
+                }
                 continue;
             }
-            Head head = heads.get(caseId);
             int seq = head.seq + 1;
             byte[] encoded = SealBlocks.encode(sealed);
             byte[] hash = SealBlocks.hash(head.hash, caseId, seq, now, encoded);
+            // As a later reading of the stored block would give it: decoded from the bytes written.
+            Map<String, Entry> after = new HashMap<>(before);
+            decoded(new Block(seq, now, encoded, hash)).forEach(entry -> after.put(entry.itemRef(), entry));
+            tips.remember(caseId, seq, SealBlocks.hex(hash), after);
             blocks.add(new Object[] {caseId, seq, Timestamp.from(now), encoded, hash});
             if (head.fresh) {
                 newHeads.add(new Object[] {caseId, seq, SealBlocks.hex(hash)});
