@@ -382,6 +382,14 @@ class CaseItems {
                 }
             });
 
+    private final Map<String, String> runningKeys = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > LINKED_RECORDS;
+                }
+            });
+
     CaseItems(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
@@ -464,14 +472,44 @@ class CaseItems {
         return definitionKeys(List.of(caseId)).get(caseId);
     }
 
-    private static final String DEFINITION_KEY = "select PROC_DEF_KEY_ from ACT_HI_PROCINST where ID_ = ?";
+    private static final String DEFINITION_KEY = "select PROC_DEF_KEY_, END_TIME_ from ACT_HI_PROCINST where ID_ = ?";
 
-    /** The definition key of each case that has a process instance, in one statement per {@value #CHUNK}. */
+    /**
+     * The definition key of each case that has a process instance, in one statement per {@value #CHUNK}. A running
+     * case's key is remembered until its process instance ends (one statement fewer in each transaction that seals
+     * it, issue 12): only an ended case's history can be removed through the engine, and a case whose history is
+     * gone must read as gone (see {@link #collect(String, Scope, Collection, boolean)}).
+     */
     Map<String, String> definitionKeys(Collection<String> caseIds) {
         Map<String, String> keys = new HashMap<>();
-        rowsByKey(DEFINITION_KEY, caseIds).forEach((caseId, rows) -> keys.put(caseId,
-                (String) rows.get(0).values().iterator().next()));
+        List<String> asking = new ArrayList<>();
+        for (String caseId : caseIds) {
+            String known = runningKeys.get(caseId);
+            if (known != null) {
+                keys.put(caseId, known);
+            } else {
+                asking.add(caseId);
+            }
+        }
+        rowsByKey(DEFINITION_KEY, asking).forEach((caseId, rows) -> {
+            java.util.Iterator<Object> values = rows.get(0).values().iterator();
+            String key = (String) values.next();
+            keys.put(caseId, key);
+            if (values.next() == null && key != null) {
+                runningKeys.put(caseId, key);
+            }
+        });
         return keys;
+    }
+
+    /** The case's process instance ended (in the transaction now running): its key is read again from now on. */
+    void caseEnded(String caseId) {
+        runningKeys.remove(caseId);
+    }
+
+    /** Whether the case's definition key is remembered (it runs and was read). */
+    boolean remembersKeyOf(String caseId) {
+        return runningKeys.containsKey(caseId);
     }
 
     /** The id of the case's own record (dossier, session …), or null. */
@@ -682,9 +720,27 @@ class CaseItems {
         for (String column : source.key()) {
             ref.append(':').append(row.get(column));
         }
-        String fingerprint = Fingerprints.ofValues(row.values());
         return new CaseItem(source.table(), ref.toString(), source.settled().test(row),
-                abbreviate(source.label().apply(row)), row, () -> fingerprint);
+                abbreviate(source.label().apply(row)), row, fingerprintOnce(row));
+    }
+
+    /**
+     * The row's fingerprint, computed when first asked: sealing asks only for items not settled or not yet sealed,
+     * and most rows a transaction reads again are settled facts sealed before (ended tasks, ballots), whose
+     * SHA-256 it no longer computes (issue 12). The row is not changed after it is read.
+     */
+    private static java.util.function.Supplier<String> fingerprintOnce(Map<String, Object> row) {
+        return new java.util.function.Supplier<>() {
+            private String fingerprint;
+
+            @Override
+            public String get() {
+                if (fingerprint == null) {
+                    fingerprint = Fingerprints.ofValues(row.values());
+                }
+                return fingerprint;
+            }
+        };
     }
 
     private static final String DOCUMENT_ROW = "select id, file_name, content_type, size_bytes, sha256,"

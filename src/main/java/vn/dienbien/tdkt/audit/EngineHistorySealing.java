@@ -31,9 +31,11 @@ import org.springframework.stereotype.Component;
 class EngineHistorySealing extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<LedgerSealing> sealing;
+    private final ObjectProvider<CaseItems> items;
 
-    EngineHistorySealing(ObjectProvider<LedgerSealing> sealing) {
+    EngineHistorySealing(ObjectProvider<LedgerSealing> sealing, ObjectProvider<CaseItems> items) {
         this.sealing = sealing;
+        this.items = items;
     }
 
     @Override
@@ -84,6 +86,9 @@ class EngineHistorySealing extends AbstractProcessEnginePlugin {
                     : event.getRootProcessInstanceId();
             if (caseId != null && !UNSEALED.contains(event.getClass())) {
                 sealing.getObject().historyChanged(caseId, tableOf(event));
+            }
+            if (event instanceof HistoricProcessInstanceEventEntity ended && ended.getEndTime() != null) {
+                items.getObject().caseEnded(ended.getProcessInstanceId());
             }
         }
 

@@ -27,6 +27,7 @@ class RememberedTipsTest {
     @Autowired CaseItems items;
     @Autowired CaseLedger ledger;
     @Autowired TransactionTemplate transactions;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
     @Test
     void aSealRolledBackIsNotTakenForTheChain() {
@@ -75,6 +76,28 @@ class RememberedTipsTest {
                 caseId, seq)).isEqualTo(2);
         CaseLedger.Verification verified = ledger.verify(caseId);
         assertThat(verified.intact()).as("%s %s", verified.problems(), verified.itemStates()).isTrue();
+    }
+
+    @Test
+    void aCasesKindIsRememberedWhileItRunsAndReadAgainOnceItEnds() {
+        CouncilScenario.clockAt(LocalDateTime.of(2024, 11, 6, 9, 0));
+        String caseId = caseOf(scenario.acceptedCertificate("Cà Văn Kết Thúc"));
+        comment(caseId, "Ý kiến khi hồ sơ còn chạy");
+        ledger.seal(Map.of(caseId, COMMENTS));
+        assertThat(items.remembersKeyOf(caseId)).isTrue();
+        int seq = lastSeq(caseId);
+
+        // Only an ended case's history can be removed through the engine: from its end on, its key is asked.
+        transactions.executeWithoutResult(status -> {
+            runtime.deleteProcessInstance(caseId, "Kiểm thử: hồ sơ kết thúc", true);
+            assertThat(items.remembersKeyOf(caseId)).isFalse();
+        });
+        assertThat(lastSeq(caseId)).as("the end is sealed").isGreaterThan(seq);
+        assertThat(items.remembersKeyOf(caseId)).isFalse();
+        assertThat(items.definitionKeys(java.util.List.of(caseId))).containsEntry(caseId, "award-dossier");
+        assertThat(items.remembersKeyOf(caseId)).as("an ended case is not remembered").isFalse();
+        CaseLedger.Verification verified = ledger.verify(caseId);
+        assertThat(verified.intact()).as("%s", verified.problems()).isTrue();
     }
 
     @Test
