@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -374,21 +376,8 @@ class CaseItems {
     }
 
     private final JdbcTemplate jdbc;
-    private final Map<String, Long> linkedRecords = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-                    return size() > LINKED_RECORDS;
-                }
-            });
-
-    private final Map<String, String> runningKeys = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > LINKED_RECORDS;
-                }
-            });
+    private final BoundedMemory<String, Long> linkedRecords = new BoundedMemory<>(LINKED_RECORDS);
+    private final BoundedMemory<String, String> runningKeys = new BoundedMemory<>(RUNNING_KEYS);
 
     CaseItems(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -400,6 +389,9 @@ class CaseItems {
      * issue 12). Bounded, the least recently used forgotten.
      */
     static final int LINKED_RECORDS = 20_000;
+
+    /** Running cases whose definition key is remembered (see {@link #definitionKeys}). */
+    static final int RUNNING_KEYS = 20_000;
 
     private static final Set<Kind> LINKED_ONCE = Set.of(Kind.DOSSIER, Kind.COUNCIL_SESSION);
 
@@ -492,7 +484,7 @@ class CaseItems {
             }
         }
         rowsByKey(DEFINITION_KEY, asking).forEach((caseId, rows) -> {
-            java.util.Iterator<Object> values = rows.get(0).values().iterator();
+            Iterator<Object> values = rows.get(0).values().iterator();
             String key = (String) values.next();
             keys.put(caseId, key);
             if (values.next() == null && key != null) {
@@ -509,7 +501,7 @@ class CaseItems {
 
     /** Whether the case's definition key is remembered (it runs and was read). */
     boolean remembersKeyOf(String caseId) {
-        return runningKeys.containsKey(caseId);
+        return runningKeys.contains(caseId);
     }
 
     /** The id of the case's own record (dossier, session …), or null. */
@@ -729,8 +721,8 @@ class CaseItems {
      * and most rows a transaction reads again are settled facts sealed before (ended tasks, ballots), whose
      * SHA-256 it no longer computes (issue 12). The row is not changed after it is read.
      */
-    private static java.util.function.Supplier<String> fingerprintOnce(Map<String, Object> row) {
-        return new java.util.function.Supplier<>() {
+    private static Supplier<String> fingerprintOnce(Map<String, Object> row) {
+        return new Supplier<>() {
             private String fingerprint;
 
             @Override

@@ -87,15 +87,10 @@ class CaseLedger {
         private record Tip(int seq, String hash, Map<String, Entry> latest) {
         }
 
-        private final Map<String, Tip> remembered;
+        private final BoundedMemory<String, Tip> remembered;
 
         Tips(int capacity) {
-            this.remembered = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Tip> eldest) {
-                    return size() > capacity;
-                }
-            });
+            this.remembered = new BoundedMemory<>(capacity);
         }
 
         /** The items as of this head, or null when not remembered for it. Never to be changed by the caller. */

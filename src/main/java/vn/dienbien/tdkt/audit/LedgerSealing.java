@@ -2,7 +2,6 @@ package vn.dienbien.tdkt.audit;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -138,16 +137,11 @@ class LedgerSealing {
     static final class CaseLinks {
         static final int CAPACITY = 20_000;
         private final JdbcTemplate jdbc;
-        private final Map<String, String> linked;
+        private final BoundedMemory<String, String> linked;
 
         CaseLinks(JdbcTemplate jdbc, int capacity) {
             this.jdbc = jdbc;
-            this.linked = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > capacity;
-                }
-            });
+            this.linked = new BoundedMemory<>(capacity);
         }
 
         /** What {@code sql} finds for {@code id}; a single linked case is remembered and not asked again. */
