@@ -5,6 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -18,7 +22,7 @@ import org.springframework.stereotype.Component;
  * index) in every command a person runs — completing a task, Tasklist's list, a history query — and the table grows
  * with every case (the grants of each unit on its own case stay). Dropping those groups cannot change an answer: a
  * group without rows matches no row of the check's query. So the check here takes the user's groups as they are
- * (a person has one to three), and the answers are the engine's.
+ * (a person has one to three), and the answers are the engine's. Its plain checks are read by {@link GrantLookup}.
  */
 @Component
 class AuthorizedGroupsWithoutScan extends AbstractProcessEnginePlugin {
@@ -44,8 +48,35 @@ class AuthorizedGroupsWithoutScan extends AbstractProcessEnginePlugin {
         configuration.setCustomSessionFactories(factories);
     }
 
-    /** The engine's manager (one per command), with the user's groups passed through unfiltered. */
+    /**
+     * The engine's manager (one per command), with the user's groups passed through unfiltered, and its plain
+     * checks read by {@link GrantLookup}.
+     */
     static final class Manager extends AuthorizationManager {
+
+        @Override
+        public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck permissionCheck) {
+            if (!isAuthorizationEnabled()) {
+                return true;
+            }
+            return isAuthorized(userId, groupIds, createCompositePermissionCheck(permissionCheck));
+        }
+
+        @Override
+        public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
+            if (!GrantLookup.answers(check) || !validResources(check) || isRevokeAuthCheckEnabled(userId, groupIds)) {
+                // The engine's query, and its error for a permission the resource does not have.
+                return super.isAuthorized(userId, groupIds, check);
+            }
+            CommandContext commandContext = Context.getCommandContext();
+            return GrantLookup.isGranted(commandContext.getDbSqlSession().getSqlSession().getConnection(),
+                    Context.getProcessEngineConfiguration().getDatabaseTablePrefix(), userId,
+                    filterAuthenticatedGroupIds(groupIds), check.getAtomicChecks());
+        }
+
+        private boolean validResources(CompositePermissionCheck check) {
+            return check.getAllPermissionChecks().stream().allMatch(this::isResourceValidForPermission);
+        }
 
         @Override
         public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {

@@ -21,7 +21,8 @@ import vn.dienbien.tdkt.WorkflowTest;
  * The engine's authorization checks answer as before without reading every group id of the authorization table
  * in each command (issue 12; organization's AuthorizedGroupsWithoutScan): the statements a check and a Tasklist
  * query send hold no {@code select distinct … GROUP_ID_ from ACT_RU_AUTHORIZATION}, and a group without any
- * authorization among a person's groups changes no answer.
+ * authorization among a person's groups changes no answer. A plain check is one plain read of the grants
+ * (organization's GrantLookup), not the engine's CASE query.
  */
 @WorkflowTest
 @Import(StatementCounter.Wrapping.class)
@@ -63,6 +64,12 @@ class AuthorizationChecksTest {
                         "select\\s+distinct\\s*\\(?\\s*a\\.group_id_.*from\\s+act_ru_authorization.*"));
         assertThat(statements.stream().filter(sql -> sql.toLowerCase(Locale.ROOT).contains("act_ru_authorization")))
                 .as("the checks still ask the authorization table").isNotEmpty();
+        // The three checks are read plainly (organization's GrantLookup), not by the engine's CASE query.
+        assertThat(statements.stream().filter(sql -> sql.toLowerCase(Locale.ROOT)
+                .startsWith("select resource_type_, resource_id_, perms_ from act_ru_authorization")))
+                .as("plain grant reads").hasSize(3);
+        assertThat(statements).as("no CASE query of the engine's check")
+                .noneMatch(sql -> sql.toLowerCase(Locale.ROOT).matches("(?s).*\\bcase\\s+when\\b.*\\bperms_.*"));
     }
 
     private List<String> groupsOf(String userId) {
