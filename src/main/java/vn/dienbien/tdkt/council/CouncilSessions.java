@@ -270,7 +270,7 @@ public class CouncilSessions {
         } else {
             for (Long id : Set.copyOf(dossierIds)) {
                 try {
-                    var record = dossierQueries.record(id);
+                    var record = dossierQueries.brief(id);
                     if (!"ACCEPTED".equals(record.status())) {
                         problems.add("hồ sơ số " + id + " (" + record.nomineeName() + ") chưa được thẩm định đủ điều kiện");
                     } else if (sessionDossiers.inLiveSession(id)) {
@@ -338,7 +338,7 @@ public class CouncilSessions {
             lines.add("Không đủ số thành viên tham gia biểu quyết (" + voters + "/" + session.getMemberCount() + ").");
         }
         for (SessionDossier sd : sessionDossiers.findByKeySessionId(session.getId())) {
-            var dossier = dossierQueries.record(sd.dossierId());
+            var dossier = dossierQueries.brief(sd.dossierId());
             boolean passed = Boolean.TRUE.equals(sd.getPassed());
             lines.add((passed ? "✔ " : "✘ ") + "Hồ sơ số " + sd.dossierId() + " – " + dossier.nomineeName() + " ("
                     + dossier.awardName() + "): " + sd.getYesVotes() + "/" + sd.getEligibleVoters() + " đồng ý"

@@ -639,7 +639,7 @@ public class ProvinceYearSimulator {
         }
 
         private String caseOf(Long dossierId) {
-            return caseOfDossier.computeIfAbsent(dossierId, id -> dossiers.record(id).processInstanceId());
+            return caseOfDossier.computeIfAbsent(dossierId, id -> dossiers.brief(id).processInstanceId());
         }
 
         private Task sessionTask(Long sessionId, String key) {

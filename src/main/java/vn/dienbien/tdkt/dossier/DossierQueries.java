@@ -68,7 +68,7 @@ public class DossierQueries {
 
     @Transactional(readOnly = true)
     public DossierRecord record(Long id) {
-        Dossier d = dossiers.findById(id).orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ số " + id + "."));
+        Dossier d = dossier(id);
         OrgUnit unit = units.findById(d.getProposingUnitId()).orElseThrow();
         return new DossierRecord(d.getId(), d.getYear(), d.getAwardCode(), awards.findById(d.getAwardCode()).orElseThrow().getName(),
                 d.getNomineeKind().name(), d.getNomineeName(), unit.getCode(), unit.getName(), d.getStatus().name(),
@@ -81,6 +81,26 @@ public class DossierQueries {
                 rules.findByDossierIdOrderByRoundAscIdAsc(id).stream()
                         .map(r -> new Rule(r.getRound(), r.getRuleCode(), r.isPassed(), r.getReason())).toList(),
                 d.getGender(), unit.isEspeciallyDifficultArea());
+    }
+
+    /** A dossier as a list names it: its status, nominee and award (a council session lists ten), and its case. */
+    public record DossierBrief(Long id, String status, String nomineeName, String awardName,
+            String processInstanceId) {
+    }
+
+    /**
+     * The dossier's brief, without what only its full {@link #record} needs — its unit, status history and rule
+     * results: two statements per dossier fewer where a session opens and is tallied (issue 12).
+     */
+    @Transactional(readOnly = true)
+    public DossierBrief brief(Long id) {
+        Dossier d = dossier(id);
+        return new DossierBrief(d.getId(), d.getStatus().name(), d.getNomineeName(),
+                awards.findById(d.getAwardCode()).orElseThrow().getName(), d.getProcessInstanceId());
+    }
+
+    private Dossier dossier(Long id) {
+        return dossiers.findById(id).orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ số " + id + "."));
     }
 
     /** Dossiers in one status, e.g. those accepted and waiting for the council. */

@@ -1,5 +1,6 @@
 package vn.dienbien.tdkt.organization;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,10 +69,28 @@ class AuthorizedGroupsWithoutScan extends AbstractProcessEnginePlugin {
                 // The engine's query, and its error for a permission the resource does not have.
                 return super.isAuthorized(userId, groupIds, check);
             }
+            return GrantLookup.isGranted(connection(), tablePrefix(), userId, filterAuthenticatedGroupIds(groupIds),
+                    check.getAtomicChecks());
+        }
+
+        /** The engine's "auto" revoke test (its first answer holds for the command), read plainly. */
+        @Override
+        protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
+            String revokes = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
+            if (isRevokeAuthCheckUsed == null && "auto".equalsIgnoreCase(revokes)) {
+                isRevokeAuthCheckUsed = GrantLookup.anyRevoke(connection(), tablePrefix(), userId,
+                        filterAuthenticatedGroupIds(groupIds));
+            }
+            return super.isRevokeAuthCheckEnabled(userId, groupIds);
+        }
+
+        private static Connection connection() {
             CommandContext commandContext = Context.getCommandContext();
-            return GrantLookup.isGranted(commandContext.getDbSqlSession().getSqlSession().getConnection(),
-                    Context.getProcessEngineConfiguration().getDatabaseTablePrefix(), userId,
-                    filterAuthenticatedGroupIds(groupIds), check.getAtomicChecks());
+            return commandContext.getDbSqlSession().getSqlSession().getConnection();
+        }
+
+        private static String tablePrefix() {
+            return Context.getProcessEngineConfiguration().getDatabaseTablePrefix();
         }
 
         private boolean validResources(CompositePermissionCheck check) {

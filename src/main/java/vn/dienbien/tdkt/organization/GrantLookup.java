@@ -96,6 +96,41 @@ final class GrantLookup {
         }
     }
 
+    /**
+     * Whether any REVOKE authorization names this user, every user or one of the groups: the engine's "auto" test of
+     * whether its checks must consider revokes, asked once per command.
+     */
+    static boolean anyRevoke(Connection connection, String tablePrefix, String userId, List<String> groupIds) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select ID_ from ").append(tablePrefix)
+                .append("ACT_RU_AUTHORIZATION where TYPE_ = ").append(Authorization.AUTH_TYPE_REVOKE)
+                .append(" and (USER_ID_ = '*'");
+        if (userId != null) {
+            sql.append(" or USER_ID_ = ?");
+            parameters.add(userId);
+        }
+        if (!groupIds.isEmpty()) {
+            sql.append(" or GROUP_ID_ in (");
+            for (int i = 0; i < groupIds.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                parameters.add(groupIds.get(i));
+            }
+            sql.append(")");
+        }
+        sql.append(")");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            statement.setMaxRows(1);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new ProcessEngineException("Authorization check failed", e);
+        }
+    }
+
     private static boolean grantsAny(int resourceType, String resourceId, int perms, List<PermissionCheck> checks) {
         for (PermissionCheck check : checks) {
             boolean onResource = "*".equals(resourceId) || resourceId.equals(specificId(check));
