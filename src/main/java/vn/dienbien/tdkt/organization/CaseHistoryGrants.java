@@ -3,6 +3,7 @@ package vn.dienbien.tdkt.organization;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -10,9 +11,12 @@ import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +48,26 @@ class CaseHistoryGrants extends AbstractProcessEnginePlugin {
             // Only the runtime grant: the historic one is neither looked up nor made.
             return new AuthorizationEntity[] {createOrUpdateAuthorization(task, userId, groupId, Resources.TASK, false,
                     getRuntimePermissions(isEnforceSpecificVariablePermission()))};
+        }
+
+        /**
+         * The grant a new task's person or group already has on it: none. A task created in this command has no row
+         * in the authorization table (its id is a fresh UUID), and the engine's lookup reads only the table — not
+         * the grants this command made and has yet to write — so it finds none either; asking it was two to four
+         * statements per new task, thirty when a session opens its ballots (issue 12). Tasks that existed before
+         * the command, and engines whose ids are counted rather than random, are looked up as before.
+         */
+        @Override
+        protected AuthorizationEntity getGrantAuthorization(String taskId, String userId, String groupId,
+                Resource resource) {
+            CachedDbEntity task = Context.getCommandContext().getDbEntityManager().getDbEntityCache()
+                    .getCachedEntity(TaskEntity.class, taskId);
+            boolean newInThisCommand = task != null && task.getEntityState() == DbEntityState.TRANSIENT;
+            if (newInThisCommand && Context.getProcessEngineConfiguration().getIdGenerator()
+                    instanceof StrongUuidGenerator) {
+                return null;
+            }
+            return super.getGrantAuthorization(taskId, userId, groupId, resource);
         }
 
         private static boolean readsCaseHistory(Task task, String groupId) {

@@ -59,9 +59,10 @@ class StatementBudgetTest {
      * members) is again told to the ledger without its table: every source of the case was read again (65 and 289 until
      * issue 12's eighth pass). The head's confirmation's 54, a ballot's 44 and the votes' jobs' 252 fail if the
      * ledger again reads a case's whole chain to seal it although this node sealed its last block (55, 45 and 279
-     * until the ninth pass; see CaseLedger.Tips). The opening's 285 and the votes' jobs' 252 also fail if a session
+     * until the ninth pass; see CaseLedger.Tips). The opening's 255 and the votes' jobs' 252 also fail if a session
      * again reads each dossier's full record (unit, status history, rules) to list it, where its brief is enough
-     * (288 and 256 until the tenth pass).
+     * (258 and 256), and the opening's if each new ballot's grants are again looked up in the authorization table
+     * (281; organization's CaseHistoryGrants) — both until the tenth pass.
      */
     static final Map<String, Integer> BUDGET = new LinkedHashMap<>();
 
@@ -70,7 +71,7 @@ class StatementBudgetTest {
         BUDGET.put("02 Task_HeadConfirm", 54);
         BUDGET.put("03 job: kiểm tra điều kiện, giao thẩm định", 57);
         BUDGET.put("04 Task_Appraise ACCEPT", 53);
-        BUDGET.put("05 open (mở phiên họp) /phiên", 285);
+        BUDGET.put("05 open (mở phiên họp) /phiên", 255);
         BUDGET.put("06 Task_Vote (một phiếu)", 44);
         BUDGET.put("07 jobs after votes (kiểm phiếu) /phiên", 252);
         BUDGET.put("08 Task_Submission /phiên", 60);
