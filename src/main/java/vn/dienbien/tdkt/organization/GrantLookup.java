@@ -59,12 +59,8 @@ final class GrantLookup {
             parameters.add(userId);
         }
         if (!groupIds.isEmpty()) {
-            sql.append(" or (TYPE_ = ").append(Authorization.AUTH_TYPE_GRANT).append(" and GROUP_ID_ in (");
-            for (int i = 0; i < groupIds.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-                parameters.add(groupIds.get(i));
-            }
-            sql.append("))");
+            sql.append(" or (TYPE_ = ").append(Authorization.AUTH_TYPE_GRANT).append(" and ");
+            inGroups(sql, parameters, groupIds).append(")");
         }
         sql.append(") and (");
         for (int i = 0; i < checks.size(); i++) {
@@ -79,21 +75,14 @@ final class GrantLookup {
             }
         }
         sql.append(")");
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    if (grantsAny(rows.getInt(1), rows.getString(2), rows.getInt(3), checks)) {
-                        return true;
-                    }
+        return query(connection, sql, parameters, 0, rows -> {
+            while (rows.next()) {
+                if (grantsAny(rows.getInt(1), rows.getString(2), rows.getInt(3), checks)) {
+                    return true;
                 }
             }
             return false;
-        } catch (SQLException e) {
-            throw new ProcessEngineException("Authorization check failed", e);
-        }
+        });
     }
 
     /**
@@ -110,21 +99,36 @@ final class GrantLookup {
             parameters.add(userId);
         }
         if (!groupIds.isEmpty()) {
-            sql.append(" or GROUP_ID_ in (");
-            for (int i = 0; i < groupIds.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-                parameters.add(groupIds.get(i));
-            }
-            sql.append(")");
+            inGroups(sql.append(" or "), parameters, groupIds);
         }
         sql.append(")");
+        return query(connection, sql, parameters, 1, ResultSet::next);
+    }
+
+    /** {@code GROUP_ID_ in (?, …)}, one parameter per group. */
+    private static StringBuilder inGroups(StringBuilder sql, List<Object> parameters, List<String> groupIds) {
+        sql.append("GROUP_ID_ in (");
+        for (int i = 0; i < groupIds.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+            parameters.add(groupIds.get(i));
+        }
+        return sql.append(")");
+    }
+
+    private interface Rows {
+        boolean read(ResultSet rows) throws SQLException;
+    }
+
+    /** Runs the statement on the command's connection; {@code maxRows} 0 reads every row. */
+    private static boolean query(Connection connection, CharSequence sql, List<Object> parameters, int maxRows,
+            Rows answer) {
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            statement.setMaxRows(1);
+            statement.setMaxRows(maxRows);
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
+                return answer.read(rows);
             }
         } catch (SQLException e) {
             throw new ProcessEngineException("Authorization check failed", e);
