@@ -90,6 +90,8 @@ class OperatorEndpointsTest {
             assertThat(value(text, "tdkt_jobs_failed", null)).isNotNegative();
             assertThat(value(text, "tdkt_jobs_due_not_acquired", null)).isNotNegative();
             assertThat(text).contains("http_server_requests_seconds_count{").contains("uri=\"/api/campaigns\"");
+            // Not a timer around every repository call (issue 12): the steps above made many.
+            assertThat(text).doesNotContain("spring_data_repository_invocations");
         } finally {
             runtimeService.resolveIncident(incident.getId());
         }
