@@ -146,7 +146,9 @@ public class WorkingDayCalendar {
         if (last.isBefore(first)) {
             return List.of();
         }
-        return IntStream.rangeClosed(first.getYear(), last.getYear()).filter(y -> !years.existsById(y))
+        // One statement for the span, not one per year (issue 12: a step's deadline asked two or three times).
+        List<Integer> entered = years.entered(first.getYear(), last.getYear());
+        return IntStream.rangeClosed(first.getYear(), last.getYear()).filter(y -> !entered.contains(y))
                 .boxed().toList();
     }
 
