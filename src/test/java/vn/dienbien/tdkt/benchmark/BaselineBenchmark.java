@@ -81,8 +81,11 @@ final class BaselineBenchmark {
                 dossiers, threads, jdbc.queryForObject("select version()", String.class).replaceAll(" on .*", ""),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadBefore);
         AutovacuumStandIn autovacuum = AutovacuumStandIn.startIfNeeded(jdbc);
-        System.out.println("== Làm nóng: " + BATCH + " hồ sơ (không tính)");
-        batch(BATCH);
+        int warmup = ProvinceBenchmark.warmupDossiers();
+        System.out.println("== Làm nóng: " + warmup + " hồ sơ (không tính)");
+        for (int done = 0; done < warmup; done += BATCH) {
+            batch(Math.min(BATCH, warmup - done));
+        }
         timings.clear();
         completions.set(0);
         LiveSize liveBefore = LiveSize.measure(jdbc);
@@ -121,7 +124,8 @@ final class BaselineBenchmark {
         if (autovacuum != null) {
             autovacuum.close();
         }
-        int awarded = (int) engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count() - BATCH;
+        int awarded = (int) engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count()
+                - ProvinceBenchmark.warmupDossiers();
         Thread.sleep(11_000);
         Snapshot after = Snapshot.take(jdbc, database);
         LiveSize liveAfter = LiveSize.measure(jdbc);

@@ -132,6 +132,7 @@ final class Orchestra {
         command.add("-Dbench.dossiers=" + dossiers);
         command.add("-Dbench.threads=" + threads);
         command.add("-Dbench.history=" + ("ours".equals(mode) ? history : 0));
+        command.add("-Dbench.warmup=" + ProvinceBenchmark.warmupDossiers());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ProvinceBenchmark.class.getName());

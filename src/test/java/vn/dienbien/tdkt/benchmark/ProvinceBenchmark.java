@@ -48,6 +48,14 @@ import vn.dienbien.tdkt.demo.ProvinceYearSimulator;
 public final class ProvinceBenchmark {
 
     private static final int SESSION_SIZE = 10;
+
+    /**
+     * Dossiers run before the measured year ({@code bench.warmup}, default one session's 10), in both modes alike: a
+     * larger warm-up lets the JIT compiler finish before measuring, to see the steady state a server reaches.
+     */
+    static int warmupDossiers() {
+        return Math.max(1, Integer.getInteger("bench.warmup", SESSION_SIZE));
+    }
     private static final int MEASURED_YEAR = 2031;
 
     private final ConfigurableApplicationContext context;
@@ -121,11 +129,12 @@ public final class ProvinceBenchmark {
                 threads, SESSION_SIZE, jdbc.queryForObject("select version()", String.class).replaceAll(" on .*", ""),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadBefore);
 
-        System.out.println("== Làm nóng: một năm nhỏ (" + SESSION_SIZE + " hồ sơ, năm " + (MEASURED_YEAR - 1)
+        int warmup = warmupDossiers();
+        System.out.println("== Làm nóng: một năm nhỏ (" + warmup + " hồ sơ, năm " + (MEASURED_YEAR - 1)
                 + "; không tính)");
         AutovacuumStandIn autovacuum = AutovacuumStandIn.startIfNeeded(jdbc);
-        var warm = simulator.simulate(new ProvinceYearSimulator.Settings(SESSION_SIZE, 1, 11, MEASURED_YEAR - 1,
-                SESSION_SIZE, false, false), ProvinceYearSimulator.Probe.NONE);
+        var warm = simulator.simulate(new ProvinceYearSimulator.Settings(warmup, warmup > SESSION_SIZE ? threads : 1,
+                11, MEASURED_YEAR - 1, SESSION_SIZE, false, false), ProvinceYearSimulator.Probe.NONE);
         System.out.println("   " + ProvinceYearSimulator.summary(warm));
         if (history > 0) {
             new HistoryLoader(jdbc).load(history);
