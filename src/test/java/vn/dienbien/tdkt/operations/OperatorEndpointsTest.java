@@ -92,6 +92,12 @@ class OperatorEndpointsTest {
             assertThat(text).contains("http_server_requests_seconds_count{").contains("uri=\"/api/campaigns\"");
             // Not a timer around every repository call (issue 12): the steps above made many.
             assertThat(text).doesNotContain("spring_data_repository_invocations");
+            // Nor a Logback turbo filter under every log level check, nor timers around every connection taken
+            // from the pool; the pool's gauges stay.
+            assertThat(text).doesNotContain("logback_events_total")
+                    .doesNotContain("hikaricp_connections_acquire_seconds")
+                    .doesNotContain("hikaricp_connections_usage_seconds")
+                    .contains("hikaricp_connections_active{").contains("hikaricp_connections_pending{");
         } finally {
             runtimeService.resolveIncident(incident.getId());
         }
