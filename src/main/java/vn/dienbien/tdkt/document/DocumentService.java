@@ -63,7 +63,7 @@ public class DocumentService {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Tệp \"" + cleanName + "\" vượt quá 20 MB.");
         }
         String type = DocumentTypes.verifiedMediaType(cleanName, content);
-        Long ownerUnitId = officials.findByUsername(user.userId()).map(o -> o.getUnit().getId()).orElse(null);
+        Long ownerUnitId = officials.findUnitIdByUsername(user.userId()).orElse(null);
         return documents.save(new StoredDocument(cleanName, type, content, sha256(content), ownerUnitId,
                 user.userId(), WorkflowClock.now())).info();
     }

@@ -320,9 +320,9 @@ public class DossierProposals {
     }
 
     private OrgUnit proposingUnit(Proposal proposal, CurrentUser user, List<String> problems) {
-        var official = officials.findByUsername(user.userId()).orElse(null);
+        // The proposer's own unit only when the proposal names none.
         String code = !blank(proposal.proposingUnitCode()) ? proposal.proposingUnitCode().trim()
-                : official == null ? null : official.getUnit().getCode();
+                : officials.findUnitCodeByUsername(user.userId()).orElse(null);
         if (code == null) {
             problems.add("thiếu đơn vị trình (proposingUnitCode)");
             return null;

@@ -77,7 +77,7 @@ class TargetController {
         if (user.inAnyGroup(List.of(CamundaGroups.AUDITORS, CamundaGroups.FATHERLAND_FRONT))) {
             throw ApiException.forbidden("Kiểm tra, giám sát chỉ được xem số liệu chỉ tiêu.");
         }
-        Long unitId = officials.findByUsername(user.userId()).map(o -> o.getUnit().getId()).orElse(null);
+        Long unitId = officials.findUnitIdByUsername(user.userId()).orElse(null);
         progress.enterActual(id, code, actual.year(), actual.value(), unitId, user.inGroup(CamundaGroups.BOARD),
                 user.userId());
     }

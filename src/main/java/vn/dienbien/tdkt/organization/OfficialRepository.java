@@ -13,5 +13,17 @@ public interface OfficialRepository extends JpaRepository<Official, Long> {
     @Query("select o from Official o where o.username = :username")
     Optional<Official> findByUsername(@Param("username") String username);
 
+    /**
+     * The unit an official belongs to, without loading the official, the unit and the roles (a step that only needs
+     * the unit, such as storing an attachment, asked for all three per call: 2.9% of the province benchmark's
+     * workers, issue 12).
+     */
+    @Query("select o.unit.id from Official o where o.username = :username")
+    Optional<Long> findUnitIdByUsername(@Param("username") String username);
+
+    /** The code of the unit an official belongs to (see {@link #findUnitIdByUsername}). */
+    @Query("select o.unit.code from Official o where o.username = :username")
+    Optional<String> findUnitCodeByUsername(@Param("username") String username);
+
     List<Official> findByUsernameIn(Collection<String> usernames);
 }

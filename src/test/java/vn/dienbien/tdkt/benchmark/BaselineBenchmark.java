@@ -77,9 +77,11 @@ final class BaselineBenchmark {
     private boolean measure(JdbcTemplate jdbc, int dossiers, int threads, double loadBefore) throws Exception {
         String database = jdbc.queryForObject("select current_database()", String.class);
         System.out.printf("== Benchmark một năm của tỉnh — MỐC SO SÁNH (Camunda mặc định, dữ liệu hồ sơ là biến quy"
-                + " trình): %,d hồ sơ, %d luồng; %s; %d lõi CPU; heap tối đa %d MB; load average trước khi chạy %.2f%n",
-                dossiers, threads, jdbc.queryForObject("select version()", String.class).replaceAll(" on .*", ""),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadBefore);
+                + " trình): %,d hồ sơ, %d luồng; %s; %d lõi CPU; heap tối đa %d MB; %s; load average trước khi chạy"
+                + " %.2f%n", dossiers, threads,
+                jdbc.queryForObject("select version()", String.class).replaceAll(" on .*", ""),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                ProvinceBenchmark.jvmOptions(), loadBefore);
         AutovacuumStandIn autovacuum = AutovacuumStandIn.startIfNeeded(jdbc);
         int warmup = ProvinceBenchmark.warmupDossiers();
         System.out.println("== Làm nóng: " + warmup + " hồ sơ (không tính)");

@@ -47,8 +47,9 @@ final class Orchestra {
 
     boolean run() throws Exception {
         System.out.printf("== Benchmark một năm của tỉnh, ours và mốc so sánh: %,d hồ sơ, %d luồng, %d lần lặp,"
-                + " pgbench -N %d client %d s; %d lõi CPU%n", dossiers, threads, repeats, threads, pgbenchSeconds,
-                Runtime.getRuntime().availableProcessors());
+                + " pgbench -N %d client %d s; %d lõi CPU; tùy chọn JVM riêng: ours [%s], mốc so sánh [%s]%n",
+                dossiers, threads, repeats, threads, pgbenchSeconds, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("bench.ours.jvm", "").trim(), System.getProperty("bench.baseline.jvm", "").trim());
         List<Map<String, Double>> ours = new ArrayList<>();
         List<Map<String, Double>> base = new ArrayList<>();
         List<Double> tps = new ArrayList<>();
@@ -133,6 +134,13 @@ final class Orchestra {
         command.add("-Dbench.threads=" + threads);
         command.add("-Dbench.history=" + ("ours".equals(mode) ? history : 0));
         command.add("-Dbench.warmup=" + ProvinceBenchmark.warmupDossiers());
+        // The mode's own JVM options (bench.ours.jvm, bench.baseline.jvm; none by default): to see, in one run,
+        // what a JVM setting does to each, alone or to both alike.
+        for (String option : System.getProperty("bench." + mode + ".jvm", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ProvinceBenchmark.class.getName());

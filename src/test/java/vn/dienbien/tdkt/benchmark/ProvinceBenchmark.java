@@ -56,6 +56,13 @@ public final class ProvinceBenchmark {
     static int warmupDossiers() {
         return Math.max(1, Integer.getInteger("bench.warmup", SESSION_SIZE));
     }
+
+    /** This JVM's -XX options (from the command line or JAVA_TOOL_OPTIONS), printed with the figures they shape. */
+    static String jvmOptions() {
+        String options = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("-XX:")).collect(java.util.stream.Collectors.joining(" "));
+        return options.isEmpty() ? "JVM mặc định" : "JVM " + options;
+    }
     private static final int MEASURED_YEAR = 2031;
 
     private final ConfigurableApplicationContext context;
@@ -125,9 +132,11 @@ public final class ProvinceBenchmark {
         }
         String database = jdbc.queryForObject("select current_database()", String.class);
         System.out.printf("== Benchmark một năm của tỉnh (mô phỏng cả năm): %,d hồ sơ Bằng khen + Cờ thi đua, %d luồng,"
-                + " phiên họp %d hồ sơ; %s; %d lõi CPU; heap tối đa %d MB; load average trước khi chạy %.2f%n", dossiers,
-                threads, SESSION_SIZE, jdbc.queryForObject("select version()", String.class).replaceAll(" on .*", ""),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadBefore);
+                + " phiên họp %d hồ sơ; %s; %d lõi CPU; heap tối đa %d MB; %s; load average trước khi chạy %.2f%n",
+                dossiers, threads, SESSION_SIZE,
+                jdbc.queryForObject("select version()", String.class).replaceAll(" on .*", ""),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, jvmOptions(),
+                loadBefore);
 
         int warmup = warmupDossiers();
         System.out.println("== Làm nóng: một năm nhỏ (" + warmup + " hồ sơ, năm " + (MEASURED_YEAR - 1)

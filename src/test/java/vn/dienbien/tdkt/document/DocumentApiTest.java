@@ -142,7 +142,25 @@ class DocumentApiTest {
         assertThat(download.getBody()).isEqualTo(content);
     }
 
+    @Test
+    void aDocumentBelongsToItsUploadersUnitItsColleaguesReadItOtherUnitsDoNot() {
+        var upload = upload("canbo.snnptnt", "to-trinh.pdf", "application/pdf", UploadSamples.pdf());
+        assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String url = (String) upload.getBody().get("downloadUrl");
+        assertThat(stored.findById(((Number) upload.getBody().get("id")).longValue()).orElseThrow().getOwnerUnitId())
+                .isNotNull();
+
+        assertThat(rest.withBasicAuth("lanhdao.snnptnt", "demo").getForEntity(url, byte[].class).getBody())
+                .isEqualTo(UploadSamples.pdf());
+        assertThat(rest.withBasicAuth("canbo.stc", "demo").getForEntity(url, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     private ResponseEntity<Map> upload(String fileName, String claimedType, byte[] content) {
+        return upload(OFFICER, fileName, claimedType, content);
+    }
+
+    private ResponseEntity<Map> upload(String user, String fileName, String claimedType, byte[] content) {
         HttpHeaders partHeaders = new HttpHeaders();
         partHeaders.setContentType(MediaType.parseMediaType(claimedType));
         var body = new LinkedMultiValueMap<String, Object>();
@@ -154,6 +172,6 @@ class DocumentApiTest {
         }, partHeaders));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.withBasicAuth(OFFICER, "demo").postForEntity("/api/documents", new HttpEntity<>(body, headers), Map.class);
+        return rest.withBasicAuth(user, "demo").postForEntity("/api/documents", new HttpEntity<>(body, headers), Map.class);
     }
 }
