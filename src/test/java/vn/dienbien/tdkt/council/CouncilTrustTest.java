@@ -216,6 +216,24 @@ class CouncilTrustTest {
     }
 
     @Test
+    void aMembersBallotRecordedOnceIsNotRecordedAgain() {
+        Long a = scenario.acceptedCertificate("Quàng Văn Ơn");
+        Long sessionId = scenario.open("Phiên họp ghi phiếu hai lần", LocalDate.now(), List.of(a));
+        String process = scenario.processOf(sessionId);
+        String task = scenario.ballotTask(sessionId, "hoidong2").getId();
+
+        ballots.record(task, process, null, scenario.ballot(List.of(a), "YES"), scenario.user("hoidong2"));
+        Throwable again = catchThrowable(() -> ballots.record(task, process, null, scenario.ballot(List.of(a), "NO"),
+                scenario.user("thuongtruc.hd")));
+
+        assertThat(again).isInstanceOf(ApiException.class)
+                .hasMessageContaining("Phiếu của thành viên hoidong2 đã được ghi nhận trong phiên họp này");
+        assertThat(((ApiException) again).status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(votes.findBySessionIdOrderByDossierIdAscMemberIdAsc(sessionId)).singleElement()
+                .satisfies(v -> assertThat(v.getVote()).isEqualTo(CouncilVote.Choice.YES));
+    }
+
+    @Test
     void malformedBallotsAreRefusedWithAMessageAndRecordNothing() {
         Long a = scenario.acceptedCertificate("Vừ A Chứ");
         Long b = scenario.acceptedCertificate("Lý Thị Mai");
