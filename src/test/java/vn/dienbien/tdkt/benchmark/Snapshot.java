@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * /proc), the database's size, WAL position, committed transactions and, by table, size and rows inserted and
  * updated (PostgreSQL's statistics, flushed by idle backends within 10 s).
  */
-record Snapshot(long jvmCpuNanos, long pgTicksAll, long pgTicksOurs, int pgProcesses, long databaseBytes,
+record Snapshot(long jvmCpuNanos, long pgTicksAll, long pgTicksOurs, long pgTicksAutovacuum, int pgProcesses,
+        long databaseBytes,
         String walLsn, long commits, Map<String, long[]> tables) {
 
     /** Clock ticks per second of /proc/<pid>/stat (getconf CLK_TCK; 100 on Linux). */
@@ -32,7 +33,7 @@ record Snapshot(long jvmCpuNanos, long pgTicksAll, long pgTicksOurs, int pgProce
                     tables.put(rs.getString(1).toLowerCase(), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5)});
                 });
-        return new Snapshot(jvm, pg[0], pg[1], (int) pg[2],
+        return new Snapshot(jvm, pg[0], pg[1], pg[3], (int) pg[2],
                 jdbc.queryForObject("select pg_database_size(current_database())", Long.class),
                 jdbc.queryForObject("select pg_current_wal_lsn()::text", String.class),
                 jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()",
@@ -40,11 +41,16 @@ record Snapshot(long jvmCpuNanos, long pgTicksAll, long pgTicksOurs, int pgProce
                 tables);
     }
 
-    /** utime + stime of every process named postgres, and of the backends connected to {@code database}. */
+    /**
+     * utime + stime of every process named postgres, of the backends connected to {@code database}, how many
+     * processes, and the ticks of the {@link AutovacuumStandIn}'s backend (part of the database's).
+     */
     static long[] postgresTicks(String database) {
         long all = 0;
         long ours = 0;
         long count = 0;
+        long autovacuum = 0;
+        String standIn = String.valueOf(AutovacuumStandIn.backendPid());
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
@@ -59,15 +65,18 @@ record Snapshot(long jvmCpuNanos, long pgTicksAll, long pgTicksOurs, int pgProce
                     String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline"))).replace('\0', ' ');
                     if (cmdline.contains(" " + database + " ")) {
                         ours += ticks;
+                        if (proc.getFileName().toString().equals(standIn)) {
+                            autovacuum += ticks;
+                        }
                     }
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while being read
                 }
             }
         } catch (IOException e) {
-            return new long[] {-1, -1, 0};
+            return new long[] {-1, -1, 0, 0};
         }
-        return new long[] {all, ours, count};
+        return new long[] {all, ours, count, autovacuum};
     }
 
     void printDelta(Snapshot before, int awarded) {
@@ -80,6 +89,8 @@ record Snapshot(long jvmCpuNanos, long pgTicksAll, long pgTicksOurs, int pgProce
                 + " %.1f ms; máy dùng chung, con số này gồm cả việc của người khác)%n", pgOursMs / awarded,
                 pgAllMs / awarded);
         System.out.println("    phục vụ cơ sở dữ liệu này");
+        System.out.printf("    trong đó autovacuum thay thế       %10.1f ms  (VACUUM/ANALYZE trên kết nối riêng)%n",
+                autovacuumMs(before) / awarded);
         System.out.printf("  CPU JVM + PostgreSQL (của CSDL này)  %10.1f ms%n", (jvmMs + pgOursMs) / awarded);
         System.out.printf("  Dung lượng cơ sở dữ liệu (tăng)      %10.1f KB%n",
                 (databaseBytes - before.databaseBytes) / 1024.0 / awarded);
@@ -121,6 +132,8 @@ record Snapshot(long jvmCpuNanos, long pgTicksAll, long pgTicksOurs, int pgProce
         f.put("cpu_jvm_ms", jvmMs / awarded);
         f.put("cpu_pg_ms", pgOursMs / awarded);
         f.put("cpu_total_ms", (jvmMs + pgOursMs) / awarded);
+        f.put("cpu_pg_autovacuum_ms", autovacuumMs(before) / awarded);
+        f.put("cpu_total_without_autovacuum_ms", (jvmMs + pgOursMs - autovacuumMs(before)) / awarded);
         f.put("db_kb", (databaseBytes - before.databaseBytes) / 1024.0 / awarded);
         f.put("wal_kb", walBytes(before) / 1024.0 / awarded);
         f.put("tx", (commits - before.commits) / (double) awarded);
@@ -139,6 +152,10 @@ record Snapshot(long jvmCpuNanos, long pgTicksAll, long pgTicksOurs, int pgProce
     private static void print(String table, long[] d, int awarded) {
         System.out.printf("  %-32s %,10d %9.1f %9.1f %9.1f%n", table, d[0] / awarded, d[1] / (double) awarded,
                 d[2] / (double) awarded, d[3] / (double) awarded);
+    }
+
+    private double autovacuumMs(Snapshot before) {
+        return (pgTicksAutovacuum - before.pgTicksAutovacuum) * 1000.0 / TICKS_PER_SECOND;
     }
 
     private long walBytes(Snapshot before) {
