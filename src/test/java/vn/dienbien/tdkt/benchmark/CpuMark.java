@@ -29,6 +29,13 @@ record CpuMark(long jvmCpuNanos, long pgTicksOurs, long pgTicksAutovacuum, long 
         return (jitNanos - start.jitNanos) / 1e6 / Math.max(1, awarded);
     }
 
+    /** CPU of the JVM and of the database's backends per awarded dossier from {@code start} to this mark. */
+    double totalMsSince(CpuMark start) {
+        int count = Math.max(1, awarded - start.awarded);
+        return ((jvmCpuNanos - start.jvmCpuNanos) / 1e6
+                + (pgTicksOurs - start.pgTicksOurs) * 1000.0 / Snapshot.TICKS_PER_SECOND) / count;
+    }
+
     /** Prints the part from {@code start} to this mark per awarded dossier, and its "== FIGURE" lines. */
     void printSince(CpuMark start, String part) {
         int awarded = Math.max(1, this.awarded - start.awarded);

@@ -135,6 +135,7 @@ final class Orchestra {
         command.add("-Dbench.history=" + ("ours".equals(mode) ? history : 0));
         command.add("-Dbench.warmup=" + ProvinceBenchmark.warmupDossiers());
         command.add("-Dbench.autovacuum.seconds=" + Long.getLong("bench.autovacuum.seconds", 60));
+        command.add("-Dbench.reads-apart=" + Integer.getInteger("bench.reads-apart", 60));
         // The mode's own JVM options (bench.ours.jvm, bench.baseline.jvm; none by default): to see, in one run,
         // what a JVM setting does to each, alone or to both alike.
         for (String option : System.getProperty("bench." + mode + ".jvm", "").trim().split("\\s+")) {

@@ -77,6 +77,7 @@ public final class ProvinceBenchmark {
     private final List<Double> searches = Collections.synchronizedList(new ArrayList<>());
     private final List<Double> timelines = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger readFailures = new AtomicInteger();
+    private final AtomicInteger readRounds = new AtomicInteger();
     private volatile boolean measuring;
 
     private ProvinceBenchmark(ConfigurableApplicationContext context) {
@@ -162,6 +163,7 @@ public final class ProvinceBenchmark {
         long t0 = System.nanoTime();
         CpuMark yearStart = CpuMark.take(database, awarded());
         CpuMark[] dossierPart = new CpuMark[1];
+        int[] roundsAtDossierPart = new int[1];
         var result = simulator.simulate(new ProvinceYearSimulator.Settings(dossiers, threads, 12, MEASURED_YEAR,
                 SESSION_SIZE, false, false), new ProvinceYearSimulator.Probe() {
                     @Override
@@ -174,6 +176,7 @@ public final class ProvinceBenchmark {
                     public void phase(String name) {
                         if ("dossiers".equals(name)) {
                             dossierPart[0] = CpuMark.take(database, awarded());
+                            roundsAtDossierPart[0] = readRounds.get();
                         }
                     }
                 });
@@ -206,6 +209,11 @@ public final class ProvinceBenchmark {
             // What the baseline's run does: dossiers only, without the year's plans, reports and evaluation round.
             end.printSince(dossierPart[0], "hồ sơ (sau kế hoạch, báo cáo và kỳ đánh giá; như mốc so sánh)");
         }
+        if (dossierPart[0] != null && Integer.getInteger("bench.reads-apart", 60) > 0) {
+            measureReadsApart(database, Integer.getInteger("bench.reads-apart", 60), readRounds.get(),
+                    readRounds.get() - roundsAtDossierPart[0], awarded, end.awarded() - dossierPart[0].awarded(),
+                    after.figures(before, Math.max(1, awarded)).get("cpu_total_ms"), end.totalMsSince(dossierPart[0]));
+        }
         boolean ok = result.failures().isEmpty() && readFailures.get() == 0;
         System.out.println(ok ? "== Xong." : "== LỖI: " + result.failures().size() + " phiên họp lỗi, "
                 + readFailures.get() + " lần đọc lỗi; " + result.failures().stream().limit(5).toList());
@@ -218,28 +226,11 @@ public final class ProvinceBenchmark {
 
     /** The reviewer's Tasklist, the auditor's search and a finished case's timeline, in turn, every 200 ms. */
     private void sampleReads() {
-        CurrentUser reviewer = user("bantdkt");
-        Random random = new Random(5);
-        String auth = "Basic " + Base64.getEncoder().encodeToString("kiemtoan:demo".getBytes(StandardCharsets.UTF_8));
+        ReadRound round = new ReadRound(user("bantdkt"), new Random(5));
         while (measuring) {
-            long t = System.nanoTime();
-            identityService.setAuthentication(reviewer.userId, reviewer.groups);
             try {
-                taskService.createTaskQuery().taskCandidateGroup("ban-tdkt").orderByDueDate().asc().listPage(0, 15);
-            } finally {
-                identityService.clearAuthentication();
-            }
-            taskLists.add((System.nanoTime() - t) / 1e6);
-            try {
-                get("/api/audit/cases?kind=DOSSIER&nominee=" + URLEncoder.encode("Thị", StandardCharsets.UTF_8)
-                        + "&size=20", auth, searches);
-                Long count = jdbc.queryForObject("select count(*) from dossier where status = 'AWARDED'", Long.class);
-                if (count != null && count > 0) {
-                    String caseId = jdbc.queryForObject("select process_instance_id from dossier where status ="
-                            + " 'AWARDED' order by id offset ? limit 1", String.class,
-                            (long) (random.nextDouble() * count));
-                    get("/api/audit/cases/" + caseId, auth, timelines);
-                }
+                round.run(taskLists, searches, timelines);
+                readRounds.incrementAndGet();
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -248,6 +239,78 @@ public final class ProvinceBenchmark {
                 if (readFailures.incrementAndGet() <= 3) {
                     e.printStackTrace();
                 }
+            }
+        }
+    }
+
+    /**
+     * What the readers cost, measured apart once the year is done (the baseline runs only the reviewer's task list;
+     * the auditor's search and timeline are ours alone): {@code rounds} rounds back to back with nothing else running,
+     * CPU of the JVM and of this database's backends per round, times the rounds the year's readers made, per awarded
+     * dossier. An estimate: during the year the same reads met colder caches and a busier server.
+     */
+    private void measureReadsApart(String database, int rounds, int yearRounds, int partRounds, int awarded,
+            int partAwarded, double yearTotalMs, double partTotalMs) throws Exception {
+        ReadRound round = new ReadRound(user("bantdkt"), new Random(7));
+        List<Double> ignored = new ArrayList<>();
+        for (int i = 0; i < Math.min(20, rounds); i++) {
+            round.run(ignored, ignored, ignored);
+        }
+        CpuMark start = CpuMark.take(database, 0);
+        for (int i = 0; i < rounds; i++) {
+            round.run(ignored, ignored, ignored);
+        }
+        CpuMark end = CpuMark.take(database, 0);
+        // Without the JIT compiler's threads: still compiling the reads' code here, which the year's reads shared with
+        // the workers' compilation.
+        double jit = (end.jitNanos() - start.jitNanos()) / 1e6 / rounds;
+        double jvm = (end.jvmCpuNanos() - start.jvmCpuNanos()) / 1e6 / rounds - jit;
+        double pg = (end.pgTicksOurs() - start.pgTicksOurs()) * 1000.0 / Snapshot.TICKS_PER_SECOND / rounds;
+        double perAwarded = yearRounds * (jvm + pg) / Math.max(1, awarded);
+        double partPerAwarded = partRounds * (jvm + pg) / Math.max(1, partAwarded);
+        System.out.printf("== Phần đọc đo riêng (%d vòng liền nhau, không có việc khác): mỗi vòng JVM %.1f ms (không"
+                + " kể JIT %.1f ms) + PostgreSQL %.1f ms; trong năm %d vòng = %.1f ms mỗi hồ sơ được khen thưởng (phần hồ sơ: %d vòng,"
+                + " %.1f ms); CPU cả năm không kể phần đọc %.1f ms, phần hồ sơ %.1f ms%n", rounds, jvm, jit, pg, yearRounds,
+                perAwarded, partRounds, partPerAwarded, yearTotalMs - perAwarded, partTotalMs - partPerAwarded);
+        System.out.printf(Locale.ROOT, "== FIGURE reads_round_cpu_jvm_ms=%.4f%n", jvm);
+        System.out.printf(Locale.ROOT, "== FIGURE reads_round_cpu_pg_ms=%.4f%n", pg);
+        System.out.printf(Locale.ROOT, "== FIGURE reads_rounds=%d%n", yearRounds);
+        System.out.printf(Locale.ROOT, "== FIGURE reads_cpu_ms=%.4f%n", perAwarded);
+        System.out.printf(Locale.ROOT, "== FIGURE cpu_total_without_reads_ms=%.4f%n", yearTotalMs - perAwarded);
+        System.out.printf(Locale.ROOT, "== FIGURE dossier_part_reads_cpu_ms=%.4f%n", partPerAwarded);
+        System.out.printf(Locale.ROOT, "== FIGURE dossier_part_cpu_total_without_reads_ms=%.4f%n",
+                partTotalMs - partPerAwarded);
+    }
+
+    /** One round of the readers: the reviewer's task list, the auditor's search, a random awarded case's timeline. */
+    private final class ReadRound {
+        private final CurrentUser reviewer;
+        private final Random random;
+        private final String auth = "Basic " + Base64.getEncoder().encodeToString(
+                "kiemtoan:demo".getBytes(StandardCharsets.UTF_8));
+
+        ReadRound(CurrentUser reviewer, Random random) {
+            this.reviewer = reviewer;
+            this.random = random;
+        }
+
+        void run(List<Double> lists, List<Double> searchTimes, List<Double> timelineTimes) throws Exception {
+            long t = System.nanoTime();
+            identityService.setAuthentication(reviewer.userId, reviewer.groups);
+            try {
+                taskService.createTaskQuery().taskCandidateGroup("ban-tdkt").orderByDueDate().asc().listPage(0, 15);
+            } finally {
+                identityService.clearAuthentication();
+            }
+            lists.add((System.nanoTime() - t) / 1e6);
+            get("/api/audit/cases?kind=DOSSIER&nominee=" + URLEncoder.encode("Thị", StandardCharsets.UTF_8)
+                    + "&size=20", auth, searchTimes);
+            Long count = jdbc.queryForObject("select count(*) from dossier where status = 'AWARDED'", Long.class);
+            if (count != null && count > 0) {
+                String caseId = jdbc.queryForObject("select process_instance_id from dossier where status ="
+                        + " 'AWARDED' order by id offset ? limit 1", String.class,
+                        (long) (random.nextDouble() * count));
+                get("/api/audit/cases/" + caseId, auth, timelineTimes);
             }
         }
     }
