@@ -730,8 +730,7 @@ public class ProvinceYearSimulator {
                 if (link.getGroupId() == null) {
                     continue;
                 }
-                List<String> members = groupMembers.computeIfAbsent(link.getGroupId(), group -> identityService
-                        .createUserQuery().memberOfGroup(group).list().stream().map(User::getId).sorted().toList());
+                List<String> members = membersOf(link.getGroupId());
                 if (!members.isEmpty()) {
                     return members.stream().filter(m -> m.startsWith(preferredPrefix)).findFirst()
                             .orElse(members.get(0));
@@ -746,8 +745,14 @@ public class ProvinceYearSimulator {
         }
 
         private String holderOfGroup(String group) {
-            return identityService.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).sorted()
-                    .findFirst().orElseThrow(() -> new IllegalStateException("nhóm " + group + " không có ai"));
+            return membersOf(group).stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("nhóm " + group + " không có ai"));
+        }
+
+        /** The group's members, sorted; asked once per year (see {@link #groupMembers}). */
+        private List<String> membersOf(String group) {
+            return groupMembers.computeIfAbsent(group, g -> identityService.createUserQuery().memberOfGroup(g).list()
+                    .stream().map(User::getId).sorted().toList());
         }
 
         // ---- the clock ------------------------------------------------------------------------------------------
