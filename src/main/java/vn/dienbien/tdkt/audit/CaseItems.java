@@ -86,15 +86,26 @@ class CaseItems {
     /**
      * Which of a case's sources one sealing re-reads: the engine's history tables the transaction wrote
      * for it (null: all), the tables of ours it wrote (null: all); everything when both are null.
+     * {@code engineRows} narrows an engine table to the rows the transaction's history events named (by
+     * {@link #ROW_KEY}; identity links by their task); a table not in it is read whole for the case.
      */
-    record Scope(Set<String> engine, Set<String> records) {
+    record Scope(Set<String> engine, Set<String> records, Map<String, Set<String>> engineRows) {
 
         static final Scope ALL = new Scope(null, null);
+
+        Scope(Set<String> engine, Set<String> records) {
+            this(engine, records, Map.of());
+        }
 
         boolean readsEngine(String table) {
             // Identity links are read through their tasks and written with them.
             return engine == null || engine.contains(table)
                     || (IDENTITY_LINK.equals(table) && engine.contains(TASK));
+        }
+
+        /** The rows of this engine table to read again, or null for all of the case's. */
+        Set<String> engineRows(String table) {
+            return engine == null || engineRows == null ? null : engineRows.get(table);
         }
 
         boolean readsRecords(Set<String> tables) {
@@ -576,8 +587,17 @@ class CaseItems {
             }
         }
         for (Source source : ENGINE) {
-            readByCase(source, live.stream().filter(c -> scopes.get(c).readsEngine(source.table())).toList(),
+            List<String> reading = live.stream().filter(c -> scopes.get(c).readsEngine(source.table())).toList();
+            readByCase(source, reading.stream().filter(c -> scopes.get(c).engineRows(source.table()) == null).toList(),
                     readings);
+            Map<String, Set<String>> rowsOf = new LinkedHashMap<>();
+            reading.forEach(c -> {
+                Set<String> rows = scopes.get(c).engineRows(source.table());
+                if (rows != null) {
+                    rowsOf.put(c, rows);
+                }
+            });
+            readByCaseRows(source, rowsOf, readings);
         }
         for (Source source : List.of(COMMENTS, NOTIFICATIONS, MIGRATIONS, MIGRATION_MAPPINGS)) {
             readByCase(source, live.stream().filter(c -> scopes.get(c).readsRecords(source.reads())).toList(),
@@ -646,6 +666,56 @@ class CaseItems {
             Reading reading = readings.get(caseId);
             reading.sources().add(source.table());
             rows.getOrDefault(caseId, List.of()).forEach(row -> reading.items().add(item(source, row)));
+        }
+    }
+
+    /**
+     * The column that names an engine table's rows in {@link Scope#engineRows}: the row's own id, an identity
+     * link's task. The process instance's one row is read whole.
+     */
+    static final Map<String, String> ROW_KEY = Map.of(ACTIVITY, "ID_", TASK, "ID_", IDENTITY_LINK, "l.TASK_ID_",
+            DETAIL, "ID_", OPERATION, "ID_", INCIDENT, "ID_", JOB, "ID_");
+
+    /** Keys per statement when an engine source is read by rows (a council session opens 70 ballots at once). */
+    static final int ROWS_CHUNK = 500;
+
+    /**
+     * An engine source read again only at the rows these cases' history events named, not at every row the case
+     * has (issue 12: a council session's case holds hundreds of rows, and each of its ballots read them all
+     * again). The case is still asked for, so a row is read for the case it belongs to. The source is not read
+     * in full: the rows not read are neither compared nor taken as removed, and a row put into the table around
+     * the application is not sealed by a later step (it stays unsealed, so verification flags it).
+     */
+    private void readByCaseRows(Source source, Map<String, Set<String>> rowsOf, Map<String, Reading> readings) {
+        if (rowsOf.isEmpty()) {
+            return;
+        }
+        String column = ROW_KEY.get(source.table());
+        ByMany many = column == null || !source.sql().endsWith("?") ? null
+                : BY_MANY.computeIfAbsent(source.sql(), s -> Optional.ofNullable(ByMany.of(s))).orElse(null);
+        if (many == null) {
+            readByCase(source, new ArrayList<>(rowsOf.keySet()), readings);
+            return;
+        }
+        Map<String, List<Map<String, Object>>> byCase = new HashMap<>();
+        List<String> cases = new ArrayList<>(rowsOf.keySet());
+        for (int from = 0; from < cases.size(); from += CHUNK) {
+            List<String> caseChunk = cases.subList(from, Math.min(cases.size(), from + CHUNK));
+            List<String> keys = new ArrayList<>(new LinkedHashSet<>(
+                    caseChunk.stream().flatMap(c -> rowsOf.get(c).stream()).toList()));
+            for (int at = 0; at < keys.size(); at += ROWS_CHUNK) {
+                List<String> keyChunk = keys.subList(at, Math.min(keys.size(), at + ROWS_CHUNK));
+                List<Object> arguments = new ArrayList<>(caseChunk);
+                arguments.addAll(keyChunk);
+                String sql = many.sql(caseChunk.size()) + " and " + column + " in (" + "?, ".repeat(keyChunk.size() - 1)
+                        + "?)";
+                for (Map<String, Object> row : jdbc.queryForList(sql, arguments.toArray())) {
+                    byCase.computeIfAbsent(String.valueOf(row.remove(CASE_KEY)), k -> new ArrayList<>()).add(row);
+                }
+            }
+        }
+        for (String caseId : cases) {
+            byCase.getOrDefault(caseId, List.of()).forEach(row -> readings.get(caseId).items().add(item(source, row)));
         }
     }
 

@@ -79,6 +79,14 @@ class EngineHistorySealing extends AbstractProcessEnginePlugin {
         return null;
     }
 
+    /** The row an event wrote, as {@link CaseItems#ROW_KEY} names it (an identity link by its task); or null. */
+    static String rowKeyOf(HistoryEvent event) {
+        if (event instanceof HistoricIdentityLinkLogEventEntity link) {
+            return link.getTaskId();
+        }
+        return event.getId();
+    }
+
     private final class Marker implements HistoryEventHandler {
         // Resolved at the first event, not at every one (the provider looked the beans up each time: 1.5% of the
         // workers' time in the province benchmark, issue 12); the plugin is built before them, so not earlier.
@@ -90,7 +98,7 @@ class EngineHistorySealing extends AbstractProcessEnginePlugin {
             String caseId = event.getProcessInstanceId() != null ? event.getProcessInstanceId()
                     : event.getRootProcessInstanceId();
             if (caseId != null && !UNSEALED.contains(event.getClass())) {
-                sealing().historyChanged(caseId, tableOf(event));
+                sealing().historyChanged(caseId, tableOf(event), rowKeyOf(event));
             }
             if (event instanceof HistoricProcessInstanceEventEntity ended && ended.getEndTime() != null) {
                 caseItems().caseEnded(ended.getProcessInstanceId());

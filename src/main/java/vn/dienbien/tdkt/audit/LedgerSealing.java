@@ -2,6 +2,7 @@ package vn.dienbien.tdkt.audit;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,9 +50,16 @@ class LedgerSealing {
 
     /** A case whose engine history changed in this transaction: in this table (null: in any). */
     void historyChanged(String processInstanceId, String table) {
+        historyChanged(processInstanceId, table, null);
+    }
+
+    /**
+     * As above, at one row: {@code rowKey} as {@link CaseItems#ROW_KEY} names it (null: any row of the table).
+     */
+    void historyChanged(String processInstanceId, String table, String rowKey) {
         Pending pending = pending();
         if (pending != null && processInstanceId != null) {
-            pending.dirty(processInstanceId).engine(table);
+            pending.dirty(processInstanceId).engine(table, rowKey);
         }
     }
 
@@ -163,16 +171,41 @@ class LedgerSealing {
         }
     }
 
-    /** What a transaction wrote of one case: engine tables and tables of ours; null for all. */
+    /**
+     * What a transaction wrote of one case: engine tables and tables of ours; null for all. Of an engine
+     * table, the rows its history events named, while each named one (a table absent from {@code rows} is
+     * read whole: an event without a row, or the process instance's row).
+     */
     private static final class Dirty {
         private Set<String> engine = new HashSet<>();
         private Set<String> records = new HashSet<>();
+        private final Map<String, Set<String>> rows = new HashMap<>();
+        private final Set<String> whole = new HashSet<>();
 
-        void engine(String table) {
+        void engine(String table, String rowKey) {
             if (table == null) {
                 engine = null;
-            } else if (engine != null) {
-                engine.add(table);
+                return;
+            }
+            if (engine == null) {
+                return;
+            }
+            engine.add(table);
+            rows(table, rowKey);
+            if (CaseItems.TASK.equals(table)) {
+                rows(CaseItems.IDENTITY_LINK, rowKey); // its links are read with it (see CaseItems.Scope)
+            }
+        }
+
+        private void rows(String table, String rowKey) {
+            if (whole.contains(table)) {
+                return;
+            }
+            if (rowKey == null || !CaseItems.ROW_KEY.containsKey(table)) {
+                whole.add(table);
+                rows.remove(table);
+            } else {
+                rows.computeIfAbsent(table, t -> new HashSet<>()).add(rowKey);
             }
         }
 
@@ -185,7 +218,7 @@ class LedgerSealing {
         }
 
         CaseItems.Scope scope() {
-            return new CaseItems.Scope(engine, records);
+            return new CaseItems.Scope(engine, records, engine == null ? Map.of() : rows);
         }
     }
 

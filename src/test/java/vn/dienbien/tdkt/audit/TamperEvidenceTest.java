@@ -97,6 +97,40 @@ class TamperEvidenceTest {
         runtimeService.deleteProcessInstance(incident.getProcessInstanceId(), "verified by the test");
     }
 
+    /**
+     * A step seals again only the engine rows its own history events wrote: a history row put into the case
+     * around the application is not taken in by the next ballot, which writes the same table of the same case
+     * (until issue 12's sixteenth pass the whole table was read again, and the forged row sealed with it).
+     */
+    @Test
+    void aHistoryRowPutInAroundTheApplicationIsNotSealedByALaterStep() {
+        CouncilScenario.clockAt(LocalDateTime.of(2024, 7, 1, 9, 0));
+        Long dossier = scenario.acceptedCertificate("Giàng A Páo");
+        Long sessionId = scenario.open("Phiên họp tháng 7/2024", java.time.LocalDate.of(2024, 7, 12), List.of(dossier));
+        String sessionCase = scenario.processOf(sessionId);
+        Map<String, Object> row = jdbc.queryForList("select * from ACT_HI_ACTINST where PROC_INST_ID_ = ?"
+                + " and END_TIME_ is not null", sessionCase).get(0);
+        row.put("ID_", "forged-step");
+        row.put("ACT_NAME_", "Bước không có thật");
+        jdbc.update("insert into ACT_HI_ACTINST (" + String.join(", ", row.keySet()) + ") values ("
+                + "?, ".repeat(row.size() - 1) + "?)", row.values().toArray());
+        String ended = "select count(*) from ACT_HI_ACTINST where PROC_INST_ID_ = ? and END_TIME_ is not null";
+        int before = jdbc.queryForObject(ended, Integer.class, sessionCase);
+        try {
+            scenario.vote(sessionId, CouncilScenario.MEMBERS.get(1), CouncilScenario.MEMBERS.get(1),
+                    scenario.ballot(List.of(dossier), "YES"));
+            assertThat(jdbc.queryForObject(ended, Integer.class, sessionCase))
+                    .as("the ballot wrote the same table of the same case").isGreaterThan(before);
+
+            CaseLedger.Verification verified = ledger.verify(sessionCase);
+            assertThat(verified.itemStates()).containsEntry("ACT_HI_ACTINST:forged-step", "UNSEALED");
+            assertThat(verified.flagged()).isEqualTo(1);
+        } finally {
+            jdbc.update("delete from ACT_HI_ACTINST where ID_ = 'forged-step'");
+        }
+        assertThat(ledger.verify(sessionCase).intact()).as("the ballot's own rows are sealed").isTrue();
+    }
+
     @Test
     void everyCaseWorkedThroughTheApplicationVerifies() {
         CouncilScenario.clockAt(LocalDateTime.of(2024, 6, 3, 9, 0));
