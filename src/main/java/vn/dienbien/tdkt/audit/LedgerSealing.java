@@ -48,13 +48,9 @@ class LedgerSealing {
         this.entityManagerFactory = entityManagerFactory;
     }
 
-    /** A case whose engine history changed in this transaction: in this table (null: in any). */
-    void historyChanged(String processInstanceId, String table) {
-        historyChanged(processInstanceId, table, null);
-    }
-
     /**
-     * As above, at one row: {@code rowKey} as {@link CaseItems#ROW_KEY} names it (null: any row of the table).
+     * A case whose engine history changed in this transaction: in this table (null: in any), at this row as
+     * {@link CaseItems#ROW_KEY} names it (null: at any row of the table).
      */
     void historyChanged(String processInstanceId, String table, String rowKey) {
         Pending pending = pending();
@@ -173,8 +169,8 @@ class LedgerSealing {
 
     /**
      * What a transaction wrote of one case: engine tables and tables of ours; null for all. Of an engine
-     * table, the rows its history events named, while each named one (a table absent from {@code rows} is
-     * read whole: an event without a row, or the process instance's row).
+     * table, also the rows its history events named; a table in {@code whole} is read whole (an event named
+     * no row, or the table is the process instance's, of one row).
      */
     private static final class Dirty {
         private Set<String> engine = new HashSet<>();
