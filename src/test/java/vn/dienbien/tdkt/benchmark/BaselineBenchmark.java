@@ -94,6 +94,9 @@ final class BaselineBenchmark {
         Thread.sleep(11_000);
         Snapshot before = Snapshot.take(jdbc, database);
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        if (autovacuum != null) {
+            autovacuum.startSampling();
+        }
         measuring = true;
         Thread reviewer = new Thread(this::sampleTaskLists, "bench-reviewer");
         reviewer.setDaemon(true);

@@ -156,6 +156,9 @@ public final class ProvinceBenchmark {
         Snapshot before = Snapshot.take(jdbc, database);
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
+        if (autovacuum != null) {
+            autovacuum.startSampling();
+        }
         measuring = true;
         Thread reader = new Thread(this::sampleReads, "bench-readers");
         reader.setDaemon(true);
