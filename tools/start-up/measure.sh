@@ -13,12 +13,15 @@ ROUNDS=${1:-3}
 : "${DB_URL:?DB_URL: the existing database to start on, e.g. jdbc:postgresql://127.0.0.1:5432/test}"
 if ! ls target/tdkt-workflow-*.jar >/dev/null 2>&1; then ./mvnw -B -ntp -q -DskipTests package; fi
 JAR=$(ls target/tdkt-workflow-*.jar | head -1)
+# The application's own JVM options (pom.xml, app.jvm-options), as the Dockerfile and spring-boot:run use them.
+read -r -a JVM_OPTIONS <<< "$(sed -n 's:.*<app.jvm-options>\(.*\)</app.jvm-options>.*:\1:p' pom.xml)"
+echo "JVM options: ${JVM_OPTIONS[*]}"
 RUN=target/start-up
 rm -rf "$RUN" && mkdir -p "$RUN"
 cp "$JAR" "$RUN/tdkt-workflow.jar"
 java -Djarmode=tools -jar "$RUN/tdkt-workflow.jar" extract --destination "$RUN/app" >/dev/null
 # The Dockerfile's training start, word for word but for the paths.
-(cd "$RUN" && java -XX:ArchiveClassesAtExit=app/app.jsa -Dspring.context.exit=onRefresh -jar app/tdkt-workflow.jar \
+(cd "$RUN" && java "${JVM_OPTIONS[@]}" -XX:ArchiveClassesAtExit=app/app.jsa -Dspring.context.exit=onRefresh -jar app/tdkt-workflow.jar \
   --spring.datasource.url=jdbc:h2:mem:cds-training --spring.datasource.hikari.connection-timeout=30000 \
   --logging.level.root=warn > training.log 2>&1) || { tail -30 "$RUN/training.log"; exit 1; }
 test -s "$RUN/app/app.jsa"
@@ -28,7 +31,7 @@ echo "archive: $(du -h "$RUN/app/app.jsa" | cut -f1)"
 start() {
   local label=$1 log="$RUN/start.log" pid seconds=
   shift
-  SPRING_PROFILES_ACTIVE=postgres TDKT_ADMIN_PASSWORD=StartUpMeasure2026 java "$@" --server.port=0 --camunda.bpm.job-execution.enabled=false \
+  SPRING_PROFILES_ACTIVE=postgres TDKT_ADMIN_PASSWORD=StartUpMeasure2026 java "${JVM_OPTIONS[@]}" "$@" --server.port=0 --camunda.bpm.job-execution.enabled=false \
     --tdkt.demo.enabled=false > "$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 240); do
