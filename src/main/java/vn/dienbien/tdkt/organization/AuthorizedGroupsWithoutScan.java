@@ -65,19 +65,32 @@ class AuthorizedGroupsWithoutScan extends AbstractProcessEnginePlugin {
 
         @Override
         public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
-            if (!GrantLookup.answers(check) || !validResources(check) || isRevokeAuthCheckEnabled(userId, groupIds)) {
+            if (!GrantLookup.answers(check) || !validResources(check)) {
                 // The engine's query, and its error for a permission the resource does not have.
+                return super.isAuthorized(userId, groupIds, check);
+            }
+            if (isRevokeAuthCheckUsed == null && isAutoRevokeCheck()) {
+                // The command's first check: the revoke test and the grant in one statement.
+                Boolean granted = GrantLookup.grantedUnlessRevoked(connection(), tablePrefix(), userId,
+                        filterAuthenticatedGroupIds(groupIds), check.getAtomicChecks());
+                isRevokeAuthCheckUsed = granted == null;
+                return granted != null ? granted : super.isAuthorized(userId, groupIds, check);
+            }
+            if (isRevokeAuthCheckEnabled(userId, groupIds)) {
                 return super.isAuthorized(userId, groupIds, check);
             }
             return GrantLookup.isGranted(connection(), tablePrefix(), userId, filterAuthenticatedGroupIds(groupIds),
                     check.getAtomicChecks());
         }
 
+        private static boolean isAutoRevokeCheck() {
+            return "auto".equalsIgnoreCase(Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes());
+        }
+
         /** The engine's "auto" revoke test (its first answer holds for the command), read plainly. */
         @Override
         protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
-            String revokes = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
-            if (isRevokeAuthCheckUsed == null && "auto".equalsIgnoreCase(revokes)) {
+            if (isRevokeAuthCheckUsed == null && isAutoRevokeCheck()) {
                 isRevokeAuthCheckUsed = GrantLookup.anyRevoke(connection(), tablePrefix(), userId,
                         filterAuthenticatedGroupIds(groupIds));
             }

@@ -52,8 +52,22 @@ final class GrantLookup {
             List<PermissionCheck> checks) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ from ")
-                .append(tablePrefix).append("ACT_RU_AUTHORIZATION where ((TYPE_ = ")
-                .append(Authorization.AUTH_TYPE_GLOBAL).append(" and USER_ID_ = '*')");
+                .append(tablePrefix).append("ACT_RU_AUTHORIZATION where ");
+        grants(sql, parameters, userId, groupIds, checks);
+        return query(connection, sql, parameters, 0, rows -> {
+            while (rows.next()) {
+                if (grantsAny(rows.getInt(1), rows.getString(2), rows.getInt(3), checks)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** The rows that may grant one of {@code checks}: GLOBAL, or GRANT to the user or a group, on its resource. */
+    private static StringBuilder grants(StringBuilder sql, List<Object> parameters, String userId,
+            List<String> groupIds, List<PermissionCheck> checks) {
+        sql.append("((TYPE_ = ").append(Authorization.AUTH_TYPE_GLOBAL).append(" and USER_ID_ = '*')");
         if (userId != null) {
             sql.append(" or (TYPE_ = ").append(Authorization.AUTH_TYPE_GRANT).append(" and USER_ID_ = ?)");
             parameters.add(userId);
@@ -74,15 +88,35 @@ final class GrantLookup {
                 sql.append("= '*')");
             }
         }
-        sql.append(")");
-        return query(connection, sql, parameters, 0, rows -> {
+        return sql.append(")");
+    }
+
+    /**
+     * {@link #isGranted} and {@link #anyRevoke} in one statement, for a command's first check: null when a REVOKE
+     * authorization names this user, every user or one of the groups (the engine's query must answer), else whether
+     * a grant gives any one of {@code checks}. One round trip fewer per command (issue 12).
+     */
+    static Boolean grantedUnlessRevoked(Connection connection, String tablePrefix, String userId,
+            List<String> groupIds, List<PermissionCheck> checks) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select TYPE_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ from ")
+                .append(tablePrefix).append("ACT_RU_AUTHORIZATION where (");
+        revokes(sql, parameters, userId, groupIds).append(") or (");
+        grants(sql, parameters, userId, groupIds, checks).append(")");
+        Boolean[] answer = {Boolean.FALSE};
+        query(connection, sql, parameters, 0, rows -> {
             while (rows.next()) {
-                if (grantsAny(rows.getInt(1), rows.getString(2), rows.getInt(3), checks)) {
+                if (rows.getInt(1) == Authorization.AUTH_TYPE_REVOKE) {
+                    answer[0] = null;
                     return true;
                 }
+                if (grantsAny(rows.getInt(2), rows.getString(3), rows.getInt(4), checks)) {
+                    answer[0] = Boolean.TRUE;
+                }
             }
-            return false;
+            return true;
         });
+        return answer[0];
     }
 
     /**
@@ -92,8 +126,15 @@ final class GrantLookup {
     static boolean anyRevoke(Connection connection, String tablePrefix, String userId, List<String> groupIds) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select ID_ from ").append(tablePrefix)
-                .append("ACT_RU_AUTHORIZATION where TYPE_ = ").append(Authorization.AUTH_TYPE_REVOKE)
-                .append(" and (USER_ID_ = '*'");
+                .append("ACT_RU_AUTHORIZATION where ");
+        revokes(sql, parameters, userId, groupIds);
+        return query(connection, sql, parameters, 1, ResultSet::next);
+    }
+
+    /** The REVOKE rows that name this user, every user or one of the groups. */
+    private static StringBuilder revokes(StringBuilder sql, List<Object> parameters, String userId,
+            List<String> groupIds) {
+        sql.append("TYPE_ = ").append(Authorization.AUTH_TYPE_REVOKE).append(" and (USER_ID_ = '*'");
         if (userId != null) {
             sql.append(" or USER_ID_ = ?");
             parameters.add(userId);
@@ -101,8 +142,7 @@ final class GrantLookup {
         if (!groupIds.isEmpty()) {
             inGroups(sql.append(" or "), parameters, groupIds);
         }
-        sql.append(")");
-        return query(connection, sql, parameters, 1, ResultSet::next);
+        return sql.append(")");
     }
 
     /** {@code GROUP_ID_ in (?, …)}, one parameter per group. */

@@ -1,8 +1,14 @@
 package vn.dienbien.tdkt.platform;
 
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BiPredicate;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.history.event.HistoricScopeInstanceEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
@@ -24,14 +30,87 @@ import org.camunda.bpm.engine.repository.ResourceTypes;
  * case's records or of a value the history keeps) and removing a variable (a form's value consumed by the step that
  * stored it in our tables). A value a person sends or removes — a task's form, a call through the engine's REST
  * API — is a user operation and keeps its row.
+ *
+ * <p>At every level it remembers when each case, activity and task it wrote began ({@link StartTimes}): the engine's
+ * handler reads that start time back from the database when the scope ends or changes in a later transaction (to
+ * write its duration), one statement per step for each of the three.
  */
 class AuditHistoryWriter extends DbHistoryEventHandler {
 
     /** Whether a variable of a process (definition key, variable name) is a derived one. */
     private final BiPredicate<String, String> derived;
 
+    private final StartTimes startTimes;
+
     AuditHistoryWriter(BiPredicate<String, String> derived) {
+        this(derived, StartTimes.CAPACITY);
+    }
+
+    AuditHistoryWriter(BiPredicate<String, String> derived, int remembered) {
         this.derived = derived;
+        this.startTimes = new StartTimes(remembered);
+    }
+
+    /**
+     * As the engine's handler, except that a scope's start time known from its first event is not read again: the
+     * engine's handler reads it back (select by id) whenever a later transaction updates the scope, to compute its
+     * duration. A start time never changes once written and ids are never reused, so a remembered one is the
+     * stored one; one not remembered (after a restart, or forgotten) is read as before.
+     */
+    @Override
+    protected void insertOrUpdate(HistoryEvent event) {
+        if (!(event instanceof HistoricScopeInstanceEvent scope) || event.getId() == null) {
+            super.insertOrUpdate(event);
+            return;
+        }
+        if (isInitialEvent(event)) {
+            super.insertOrUpdate(event);
+            startTimes.remember(event.getId(), scope.getStartTime());
+            return;
+        }
+        DbEntityManager entities = getDbEntityManager();
+        Date started = startTimes.of(event.getId());
+        if (started == null || entities.getCachedEntity(event.getClass(), event.getId()) != null) {
+            super.insertOrUpdate(event);
+        } else {
+            scope.setStartTime(started);
+            entities.merge(event);
+        }
+        if (scope.getEndTime() != null) {
+            startTimes.forget(event.getId());
+        }
+    }
+
+    /**
+     * Start times by scope id, at most {@code capacity}, the least recently used forgotten first (a province's open
+     * cases, activities and tasks fit: about 100 bytes each); shared by the engine's threads.
+     */
+    static final class StartTimes {
+        static final int CAPACITY = 50_000;
+        private final Map<String, Date> entries;
+
+        StartTimes(int capacity) {
+            this.entries = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Date> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        synchronized void remember(String id, Date startTime) {
+            if (startTime != null) {
+                entries.put(id, startTime);
+            }
+        }
+
+        synchronized Date of(String id) {
+            return entries.get(id);
+        }
+
+        synchronized void forget(String id) {
+            entries.remove(id);
+        }
     }
 
     @Override

@@ -139,6 +139,26 @@ class GrantLookupTest {
                 .as("revoked for the group on this task").isFalse();
     }
 
+    @Test
+    void theChecksAfterACommandsFirstAreAnsweredAsByTheEngineWithOrWithoutARevokeElsewhere() {
+        List<CompositePermissionCheck> checks = List.of(single(Resources.TASK, "viec-9", Permissions.READ),
+                single(Resources.PROCESS_DEFINITION, "quy-trinh-b", Permissions.UPDATE),
+                single(Resources.PROCESS_DEFINITION, "quy-trinh-a", Permissions.UPDATE));
+        assertThat(inOneCommand(new AuthorizationManager(), checks)).containsExactly(true, false, true);
+        assertThat(inOneCommand(new AuthorizedGroupsWithoutScan.Manager(), checks)).containsExactly(true, false, true);
+
+        // A revoke of the user's on another resource: the engine's query answers every check, as the engine does.
+        grant(Authorization.AUTH_TYPE_REVOKE, USER, null, Resources.DEPLOYMENT, "trien-khai-z", Permissions.READ);
+
+        assertThat(inOneCommand(new AuthorizedGroupsWithoutScan.Manager(), checks)).containsExactly(true, false, true);
+    }
+
+    private List<Boolean> inOneCommand(AuthorizationManager manager, List<CompositePermissionCheck> checks) {
+        CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        return commands.execute(context -> checks.stream().map(c -> manager.isAuthorized(USER, GROUPS, c)).toList());
+    }
+
     private boolean answer(AuthorizationManager manager, String user, List<String> groups,
             CompositePermissionCheck check) {
         CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())

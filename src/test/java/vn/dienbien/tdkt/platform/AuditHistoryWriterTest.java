@@ -108,6 +108,61 @@ class AuditHistoryWriterTest {
         }
     }
 
+    @Test
+    void aScopeThatEndsInALaterTransactionHasItsDurationFromTheRememberedStartOrFromTheDatabaseAfterARestart()
+            throws SQLException {
+        ProcessEngine first = engine("tdkt-audit-durations");
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2044-05-06T02:00:00Z")));
+        try {
+            first.getRepositoryService().createDeployment().addModelInstance("steps.bpmn",
+                    Bpmn.createExecutableProcess("steps").camundaHistoryTimeToLive(1).startEvent().userTask("decide")
+                            .userTask("after").endEvent().done()).deploy();
+            String remembered = first.getRuntimeService().startProcessInstanceByKey("steps").getId();
+            String restarted = first.getRuntimeService().startProcessInstanceByKey("steps").getId();
+            minuteLater();
+            complete(first, remembered);
+            minuteLater();
+            minuteLater();
+            complete(first, remembered);
+            // Another engine on the same database: it remembers nothing, so it reads each start time as the engine does.
+            ProcessEngine second = engine("tdkt-audit-durations", "after-restart");
+            try {
+                complete(second, restarted);
+                minuteLater();
+                complete(second, restarted);
+            } finally {
+                second.close();
+            }
+
+            assertThat(durations(first, remembered)).containsExactly("decide=60000", "after=120000",
+                    "task decide=60000", "task after=120000", "case=180000");
+            assertThat(durations(first, restarted)).containsExactly("decide=180000", "after=60000",
+                    "task decide=180000", "task after=60000", "case=240000");
+        } finally {
+            ClockUtil.reset();
+            first.close();
+        }
+    }
+
+    private static void complete(ProcessEngine engine, String pi) {
+        engine.getTaskService().complete(
+                engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getId());
+    }
+
+    /** The written durations of the case's user tasks (as activities, then as tasks) and of the case, in order. */
+    private static List<String> durations(ProcessEngine engine, String pi) {
+        HistoryService history = engine.getHistoryService();
+        java.util.stream.Stream<String> activities = history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+                .activityType("userTask").orderByHistoricActivityInstanceStartTime().asc().list().stream()
+                .map(a -> a.getActivityId() + "=" + a.getDurationInMillis());
+        java.util.stream.Stream<String> tasks = history.createHistoricTaskInstanceQuery().processInstanceId(pi)
+                .orderByHistoricActivityInstanceStartTime().asc().list().stream()
+                .map(t -> "task " + t.getTaskDefinitionKey() + "=" + t.getDurationInMillis());
+        return java.util.stream.Stream.of(activities, tasks,
+                java.util.stream.Stream.of("case=" + history.createHistoricProcessInstanceQuery().processInstanceId(pi)
+                        .singleResult().getDurationInMillis())).flatMap(s -> s).toList();
+    }
+
     private static List<String> jobLog(ProcessEngine engine, String pi) {
         return engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(pi)
                 .orderPartiallyByOccurrence().asc().list().stream()
@@ -169,13 +224,18 @@ class AuditHistoryWriterTest {
     }
 
     private static ProcessEngine engine(String name) {
+        return engine(name, "");
+    }
+
+    /** An engine on the database {@code name} (another {@code instance} of it shares the database). */
+    private static ProcessEngine engine(String name, String instance) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneInMemProcessEngineConfiguration()
                 .setJdbcUrl("jdbc:h2:mem:tdkt-history-writer-" + name + ";DB_CLOSE_DELAY=-1")
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
                 .setHistory(name.startsWith("full") ? "full" : "tdkt-audit")
                 .setJobExecutorActivate(false)
-                .setProcessEngineName("history-writer-" + name);
+                .setProcessEngineName("history-writer-" + name + instance);
         configuration.setBeans(Map.of("flaky", new Flaky()));
         configuration.setProcessEnginePlugins(List.of(new AuditHistoryLevelPlugin(), new PayloadHistoryFilter(
                 new DefaultListableBeanFactory().getBeanProvider(FormPayloads.class), derived(), false)));

@@ -64,10 +64,15 @@ class AuthorizationChecksTest {
                         "select\\s+distinct\\s*\\(?\\s*a\\.group_id_.*from\\s+act_ru_authorization.*"));
         assertThat(statements.stream().filter(sql -> sql.toLowerCase(Locale.ROOT).contains("act_ru_authorization")))
                 .as("the checks still ask the authorization table").isNotEmpty();
-        // The three checks are read plainly (organization's GrantLookup), not by the engine's CASE query.
+        // The three checks are read plainly (organization's GrantLookup), not by the engine's CASE query; each is
+        // its command's first, so it asks for revokes in the same statement, not in one of its own.
         assertThat(statements.stream().filter(sql -> sql.toLowerCase(Locale.ROOT)
-                .startsWith("select resource_type_, resource_id_, perms_ from act_ru_authorization")))
+                .startsWith("select type_, resource_type_, resource_id_, perms_ from act_ru_authorization")))
                 .as("plain grant reads").hasSize(3);
+        assertThat(statements.stream().filter(sql -> sql.toLowerCase(Locale.ROOT)
+                .startsWith("select id_ from act_ru_authorization where type_ = 2")))
+                .as("a revoke test of its own only for the task list, a query (its command has no check first)")
+                .hasSize(1);
         assertThat(statements).as("no CASE query of the engine's check")
                 .noneMatch(sql -> sql.toLowerCase(Locale.ROOT).matches("(?s).*\\bcase\\s+when\\b.*\\bperms_.*"));
     }
