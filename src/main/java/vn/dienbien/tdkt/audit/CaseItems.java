@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.dienbien.tdkt.platform.BoundedMemory;
 import vn.dienbien.tdkt.platform.WorkflowKeys;
 
 /**

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.dienbien.tdkt.platform.BoundedMemory;
 
 /**
  * Sổ niêm phong: seals what each case records, each item by the fingerprint of its content, in a chain

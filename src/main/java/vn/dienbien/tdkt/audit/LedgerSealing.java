@@ -14,6 +14,7 @@ import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.dienbien.tdkt.platform.BoundedMemory;
 
 /**
  * Collects the cases a transaction touched — from the engine's history events and from our records —

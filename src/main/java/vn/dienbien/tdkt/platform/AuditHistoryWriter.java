@@ -1,8 +1,6 @@
 package vn.dienbien.tdkt.platform;
 
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.BiPredicate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
@@ -87,28 +85,23 @@ class AuditHistoryWriter extends DbHistoryEventHandler {
      */
     static final class StartTimes {
         static final int CAPACITY = 50_000;
-        private final Map<String, Date> entries;
+        private final BoundedMemory<String, Date> entries;
 
         StartTimes(int capacity) {
-            this.entries = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Date> eldest) {
-                    return size() > capacity;
-                }
-            };
+            this.entries = new BoundedMemory<>(capacity);
         }
 
-        synchronized void remember(String id, Date startTime) {
+        void remember(String id, Date startTime) {
             if (startTime != null) {
                 entries.put(id, startTime);
             }
         }
 
-        synchronized Date of(String id) {
+        Date of(String id) {
             return entries.get(id);
         }
 
-        synchronized void forget(String id) {
+        void forget(String id) {
             entries.remove(id);
         }
     }
