@@ -68,6 +68,14 @@ class LedgerSealing {
         }
     }
 
+    /**
+     * One of our records will be written in this transaction, perhaps only at the commit's flush: the
+     * transaction joins the ledger now (see {@link RecordChangeListener#onPersist}).
+     */
+    void recordComing() {
+        pending();
+    }
+
     /** One of our records changed in this transaction. */
     void recordChanged(RecordChange change) {
         Pending pending = pending();

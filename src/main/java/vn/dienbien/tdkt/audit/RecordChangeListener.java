@@ -10,6 +10,9 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.AbstractCollectionEvent;
 import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PersistContext;
+import org.hibernate.event.spi.PersistEvent;
+import org.hibernate.event.spi.PersistEventListener;
 import org.hibernate.event.spi.PostCollectionRecreateEvent;
 import org.hibernate.event.spi.PostCollectionRecreateEventListener;
 import org.hibernate.event.spi.PostCollectionRemoveEvent;
@@ -35,8 +38,9 @@ import org.springframework.stereotype.Component;
  * table written, so that the ledger reads again only the sources that read it.
  */
 @Component
-class RecordChangeListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
-        PostCollectionRecreateEventListener, PostCollectionUpdateEventListener, PostCollectionRemoveEventListener {
+class RecordChangeListener implements PersistEventListener, PostInsertEventListener, PostUpdateEventListener,
+        PostDeleteEventListener, PostCollectionRecreateEventListener, PostCollectionUpdateEventListener,
+        PostCollectionRemoveEventListener {
 
     private final EntityManagerFactory entityManagerFactory;
     private final LedgerSealing sealing;
@@ -50,12 +54,29 @@ class RecordChangeListener implements PostInsertEventListener, PostUpdateEventLi
     void register() {
         EventListenerRegistry registry = entityManagerFactory.unwrap(SessionFactoryImplementor.class)
                 .getServiceRegistry().getService(EventListenerRegistry.class);
+        registry.appendListeners(EventType.PERSIST, this);
         registry.appendListeners(EventType.POST_INSERT, this);
         registry.appendListeners(EventType.POST_UPDATE, this);
         registry.appendListeners(EventType.POST_DELETE, this);
         registry.appendListeners(EventType.POST_COLLECTION_RECREATE, this);
         registry.appendListeners(EventType.POST_COLLECTION_UPDATE, this);
         registry.appendListeners(EventType.POST_COLLECTION_REMOVE, this);
+    }
+
+    /**
+     * A record with its id from a sequence (ids in blocks, V41) is inserted at the commit's flush, after the
+     * transaction's synchronizations have been taken: a transaction that writes only such records would never
+     * be sealed. Persisting one joins the ledger at once; its insert, at the ledger's own flush before it seals,
+     * then tells which case it belongs to.
+     */
+    @Override
+    public void onPersist(PersistEvent event) {
+        sealing.recordComing();
+    }
+
+    @Override
+    public void onPersist(PersistEvent event, PersistContext createdAlready) {
+        sealing.recordComing();
     }
 
     @Override

@@ -100,6 +100,8 @@ class StatementBudgetTest {
     /** Step → statements of every time it ran, and how many times it ran. */
     private final Map<String, List<String>> statements = new LinkedHashMap<>();
     private final Map<String, Integer> runs = new LinkedHashMap<>();
+    /** Step → round trips of every time it ran (a JDBC batch once). */
+    private final Map<String, List<String>> trips = new LinkedHashMap<>();
     private boolean counting;
 
     @AfterEach
@@ -140,6 +142,18 @@ class StatementBudgetTest {
         assertThat(perStep.keySet()).containsExactlyElementsOf(BUDGET.keySet());
         perStep.forEach((step, total) -> assertThat(total).as("statements of " + step).isLessThanOrEqualTo(
                 BUDGET.get(step)));
+        // Ids in blocks (V41): a ballot's votes on the session's dossiers reach the database in one batch, and so do
+        // the rule results of one evaluation; with identity ids each row was a round trip of its own.
+        String ballot = "06 Task_Vote (một phiếu)";
+        assertThat(statements.get(ballot)).filteredOn(s -> s.startsWith("insert into council_vote"))
+                .hasSize(DOSSIERS * runs.get(ballot));
+        assertThat(trips.get(ballot)).filteredOn(s -> s.startsWith("insert into council_vote"))
+                .hasSize(runs.get(ballot));
+        String rules = "03 job: kiểm tra điều kiện, giao thẩm định";
+        assertThat(trips.get(rules)).filteredOn(s -> s.startsWith("insert into dossier_rule_result"))
+                .hasSize(runs.get(rules));
+        assertThat(statements.get(rules)).filteredOn(s -> s.startsWith("insert into dossier_rule_result"))
+                .hasSizeGreaterThan(runs.get(rules));
     }
 
     private static double per(Map<String, Integer> kinds, int n, String kind) {
@@ -244,6 +258,7 @@ class StatementBudgetTest {
             List<String> sqls = StatementCounter.stop();
             if (counting) {
                 statements.computeIfAbsent(name, k -> new ArrayList<>()).addAll(sqls);
+                trips.computeIfAbsent(name, k -> new ArrayList<>()).addAll(StatementCounter.lastTrips());
                 runs.merge(name, 1, Integer::sum);
             }
         }

@@ -27,6 +27,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public final class StatementCounter {
 
     private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
+    /** The round trips to the database: a statement run alone, or a JDBC batch sent at once. */
+    private static final ThreadLocal<List<String>> TRIPS = new ThreadLocal<>();
+    private static final ThreadLocal<List<String>> LAST_TRIPS = new ThreadLocal<>();
+    private static final Set<String> SENDING = Set.of("execute", "executeQuery", "executeUpdate",
+            "executeLargeUpdate", "executeBatch", "executeLargeBatch");
     private static final Set<String> EXECUTING = Set.of("execute", "executeQuery", "executeUpdate",
             "executeLargeUpdate", "addBatch");
 
@@ -35,12 +40,29 @@ public final class StatementCounter {
 
     public static void start() {
         RECORDING.set(new ArrayList<>());
+        TRIPS.set(new ArrayList<>());
     }
 
+    /** The statements since {@link #start()} (each row of a batch counts); their round trips are then {@link #lastTrips()}. */
     public static List<String> stop() {
         List<String> recorded = RECORDING.get();
         RECORDING.remove();
+        LAST_TRIPS.set(TRIPS.get() == null ? List.of() : TRIPS.get());
+        TRIPS.remove();
         return recorded == null ? List.of() : recorded;
+    }
+
+    /** The round trips of the last recording: a batch's statement once. */
+    public static List<String> lastTrips() {
+        List<String> trips = LAST_TRIPS.get();
+        return trips == null ? List.of() : trips;
+    }
+
+    private static void trip(String sql) {
+        List<String> trips = TRIPS.get();
+        if (trips != null && sql != null) {
+            trips.add(sql.replaceAll("\\s+", " ").trim());
+        }
     }
 
     private static void record(String sql) {
@@ -112,6 +134,9 @@ public final class StatementCounter {
             InvocationHandler handler = (proxy, method, args) -> {
                 if (EXECUTING.contains(method.getName())) {
                     record(args != null && args.length > 0 && args[0] instanceof String text ? text : sql);
+                }
+                if (SENDING.contains(method.getName())) {
+                    trip(args != null && args.length > 0 && args[0] instanceof String text ? text : sql);
                 }
                 return invoke(target, method, args);
             };
