@@ -41,12 +41,8 @@ class AuditHistoryWriter extends DbHistoryEventHandler {
     private final StartTimes startTimes;
 
     AuditHistoryWriter(BiPredicate<String, String> derived) {
-        this(derived, StartTimes.CAPACITY);
-    }
-
-    AuditHistoryWriter(BiPredicate<String, String> derived, int remembered) {
         this.derived = derived;
-        this.startTimes = new StartTimes(remembered);
+        this.startTimes = new StartTimes(StartTimes.CAPACITY);
     }
 
     /**
