@@ -101,29 +101,22 @@ public class DossierDecisions {
     }
 
     /**
-     * Tells the dossier's case the result already written into the dossier (the message the case waits for at
-     * "Hội đồng xét, Chủ tịch UBND tỉnh quyết định"), with the decision's number or the reason. Exactly once: a
-     * case that no longer waits (told before, or ended) is left as it is and false is returned. A dossier
-     * without a result is refused: nothing is correlated.
+     * Tells the dossier's case that its result is written (the message the case waits for at "Hội đồng xét, Chủ
+     * tịch UBND tỉnh quyết định"). The result, the decision's number and the reason are in the dossier and the
+     * decision, where the case's closing step reads them; none is copied into the case (issue 12: two variable
+     * rows a dossier written only to be deleted when the case ends). Exactly once: a case that no longer waits
+     * (told before, or ended) is left as it is and false is returned. A dossier without a result is refused:
+     * nothing is correlated.
      */
     @Transactional
     public boolean tellCase(Long dossierId) {
         Dossier dossier = dossiers.findById(dossierId)
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ số " + dossierId + "."));
-        boolean awarded = dossier.getStatus() == DossierStatus.AWARDED;
-        if (!awarded && dossier.getStatus() != DossierStatus.NOT_AWARDED) {
+        if (dossier.getStatus() != DossierStatus.AWARDED && dossier.getStatus() != DossierStatus.NOT_AWARDED) {
             throw ApiException.conflict("Hồ sơ số " + dossierId + " chưa có kết quả xét khen thưởng để báo cho hồ sơ.");
         }
-        var correlation = runtimeService.createMessageCorrelation(MESSAGE)
-                .processInstanceId(dossier.getProcessInstanceId())
-                .setVariable(DossierVariables.AWARDED, awarded);
-        if (awarded) {
-            correlation.setVariable(DossierVariables.DECISION_CODE,
-                    decisions.naming(dossierId).map(DecisionView::code).orElse(null));
-        } else {
-            correlation.setVariable(DossierVariables.DECISION_REASON, dossier.getOutcomeReason());
-        }
         // Only a case still waiting for the message is moved; none (told already, or gone) is not an error.
-        return !correlation.correlateAllWithResult().isEmpty();
+        return !runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(dossier.getProcessInstanceId())
+                .correlateAllWithResult().isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,15 +76,20 @@ class DossierDelegates {
     /**
      * Complete listener of "Thủ trưởng xác nhận hồ sơ": records the head's decision and, when the
      * dossier goes to the Board, starts counting the deadline. Runs in the completing transaction: a
-     * refusal leaves the task open and nothing written.
+     * refusal leaves the task open and nothing written. The form's values are recorded with the dossier
+     * (and the history keeps what the head sent), so they leave the case; the gateway's flag lives only
+     * until the gateway that follows in this transaction (issue 12: no variable row written to be deleted
+     * when the case ends).
      */
     @Bean
     TaskListener recordHeadConfirmation(DossierAppraisal appraisal) {
         return (CaseStep) execution -> {
             var deadlines = appraisal.confirmByHead(dossierOf(execution, appraisal), text(execution, HEAD_DECISION),
                     text(execution, HEAD_NOTE), ProcessActors.currentActor(execution));
-            execution.setVariable(HEAD_CONFIRMED, deadlines != null);
+            execution.setVariable(HEAD_CONFIRMED, Variables.booleanValue(deadlines != null, true));
             setDeadlines(execution, deadlines);
+            execution.removeVariable(HEAD_DECISION);
+            execution.removeVariable(HEAD_NOTE);
         };
     }
 
@@ -163,6 +169,7 @@ class DossierDelegates {
             setDeadlines(execution, deadlines);
             execution.removeVariable(RETURN_REASON);
             execution.removeVariable(SUPPLEMENT_DOCUMENTS);
+            execution.removeVariable(SUPPLEMENT_NOTE);
         };
     }
 
@@ -209,8 +216,11 @@ class DossierDelegates {
     /** Complete listener of "Xử lý hồ sơ quá hạn": records the Board leaders' direction. */
     @Bean
     TaskListener recordOverdueHandling(DossierAppraisal appraisal) {
-        return (CaseStep) execution -> appraisal.recordOverdueHandling(dossierOf(execution, appraisal),
-                text(execution, OVERDUE_NOTE), ProcessActors.currentActor(execution));
+        return (CaseStep) execution -> {
+            appraisal.recordOverdueHandling(dossierOf(execution, appraisal), text(execution, OVERDUE_NOTE),
+                    ProcessActors.currentActor(execution));
+            execution.removeVariable(OVERDUE_NOTE);
+        };
     }
 
     /**

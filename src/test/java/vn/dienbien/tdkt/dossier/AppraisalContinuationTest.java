@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,7 @@ class AppraisalContinuationTest {
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
     @Autowired RepositoryService repositoryService;
+    @Autowired HistoryService historyService;
 
     @Test
     void theConfirmationIsWrittenAtOnceAndTheJobGivesTheBoardItsTaskDueFromTheConfirmation() {
@@ -54,6 +57,12 @@ class AppraisalContinuationTest {
                 .satisfies(job -> assertThat(job.getRetries()).isEqualTo(3));
         assertThat(scenario.timers(id)).as("the limit's timers already count from the confirmation")
                 .extracting(job -> job.getDuedate().toInstant()).hasSize(2).last().isEqualTo(due);
+        assertThat(runtimeService.getVariables(instance).keySet())
+                .as("the head's values are recorded with the dossier and the gateway's flag is not kept (issue 12)")
+                .doesNotContain("headDecision", "headNote", "headConfirmed").contains("dueAt", "nomineeName");
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance).variableUpdates().list())
+                .as("the history still keeps what the head sent")
+                .anySatisfy(d -> assertThat(((HistoricVariableUpdate) d).getVariableName()).isEqualTo("headDecision"));
 
         // The job runs late (a Friday): the Board's task is still due from the confirmation.
         scenario.clockAt(LocalDateTime.of(2024, 2, 2, 10, 0));
