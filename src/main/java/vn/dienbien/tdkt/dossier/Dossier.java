@@ -131,6 +131,10 @@ class Dossier {
     @Column(name = "due_at")
     private Instant dueAt;
 
+    /** When the Board is reminded that the limit is near; null while the clock stands. */
+    @Column(name = "due_reminder_at")
+    private Instant dueReminderAt;
+
     @Column(name = "outcome_reason")
     private String outcomeReason;
 
@@ -214,12 +218,13 @@ class Dossier {
     }
 
     /** The complete dossier reaches the Board: the 25-working-day clock starts or resumes. */
-    void startOrResumeClock(Instant now, Instant dueAt) {
+    void startOrResumeClock(Instant now, Instant dueAt, Instant dueReminderAt) {
         if (clockStartedAt == null) {
             clockStartedAt = now;
         }
         this.clockResumedAt = now;
         this.dueAt = dueAt;
+        this.dueReminderAt = dueReminderAt;
     }
 
     /** Returned to the unit: the clock stops, keeping the working days used so far. */
@@ -227,6 +232,7 @@ class Dossier {
         this.workingDaysUsed += workingDaysUsedSinceResume;
         this.clockResumedAt = null;
         this.dueAt = null;
+        this.dueReminderAt = null;
     }
 
     /** Ban TĐKT xác nhận cụm/khối đã bình xét, suy tôn ngoài hệ thống, biên bản họp kèm hồ sơ. */
@@ -275,6 +281,7 @@ class Dossier {
     int getWorkingDaysUsed() { return workingDaysUsed; }
     Instant getClockResumedAt() { return clockResumedAt; }
     Instant getDueAt() { return dueAt; }
+    Instant getDueReminderAt() { return dueReminderAt; }
     String getOutcomeReason() { return outcomeReason; }
     Map<DocumentType, Long> getDocuments() { return documents; }
     String getOutsideVoteDeclaredBy() { return outsideVoteDeclaredBy; }

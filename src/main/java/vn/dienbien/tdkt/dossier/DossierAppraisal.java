@@ -225,7 +225,7 @@ public class DossierAppraisal {
                 Math.max(0, remaining - reminderWorkingDaysBefore));
         Instant due = limit.dueAt();
         Instant reminder = limit.earlierAt();
-        dossier.startOrResumeClock(now, due);
+        dossier.startOrResumeClock(now, due, reminder);
         List<Integer> uncharted = limit.yearsWithoutCalendar();
         if (!uncharted.isEmpty()) {
             history.note(dossier.getId(), ProcessActors.SYSTEM, "Cảnh báo: lịch ngày làm việc năm "

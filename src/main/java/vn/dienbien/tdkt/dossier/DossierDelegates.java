@@ -82,12 +82,12 @@ class DossierDelegates {
      * when the case ends).
      */
     @Bean
-    TaskListener recordHeadConfirmation(DossierAppraisal appraisal) {
+    TaskListener recordHeadConfirmation(DossierAppraisal appraisal, DossierDeadlines diagramDeadlines) {
         return (CaseStep) execution -> {
             var deadlines = appraisal.confirmByHead(dossierOf(execution, appraisal), text(execution, HEAD_DECISION),
                     text(execution, HEAD_NOTE), ProcessActors.currentActor(execution));
             execution.setVariable(HEAD_CONFIRMED, Variables.booleanValue(deadlines != null, true));
-            setDeadlines(execution, deadlines);
+            setDeadlines(execution, deadlines, diagramDeadlines);
             execution.removeVariable(HEAD_DECISION);
             execution.removeVariable(HEAD_NOTE);
         };
@@ -161,12 +161,12 @@ class DossierDelegates {
      * come as "TO_TRINH=12,BIEN_BAN_HOI_DONG=15".
      */
     @Bean
-    TaskListener recordSupplement(DossierAppraisal appraisal) {
+    TaskListener recordSupplement(DossierAppraisal appraisal, DossierDeadlines diagramDeadlines) {
         return (CaseStep) execution -> {
             var deadlines = appraisal.resubmit(dossierOf(execution, appraisal),
                     supplementDocuments(text(execution, SUPPLEMENT_DOCUMENTS)), text(execution, SUPPLEMENT_NOTE),
                     ProcessActors.currentActor(execution));
-            setDeadlines(execution, deadlines);
+            setDeadlines(execution, deadlines, diagramDeadlines);
             execution.removeVariable(RETURN_REASON);
             execution.removeVariable(SUPPLEMENT_DOCUMENTS);
             execution.removeVariable(SUPPLEMENT_NOTE);
@@ -328,10 +328,15 @@ class DossierDelegates {
         return replaced;
     }
 
-    private static void setDeadlines(VariableScope scope, DossierAppraisal.Deadlines deadlines) {
-        if (deadlines != null) {
-            scope.setVariable(DUE_AT, Date.from(deadlines.dueAt()));
-            scope.setVariable(DUE_REMINDER_AT, Date.from(deadlines.reminderAt()));
+    /**
+     * The deadline is kept with the dossier, where the diagram reads it ({@link DossierDeadlines}); a case whose
+     * diagram (an earlier version) reads it from the case's variables gets them as before.
+     */
+    private static void setDeadlines(DelegateExecution execution, DossierAppraisal.Deadlines deadlines,
+            DossierDeadlines diagramDeadlines) {
+        if (deadlines != null && diagramDeadlines.readFromVariables(execution)) {
+            execution.setVariable(DUE_AT, Date.from(deadlines.dueAt()));
+            execution.setVariable(DUE_REMINDER_AT, Date.from(deadlines.reminderAt()));
         }
     }
 

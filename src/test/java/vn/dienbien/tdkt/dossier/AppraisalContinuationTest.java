@@ -58,8 +58,9 @@ class AppraisalContinuationTest {
         assertThat(scenario.timers(id)).as("the limit's timers already count from the confirmation")
                 .extracting(job -> job.getDuedate().toInstant()).hasSize(2).last().isEqualTo(due);
         assertThat(runtimeService.getVariables(instance).keySet())
-                .as("the head's values are recorded with the dossier and the gateway's flag is not kept (issue 12)")
-                .doesNotContain("headDecision", "headNote", "headConfirmed").contains("dueAt", "nomineeName");
+                .as("the head's values and the deadline are kept with the dossier, the gateway's flag not at all")
+                .doesNotContain("headDecision", "headNote", "headConfirmed", "dueAt", "dueReminderAt")
+                .contains("nomineeName");
         assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance).variableUpdates().list())
                 .as("the history still keeps what the head sent")
                 .anySatisfy(d -> assertThat(((HistoricVariableUpdate) d).getVariableName()).isEqualTo("headDecision"));
