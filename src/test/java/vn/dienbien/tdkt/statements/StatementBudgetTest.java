@@ -70,7 +70,9 @@ class StatementBudgetTest {
      * authorization check again asks for revokes in a statement of its own (organization's GrantLookup): until the
      * eighteenth pass. The head's confirmation's 47, the decision's job's 148 and the closing job's 50 fail if the
      * head's form values, the gateway's flag or the deadline are again kept as the case's variables, or the
-     * decision's result is again copied into each dossier's case (48, 146 and 49 until the twentieth pass).
+     * decision's result is again copied into each dossier's case (48, 146 and 49 until the twentieth pass). The
+     * votes' jobs' 232 and the closing job's 47 fail if each job that never failed again looks for its incident when
+     * it ends (236 and 43 until the twenty-first pass; platform's FailedJobIncidents).
      */
     static final Map<String, Integer> BUDGET = new LinkedHashMap<>();
 
@@ -81,12 +83,12 @@ class StatementBudgetTest {
         BUDGET.put("04 Task_Appraise ACCEPT", 50);
         BUDGET.put("05 open (mở phiên họp) /phiên", 254);
         BUDGET.put("06 Task_Vote (một phiếu)", 41);
-        BUDGET.put("07 jobs after votes (kiểm phiếu) /phiên", 240);
+        BUDGET.put("07 jobs after votes (kiểm phiếu) /phiên", 232);
         BUDGET.put("08 Task_Submission /phiên", 57);
         BUDGET.put("09 Task_Chairman /phiên", 62);
         BUDGET.put("10 Task_RegisterDecision /phiên", 52);
         BUDGET.put("10b job: ban hành quyết định, báo từng hồ sơ /phiên", 148);
-        BUDGET.put("12 job: báo kết quả, kết thúc hồ sơ", 50);
+        BUDGET.put("12 job: báo kết quả, kết thúc hồ sơ", 47);
     }
 
     @Autowired DossierProposals proposals;
@@ -168,6 +170,12 @@ class StatementBudgetTest {
         assertThat(statements.get(issue)).filteredOn(s -> s.startsWith("insert into ACT_RU_VARIABLE"))
                 .as("no result copied into the dossiers' cases").hasSize(runs.get(issue));
         String close = "12 job: báo kết quả, kết thúc hồ sơ";
+        // A job that never failed ends without a look for its incident (platform's FailedJobIncidents): the
+        // eligibility job, the closing job and the deadline's two timers that end with the case (one statement
+        // each until the twenty-first pass).
+        for (String step : List.of(rules, close, "07 jobs after votes (kiểm phiếu) /phiên", issue)) {
+            assertThat(statements.get(step)).filteredOn(s -> s.contains("ACT_RU_INCIDENT")).as(step).isEmpty();
+        }
         assertThat(statements.get(close)).filteredOn(s -> s.startsWith("delete from ACT_RU_VARIABLE"))
                 .as("a case's variables at its end").hasSize(9 * runs.get(close));
     }
