@@ -308,14 +308,32 @@ public final class ProvinceBenchmark {
             lists.add((System.nanoTime() - t) / 1e6);
             get("/api/audit/cases?kind=DOSSIER&nominee=" + URLEncoder.encode("Thị", StandardCharsets.UTF_8)
                     + "&size=20", auth, searchTimes);
-            Long count = jdbc.queryForObject("select count(*) from dossier where status = 'AWARDED'", Long.class);
-            if (count != null && count > 0) {
-                String caseId = jdbc.queryForObject("select process_instance_id from dossier where status ="
-                        + " 'AWARDED' order by id offset ? limit 1", String.class,
-                        (long) (random.nextDouble() * count));
+            String caseId = randomAwardedCase(random);
+            if (caseId != null) {
                 get("/api/audit/cases/" + caseId, auth, timelineTimes);
             }
         }
+    }
+
+    /**
+     * An awarded case picked at random: the first awarded dossier from a random id on (or the first of all), read
+     * along the primary key. The benchmark's own bookkeeping, counted in ours' database CPU like the reads it picks
+     * for: so not a count of the awarded and an offset into them, which read half the dossier table every round
+     * (a third of the reads' PostgreSQL time at N=10,000, issue 12's twenty-first pass).
+     */
+    private String randomAwardedCase(Random random) {
+        Long last = jdbc.queryForObject("select max(id) from dossier", Long.class);
+        if (last == null) {
+            return null;
+        }
+        long from = 1 + (long) (random.nextDouble() * last);
+        List<String> found = jdbc.queryForList("select process_instance_id from dossier where status = 'AWARDED'"
+                + " and id >= ? order by id limit 1", String.class, from);
+        if (found.isEmpty()) {
+            found = jdbc.queryForList("select process_instance_id from dossier where status = 'AWARDED'"
+                    + " order by id limit 1", String.class);
+        }
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private void get(String path, String auth, List<Double> into) throws Exception {
