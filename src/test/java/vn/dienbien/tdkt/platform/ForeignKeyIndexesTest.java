@@ -49,6 +49,34 @@ class ForeignKeyIndexesTest {
                 .isEmpty();
     }
 
+    /**
+     * The engine's look-ups made on every step of a case find their rows through an index: those the engine's scripts
+     * create, and the sub-tasks of a completed task ({@link EngineIndexes}), which no engine index served, so that each
+     * task completion read the whole task table (issue 12, twenty-second pass).
+     */
+    @Test
+    void theEnginesLookUpsOnEveryStepAreTheLeadingPartOfAnIndex() {
+        // On H2 the indexes it makes for the engine's foreign keys serve these look-ups too, so they count here.
+        Map<String, List<String>> indexes = isPostgres() ? postgresIndexes() : h2IndexesWithGenerated();
+        Map<String, List<String>> lookUps = new LinkedHashMap<>();
+        lookUps.put("act_ru_task", List.of("parent_task_id_"));
+        lookUps.put("act_ru_execution", List.of("proc_inst_id_"));
+        lookUps.put("act_ru_variable", List.of("execution_id_"));
+        lookUps.put("act_ru_job", List.of("execution_id_"));
+        lookUps.put("act_ru_identitylink", List.of("task_id_"));
+
+        List<String> unindexed = new ArrayList<>();
+        lookUps.forEach((table, columns) -> {
+            boolean covered = indexes.entrySet().stream()
+                    .filter(index -> index.getKey().startsWith(table + "."))
+                    .anyMatch(index -> leads(index.getValue(), columns));
+            if (!covered) {
+                unindexed.add(table + columns);
+            }
+        });
+        assertThat(unindexed).as("Engine look-ups without an index led by their columns").isEmpty();
+    }
+
     /** Whether the index's first columns are the key's columns, in any order. */
     private static boolean leads(List<String> indexColumns, List<String> keyColumns) {
         return indexColumns.size() >= keyColumns.size()
@@ -103,6 +131,15 @@ class ForeignKeyIndexesTest {
                     on i.index_schema = c.index_schema and i.index_name = c.index_name and i.table_name = c.table_name
                  where lower(c.table_schema) = lower(current_schema())
                    and (i.is_generated = false or i.index_type_name in ('PRIMARY KEY', 'UNIQUE INDEX'))
+                 order by c.table_name, c.index_name, c.ordinal_position""");
+    }
+
+    /** As {@link #h2Indexes}, with the indexes H2 made for foreign keys. */
+    private Map<String, List<String>> h2IndexesWithGenerated() {
+        return indexes("""
+                select c.table_name, c.index_name, c.column_name
+                  from information_schema.index_columns c
+                 where lower(c.table_schema) = lower(current_schema())
                  order by c.table_name, c.index_name, c.ordinal_position""");
     }
 
