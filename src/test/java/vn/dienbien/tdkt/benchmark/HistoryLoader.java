@@ -58,9 +58,11 @@ final class HistoryLoader {
                     columns.computeIfAbsent(rs.getString(1).toLowerCase(), t -> new ArrayList<>())
                             .add(rs.getString(2).toLowerCase());
                 });
-        Set<String> identity = Set.copyOf(jdbc.queryForList("select table_name || '.' || column_name from"
-                + " information_schema.columns where table_schema = current_schema() and is_identity = 'YES'",
-                String.class));
+        // Ids the database gives: identity columns, and those taken from a sequence in blocks (issue 12, eighteenth
+        // pass: votes, status changes, rule results, notifications, documents), which a copy must not repeat.
+        Set<String> identity = Set.copyOf(jdbc.queryForList("select lower(table_name || '.' || column_name) from"
+                + " information_schema.columns where table_schema = current_schema() and (is_identity = 'YES'"
+                + " or column_default like 'nextval(%')", String.class));
         Map<String, Integer> written = new LinkedHashMap<>();
         Map<String, Integer> perTemplate = new LinkedHashMap<>();
         // The dossier rows first (the others do not reference them by a foreign key but keep it tidy).
@@ -92,7 +94,7 @@ final class HistoryLoader {
             List<String> select = new ArrayList<>();
             for (String c : cols) {
                 if (identity.contains(table + "." + c) && !table.equals("dossier")) {
-                    continue; // generated
+                    continue; // given by the database
                 }
                 into.add(c);
                 select.add(expression(table, c));
