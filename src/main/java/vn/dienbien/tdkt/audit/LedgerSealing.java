@@ -171,6 +171,22 @@ class LedgerSealing {
             return found;
         }
 
+        /**
+         * A dossier or session written in this transaction with its case names that case itself: the link its own
+         * row holds, as the query would read it after the flush (asked once per dossier until the twenty-third pass,
+         * in the proposal that links it).
+         */
+        void learn(RecordChange change) {
+            if (change.processInstanceId() == null || !(change.id() instanceof Long id)) {
+                return;
+            }
+            switch (change.entity()) {
+                case "Dossier" -> linked.put(id + "|" + DOSSIER_CASE, change.processInstanceId());
+                case "CouncilSession" -> linked.put(id + "|" + SESSION_CASE, change.processInstanceId());
+                default -> { }
+            }
+        }
+
         int size() {
             return linked.size();
         }
@@ -243,6 +259,7 @@ class LedgerSealing {
             if (entityManager != null) {
                 entityManager.flush();
             }
+            records.forEach(caseLinks::learn);
             Map<String, List<String>> known = new java.util.HashMap<>();
             for (RecordChange change : records) {
                 for (String caseId : casesOf(change, known)) {

@@ -4,11 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,13 +86,6 @@ public class DocumentService {
         return id != null && documents.existsById(id);
     }
 
-    /** Which of these documents exist, in one query. */
-    @Transactional(readOnly = true)
-    public Set<Long> existing(Collection<Long> ids) {
-        List<Long> given = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        return given.isEmpty() ? Set.of() : new HashSet<>(documents.findExistingIds(given));
-    }
-
     /**
      * Refuses unless the document exists and this person may attach it to a case of the given unit:
      * a document is attached only by the unit that uploaded it, and only to that unit's own cases.
@@ -110,21 +101,45 @@ public class DocumentService {
     }
 
     /**
-     * As {@link #requireAttachable(Long, Long, CurrentUser)} for each of these documents, in their order, reading
-     * who owns them in one query.
+     * Documents a case is about to attach, who owns each read in one query: which of them exist, and whether this
+     * person may attach them (a proposal asked both, in two queries of the same rows until issue 12's twenty-third
+     * pass).
      */
     @Transactional(readOnly = true)
-    public void requireAttachable(Collection<Long> documentIds, Long caseUnitId, CurrentUser actor) {
-        if (documentIds.stream().anyMatch(java.util.Objects::isNull)) {
-            throw ApiException.badRequest("Chưa chọn văn bản đính kèm.");
-        }
-        if (documentIds.isEmpty()) {
-            return;
-        }
+    public Attachments attachments(Collection<Long> ids) {
+        List<Long> given = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
         Map<Long, DocumentOwnership> owned = new HashMap<>();
-        documents.findOwnershipByIdIn(documentIds).forEach(d -> owned.put(d.getId(), d));
-        for (Long documentId : documentIds) {
-            requireAttachable(documentId, owned.get(documentId), caseUnitId, actor);
+        if (!given.isEmpty()) {
+            documents.findOwnershipByIdIn(given).forEach(d -> owned.put(d.id(), d));
+        }
+        return new Attachments(owned);
+    }
+
+    /** Documents read for attaching, see {@link #attachments}. */
+    public final class Attachments {
+
+        private final Map<Long, DocumentOwnership> owned;
+
+        private Attachments(Map<Long, DocumentOwnership> owned) {
+            this.owned = owned;
+        }
+
+        /** Whether the document was found. */
+        public boolean exists(Long id) {
+            return id != null && owned.containsKey(id);
+        }
+
+        /**
+         * As {@link DocumentService#requireAttachable(Long, Long, CurrentUser)} for each of these documents (read
+         * by {@link DocumentService#attachments}), in their order.
+         */
+        public void requireAttachable(Collection<Long> documentIds, Long caseUnitId, CurrentUser actor) {
+            if (documentIds.stream().anyMatch(java.util.Objects::isNull)) {
+                throw ApiException.badRequest("Chưa chọn văn bản đính kèm.");
+            }
+            for (Long documentId : documentIds) {
+                DocumentService.this.requireAttachable(documentId, owned.get(documentId), caseUnitId, actor);
+            }
         }
     }
 
@@ -132,8 +147,8 @@ public class DocumentService {
         if (document == null) {
             throw ApiException.notFound("Không tìm thấy văn bản số " + documentId + ".");
         }
-        boolean storedByActor = actor != null && actor.userId().equals(document.getUploadedBy());
-        Long owner = document.getOwnerUnitId();
+        boolean storedByActor = actor != null && actor.userId().equals(document.uploadedBy());
+        Long owner = document.ownerUnitId();
         boolean attachable = owner == null ? storedByActor
                 : owner.equals(caseUnitId) && (storedByActor || actor != null && units.findById(owner)
                         .map(unit -> actor.inGroup(unit.camundaGroup())).orElse(false));
@@ -154,10 +169,10 @@ public class DocumentService {
         }
         DocumentOwnership document = documents.findOwnershipById(documentId)
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy văn bản số " + documentId + "."));
-        if (actor == null || !actor.userId().equals(document.getUploadedBy())) {
+        if (actor == null || !actor.userId().equals(document.uploadedBy())) {
             throw ApiException.forbidden("Văn bản số " + documentId + " không do Anh/Chị tải lên; hãy tải lên bản quét đã ký.");
         }
-        if (!"application/pdf".equals(document.getContentType())) {
+        if (!"application/pdf".equals(document.contentType())) {
             throw ApiException.badRequest("Bản quét quyết định đã ký phải là tệp PDF.");
         }
     }

@@ -121,18 +121,20 @@ public class DossierProposals {
     @Transactional
     public RegisteredCase registerForCase(String proposalJson, CurrentUser user, String processInstanceId,
             String caseBusinessKey) {
-        if (dossiers.idOfCase(processInstanceId).isPresent()) {
-            throw ApiException.conflict("Hồ sơ công việc này đã có hồ sơ đề nghị.");
-        }
         Long proposed = PROPOSED.get();
         if (proposed != null) {
             PROPOSED.remove();
+            // The case propose() is starting at this moment: the engine has just made its id, so no dossier names
+            // it yet and the look-up below is not asked (one statement per dossier, issue 12's twenty-third pass).
             Dossier dossier = dossiers.findById(proposed).orElse(null);
             if (dossier != null && dossier.getProcessInstanceId() == null
                     && businessKey(dossier).equals(caseBusinessKey)) {
                 attach(dossier, processInstanceId);
                 return new RegisteredCase(dossier.getId(), businessKey(dossier), caseVariables(dossier));
             }
+        }
+        if (dossiers.idOfCase(processInstanceId).isPresent()) {
+            throw ApiException.conflict("Hồ sơ công việc này đã có hồ sơ đề nghị.");
         }
         if (user == null) {
             throw ApiException.forbidden("Vui lòng đăng nhập để lập hồ sơ đề nghị.");
@@ -274,7 +276,9 @@ public class DossierProposals {
         } else if (proposal.achievementSummary().length() > 4000) {
             problems.add("tóm tắt thành tích dài quá 4000 ký tự");
         }
-        Map<DocumentType, Long> attached = documents(proposal.documents(), problems);
+        DocumentService.Attachments attachments = documents.attachments(proposal.documents() == null ? List.of()
+                : proposal.documents().values());
+        Map<DocumentType, Long> attached = documents(proposal.documents(), attachments, problems);
         if (award != null && kind != null && award.admits(kind)) {
             List<String> missing = award.requiredFor(kind).stream().filter(t -> !attached.containsKey(t))
                     .map(DocumentType::label).toList();
@@ -290,7 +294,7 @@ public class DossierProposals {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Hồ sơ đề nghị khen thưởng chưa hợp lệ: " + String.join("; ", problems) + ".");
         }
-        documents.requireAttachable(List.copyOf(attached.values()), proposingUnit.getId(), user);
+        attachments.requireAttachable(List.copyOf(attached.values()), proposingUnit.getId(), user);
 
         String nomineeName = switch (kind) {
             case INDIVIDUAL -> nominee.fullName().trim();
@@ -339,13 +343,12 @@ public class DossierProposals {
         return unit;
     }
 
-    private Map<DocumentType, Long> documents(Map<String, Long> given, List<String> problems) {
+    private static Map<DocumentType, Long> documents(Map<String, Long> given, DocumentService.Attachments found,
+            List<String> problems) {
         Map<DocumentType, Long> attached = new EnumMap<>(DocumentType.class);
         if (given == null) {
             return attached;
         }
-        java.util.Set<Long> existing = documents.existing(given.values().stream()
-                .filter(java.util.Objects::nonNull).toList());
         given.forEach((type, id) -> {
             DocumentType documentType;
             try {
@@ -358,7 +361,7 @@ public class DossierProposals {
                 problems.add(documentType.label() + ": chưa chọn văn bản");
                 return;
             }
-            if (!existing.contains(id)) {
+            if (!found.exists(id)) {
                 problems.add(documentType.label() + ": không tìm thấy văn bản số " + id);
                 return;
             }

@@ -9,8 +9,9 @@ import org.springframework.data.repository.query.Param;
 public interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
 
     // JPQL, not a derived query: Hibernate caches a JPQL string's translation, a derived (criteria) query is
-    // translated again at every call; these run at every step of a case (issue 12).
-    @Query("select u from OrgUnit u where u.code = :code")
+    // translated again at every call; these run at every step of a case (issue 12). The unit's group (eager) comes
+    // in the same statement: the query read it in a second one (twenty-third pass).
+    @Query("select u from OrgUnit u left join fetch u.emulationGroup where u.code = :code")
     Optional<OrgUnit> findByCode(@Param("code") String code);
 
     List<OrgUnit> findByActiveTrueOrderByCode();

@@ -72,12 +72,15 @@ class StatementBudgetTest {
      * head's form values, the gateway's flag or the deadline are again kept as the case's variables, or the
      * decision's result is again copied into each dossier's case (48, 146 and 49 until the twentieth pass). The
      * votes' jobs' 232 and the closing job's 47 fail if each job that never failed again looks for its incident when
-     * it ends (236 and 43 until the twenty-first pass; platform's FailedJobIncidents).
+     * it ends (236 and 43 until the twenty-first pass; platform's FailedJobIncidents). The proposal's 47 fails if it
+     * again reads its documents twice (whether they exist, then who owns them), its unit's group in a statement of
+     * its own, asks whether a dossier already names the case it is starting this moment, or the ledger asks for the
+     * case of the dossier that has just been linked to it (51 until the twenty-third pass).
      */
     static final Map<String, Integer> BUDGET = new LinkedHashMap<>();
 
     static {
-        BUDGET.put("01 propose (đề nghị)", 51);
+        BUDGET.put("01 propose (đề nghị)", 47);
         BUDGET.put("02 Task_HeadConfirm", 47);
         BUDGET.put("03 job: kiểm tra điều kiện, giao thẩm định", 56);
         BUDGET.put("04 Task_Appraise ACCEPT", 50);
