@@ -167,7 +167,8 @@ final class CaseBranches {
             params.addValue("award", f.award());
         }
         if (f.nominee() != null) {
-            sql.append(" and lower(d.nominee_name) like lower(:nominee) escape '!'");
+            // The name in lower case as the database keeps it (V43): no lower() of every candidate at each search.
+            sql.append(" and d.nominee_name_lower like lower(:nominee) escape '!'");
             params.addValue("nominee", contains(f.nominee()));
         }
     }

@@ -84,17 +84,28 @@ class LedgerSealing {
         }
     }
 
+    /** The cases this transaction will seal so far (none outside a transaction, or before its first change). */
+    Set<String> pendingCases() {
+        Pending pending = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
+        return pending == null ? Set.of() : Set.copyOf(pending.cases.keySet());
+    }
+
+    /**
+     * This transaction's pending seal, registered at its first change. Found again as a resource of the
+     * transaction (a look-up in a map), not by going through its synchronizations: Spring sorts and copies
+     * them at every call, and this is asked at every history event of the engine (issue 12, twenty-third pass).
+     */
     private Pending pending() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Pending pending) {
-                return pending;
-            }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.registerSynchronization(pending);
+            TransactionSynchronizationManager.bindResource(this, pending);
         }
-        Pending pending = new Pending();
-        TransactionSynchronizationManager.registerSynchronization(pending);
         return pending;
     }
 
@@ -271,6 +282,23 @@ class LedgerSealing {
                 cases.forEach((caseId, dirty) -> scopes.put(caseId, dirty.scope()));
                 ledger.seal(scopes);
             }
+        }
+
+        // Bound while its transaction runs: a transaction started inside it (REQUIRES_NEW) suspends it and
+        // gets a pending seal of its own, as Spring's own resource holders do.
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(LedgerSealing.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(LedgerSealing.this, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(LedgerSealing.this);
         }
 
         @Override

@@ -108,10 +108,8 @@ public class DossierEligibility {
         in.put("underDiscipline", dossier.isUnderDiscipline());
         in.put("underInvestigation", dossier.isUnderInvestigation());
         in.put("openComplaint", dossier.isOpenComplaint());
-        long same = dossiers.findByNomineeKeyOrderByYear(dossier.getNomineeKey()).stream()
-                .filter(d -> !d.getId().equals(dossier.getId()) && d.getAwardCode().equals(dossier.getAwardCode())
-                        && d.getYear() == dossier.getYear() && COUNTING_STATUSES.contains(d.getStatus()))
-                .count();
+        long same = dossiers.countOtherDossiersOfNominee(dossier.getNomineeKey(), dossier.getAwardCode(),
+                dossier.getYear(), dossier.getId(), COUNTING_STATUSES);
         in.put("sameAwardSameYear", same);
         return in;
     }

@@ -12,8 +12,15 @@ interface DossierRepository extends JpaRepository<Dossier, Long> {
     // Hot finders are written as JPQL: Hibernate caches a JPQL string's translation, while Spring Data's derived
     // queries are criteria queries that Hibernate 6.6 translates to SQL again on every call (issue 12's profile:
     // about a quarter of a worker's CPU).
-    @Query("select d from Dossier d where d.nomineeKey = :nomineeKey order by d.year")
-    List<Dossier> findByNomineeKeyOrderByYear(@Param("nomineeKey") String nomineeKey);
+    /**
+     * The nominee's other dossiers for the same award and year in these statuses, counted by the database: the
+     * eligibility rules read every dossier of the nominee as records to count them in memory until issue 12's
+     * twenty-third pass (the nominee index serves it).
+     */
+    @Query("select count(d) from Dossier d where d.nomineeKey = :nomineeKey and d.awardCode = :awardCode"
+            + " and d.year = :year and d.id <> :id and d.status in :statuses")
+    long countOtherDossiersOfNominee(@Param("nomineeKey") String nomineeKey, @Param("awardCode") String awardCode,
+            @Param("year") int year, @Param("id") Long id, @Param("statuses") Collection<DossierStatus> statuses);
 
     @Query("select d from Dossier d where d.processInstanceId = :processInstanceId")
     Optional<Dossier> findByProcessInstanceId(@Param("processInstanceId") String processInstanceId);

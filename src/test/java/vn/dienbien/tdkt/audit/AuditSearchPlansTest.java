@@ -38,7 +38,7 @@ class AuditSearchPlansTest {
                 search.search(CaseQuery.parse(Map.of("kind", "DOSSIER", "nominee", "Thị", "size", "20")));
             }
             List<Map<String, Object>> prepared = jdbc.queryForList("select generic_plans, custom_plans"
-                    + " from pg_prepared_statements where statement like '%lower(d.nominee_name) like%'"
+                    + " from pg_prepared_statements where statement like '%d.nominee_name_lower like%'"
                     + " and statement like '%limit%'");
             assertThat(prepared).as("the search's pages, prepared on the server by the driver").isNotEmpty();
             assertThat(prepared).allSatisfy(row -> assertThat(((Number) row.get("generic_plans")).longValue())

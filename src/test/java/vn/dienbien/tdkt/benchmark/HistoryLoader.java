@@ -63,6 +63,10 @@ final class HistoryLoader {
         Set<String> identity = Set.copyOf(jdbc.queryForList("select lower(table_name || '.' || column_name) from"
                 + " information_schema.columns where table_schema = current_schema() and (is_identity = 'YES'"
                 + " or column_default like 'nextval(%')", String.class));
+        // Columns the database computes from others (V43: the nominee's name in lower case): never written.
+        Set<String> generated = Set.copyOf(jdbc.queryForList("select lower(table_name || '.' || column_name) from"
+                + " information_schema.columns where table_schema = current_schema() and is_generated = 'ALWAYS'",
+                String.class));
         Map<String, Integer> written = new LinkedHashMap<>();
         Map<String, Integer> perTemplate = new LinkedHashMap<>();
         // The dossier rows first (the others do not reference them by a foreign key but keep it tidy).
@@ -93,7 +97,8 @@ final class HistoryLoader {
             List<String> into = new ArrayList<>();
             List<String> select = new ArrayList<>();
             for (String c : cols) {
-                if (identity.contains(table + "." + c) && !table.equals("dossier")) {
+                if (generated.contains(table + "." + c)
+                        || identity.contains(table + "." + c) && !table.equals("dossier")) {
                     continue; // given by the database
                 }
                 into.add(c);
