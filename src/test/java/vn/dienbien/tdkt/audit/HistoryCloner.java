@@ -297,7 +297,9 @@ final class HistoryCloner {
     }
 
     private List<Map<String, Object>> columns(String table) {
+        // Not the columns the database computes from others (V43: the nominee's name in lower case).
         return jdbc.queryForList("select column_name, data_type from information_schema.columns where"
-                + " table_schema = current_schema() and table_name = ? order by ordinal_position", table);
+                + " table_schema = current_schema() and table_name = ? and coalesce(is_generated, 'NEVER') <> 'ALWAYS'"
+                + " order by ordinal_position", table);
     }
 }
