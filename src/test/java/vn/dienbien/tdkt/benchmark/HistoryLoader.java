@@ -14,9 +14,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * row of our tables keyed by its id ({@code dossier_id}) or by its case ({@code process_instance_id},
  * {@code case_id}: status history, rules, documents' links, session entries, votes, awardee lines, notifications,
  * the audit ledger's blocks and head), and every engine history row of its case ({@code act_hi_*} by {@code proc_inst_id_}) — is
- * copied with new ids, the nominee's name marked "(lịch sử n)". Not copied: rows shared with other dossiers (the
- * council session and its case, the decision, the stored documents, engine byte arrays), so the copies point at the
- * templates' ones. Prints rows written per dossier by table beside what a template has.
+ * copied with new ids, the nominee's name marked "(lịch sử n)". Each batch of copies (one copy of every template)
+ * gets its own copies of the templates' council sessions and decisions, which its votes, session entries and awardee
+ * lines point at, as a province holds one session and one decision per handful of dossiers (until the twenty-fourth
+ * pass every historic vote and awardee line pointed at the warm-up year's one session and one decision: 700,000
+ * votes of one session, a skew no province has, which a plan made for any session reads as "every vote"). Not
+ * copied: the sessions' cases (engine history and ledger), the stored documents and engine byte arrays, which the
+ * copies share with the templates. Prints rows written per dossier by table beside what a template has.
  */
 final class HistoryLoader {
 
@@ -58,6 +62,8 @@ final class HistoryLoader {
                     columns.computeIfAbsent(rs.getString(1).toLowerCase(), t -> new ArrayList<>())
                             .add(rs.getString(2).toLowerCase());
                 });
+        copySessionsAndDecisions(columns);
+
         // Ids the database gives: identity columns, and those taken from a sequence in blocks (issue 12, eighteenth
         // pass: votes, status changes, rule results, notifications, documents), which a copy must not repeat.
         Set<String> identity = Set.copyOf(jdbc.queryForList("select lower(table_name || '.' || column_name) from"
@@ -114,6 +120,8 @@ final class HistoryLoader {
         }
         jdbc.execute("select setval(pg_get_serial_sequence('dossier', 'id'), (select max(id) from dossier))");
         jdbc.execute("drop table bench_history_map");
+        jdbc.execute("drop table bench_session_map");
+        jdbc.execute("drop table bench_decision_map");
         jdbc.execute("analyze");
         double seconds = (System.nanoTime() - t0) / 1e9;
         int templatesCopied = Math.min(k, dossiers);
@@ -131,8 +139,54 @@ final class HistoryLoader {
         }
         System.out.printf("  %-32s %14.1f %14.1f%n", "tổng", total / (double) dossiers,
                 totalTemplate / (double) templatesCopied);
-        System.out.println("  (không sao chép: phiên họp và vụ việc của nó, quyết định, văn bản lưu trữ, byte array"
-                + " của engine — dùng chung với hồ sơ mẫu; so với \"Dòng thêm\" mỗi hồ sơ của lần chạy đo bên dưới)");
+        System.out.println("  (phiên họp và quyết định: mỗi lượt bản sao một bản, không kèm vụ việc của phiên; không sao"
+                + " chép: văn bản lưu trữ, byte array của engine — dùng chung với hồ sơ mẫu; so với \"Dòng thêm\" mỗi"
+                + " hồ sơ của lần chạy đo bên dưới)");
+    }
+
+    /**
+     * For each batch of copies, a copy of every council session and decision of the templates (new ids, a case id and
+     * a decision code marked with the batch, the decision's number moved past the real ones), mapped old → new per
+     * batch in bench_session_map and bench_decision_map for {@link #expression}.
+     */
+    private void copySessionsAndDecisions(Map<String, List<String>> columns) {
+        jdbc.execute("drop table if exists bench_session_map");
+        jdbc.execute("drop table if exists bench_decision_map");
+        jdbc.execute("create unlogged table bench_session_map (copy int, old_id bigint, new_id bigint)");
+        jdbc.execute("create unlogged table bench_decision_map (copy int, old_id bigint, new_id bigint)");
+        jdbc.execute("insert into bench_session_map select c.copy, s.id, nextval(pg_get_serial_sequence("
+                + "'council_session', 'id')) from (select distinct copy from bench_history_map) c cross join (select"
+                + " distinct session_id id from council_session_dossier where dossier_id in (select old_dossier from"
+                + " bench_history_map)) s");
+        jdbc.execute("insert into bench_decision_map select c.copy, d.id, nextval(pg_get_serial_sequence("
+                + "'decision', 'id')) from (select distinct copy from bench_history_map) c cross join (select"
+                + " distinct decision_id id from decision_awardee where dossier_id in (select old_dossier from"
+                + " bench_history_map)) d");
+        jdbc.execute("create index on bench_session_map (copy, old_id)");
+        jdbc.execute("create index on bench_decision_map (copy, old_id)");
+        jdbc.execute("analyze bench_session_map");
+        jdbc.execute("analyze bench_decision_map");
+        copyRows("decision", columns.get("decision"), "bench_decision_map", c -> switch (c) {
+            case "number_value" -> "t.number_value + 100000 * x.copy";
+            case "code" -> "left(t.code, 40) || '-h' || x.copy";
+            default -> "t." + c;
+        });
+        copyRows("council_session", columns.get("council_session"), "bench_session_map", c -> switch (c) {
+            case "process_instance_id" -> "left(t.process_instance_id, 40) || '-h' || x.copy";
+            case "decision_code" -> "case when t.decision_code is null then null else left(t.decision_code, 40)"
+                    + " || '-h' || x.copy end";
+            default -> "t." + c;
+        });
+    }
+
+    private void copyRows(String table, List<String> cols, String map,
+            java.util.function.Function<String, String> expression) {
+        List<String> select = new ArrayList<>();
+        for (String c : cols) {
+            select.add(c.equals("id") ? "x.new_id" : expression.apply(c));
+        }
+        jdbc.update("insert into " + table + " (" + String.join(", ", cols) + ") overriding system value select "
+                + String.join(", ", select) + " from " + table + " t join " + map + " x on x.old_id = t.id");
     }
 
     private static String expression(String table, String c) {
@@ -147,6 +201,11 @@ final class HistoryLoader {
         }
         if (c.equals("dossier_id")) {
             return "m.new_dossier";
+        }
+        if (c.equals("session_id") || c.equals("decision_id")) {
+            String map = c.equals("session_id") ? "bench_session_map" : "bench_decision_map";
+            return "coalesce((select x.new_id from " + map + " x where x.copy = m.copy and x.old_id = t." + c
+                    + "), t." + c + ")";
         }
         if (table.equals("award_certificate") && c.equals("code")) {
             return "upper(left(md5(t.code || m.new_dossier), 16))"; // unique, as the real ones
