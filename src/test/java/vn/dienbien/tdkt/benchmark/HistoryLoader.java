@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -167,7 +168,7 @@ final class HistoryLoader {
         jdbc.execute("analyze bench_session_map");
         jdbc.execute("analyze bench_decision_map");
         copyRows("decision", columns.get("decision"), "bench_decision_map", c -> switch (c) {
-            case "number_value" -> "t.number_value + 100000 * x.copy";
+            case "number_value" -> "t.number_value + 10000 * x.copy";
             case "code" -> "left(t.code, 40) || '-h' || x.copy";
             default -> "t." + c;
         });
@@ -180,7 +181,7 @@ final class HistoryLoader {
     }
 
     private void copyRows(String table, List<String> cols, String map,
-            java.util.function.Function<String, String> expression) {
+            Function<String, String> expression) {
         List<String> select = new ArrayList<>();
         for (String c : cols) {
             select.add(c.equals("id") ? "x.new_id" : expression.apply(c));
