@@ -119,6 +119,7 @@ final class HistoryLoader {
                         + templateFilter, Integer.class));
             }
         }
+        checkSpread(base);
         jdbc.execute("select setval(pg_get_serial_sequence('dossier', 'id'), (select max(id) from dossier))");
         jdbc.execute("drop table bench_history_map");
         jdbc.execute("drop table bench_session_map");
@@ -178,6 +179,21 @@ final class HistoryLoader {
                     + " || '-h' || x.copy end";
             default -> "t." + c;
         });
+    }
+
+    /**
+     * Stops the run if a copy's session entry or awardee line still points at a template's session or decision
+     * (copies are numbered from {@code base}): such a history tells PostgreSQL that one session holds every vote.
+     */
+    private void checkSpread(long base) {
+        Integer sessions = jdbc.queryForObject("select count(*) from council_session_dossier where dossier_id >= ?"
+                + " and session_id not in (select new_id from bench_session_map)", Integer.class, base);
+        Integer decisions = jdbc.queryForObject("select count(*) from decision_awardee where dossier_id >= ?"
+                + " and decision_id not in (select new_id from bench_decision_map)", Integer.class, base);
+        if (sessions == null || sessions > 0 || decisions == null || decisions > 0) {
+            throw new IllegalStateException("historic copies still point at the templates' sessions (" + sessions
+                    + " entries) or decisions (" + decisions + " awardee lines)");
+        }
     }
 
     private void copyRows(String table, List<String> cols, String map,
