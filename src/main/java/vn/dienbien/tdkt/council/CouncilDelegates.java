@@ -237,10 +237,11 @@ class CouncilDelegates {
      * retries {@code ${decisionIssueRetryCycle}}): the decision, its awardees, every dossier's result and the
      * decision document's case commit together, from the registration recorded with the session of this case
      * (never from a variable); a job run again after success does nothing twice. In the same transaction each
-     * dossier's case of the session is told its result; each then tells its unit and ends in a job of its own
-     * ("Thông báo kết quả cho đơn vị", asynchronous), so a failing notice holds up no other dossier. Telling is a
-     * correlation with nothing to fail on once the results are written; one job per dossier for it cost 63
-     * statements and a transaction per awarded dossier (issue 12, StatementBudgetTest). The issuing is the system's act; the decision
+     * dossier's case of the session is told its result, and each then tells its unit and ends ("Thông báo kết
+     * quả cho đơn vị"), so no case waits on once its dossier has a result; a failing notice fails the whole job,
+     * which writes nothing and is retried. One job per dossier for the telling cost 63 statements and a
+     * transaction per awarded dossier, and one for the closing about twenty and a transaction (issue 12's
+     * third and twenty-fifth passes, StatementBudgetTest). The issuing is the system's act; the decision
      * names the văn thư who registered. A failure becomes the job's error in Vietnamese, and when the retries run
      * out, the incident's; nothing of it is written and no case is moved.
      * <p>

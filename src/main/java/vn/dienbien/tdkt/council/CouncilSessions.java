@@ -452,7 +452,7 @@ public class CouncilSessions {
      * reasons, all in this one transaction (a failure leaves nothing of it). The registration is read from the
      * session of this case, never from a variable; the decision names the văn thư who registered it and the
      * Chairman who approved it. Exactly once: a session already decided is left as it is. Returns the decision's
-     * code (null: nobody awarded). The dossiers' cases are told afterwards, one job each ({@link SessionOutcomes}).
+     * code (null: nobody awarded). The dossiers' cases are told afterwards, in the same job ({@link SessionOutcomes}).
      */
     @Transactional
     public String issueRegistered(String processInstanceId) {
@@ -536,7 +536,8 @@ public class CouncilSessions {
 
     /**
      * The dossiers end without an award, each with its reason; the session ends with no decision. Each case
-     * is told here, in this transaction (the Chairman's approval with no awardee is rare: no job per dossier).
+     * is told here, in this transaction, and tells its unit and ends (the Chairman's approval with no awardee is
+     * rare: no job per dossier).
      */
     private void closeRefused(CouncilSession session, Map<Long, String> refused, String fallbackActor) {
         registrations.release(session.getId());

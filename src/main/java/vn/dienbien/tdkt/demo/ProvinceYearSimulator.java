@@ -83,8 +83,6 @@ public class ProvinceYearSimulator {
     private static final String APPRAISAL_JOB_ACTIVITY = "Task_EvaluateRules";
     /** The session's job after the văn thư's registration: the decision, its awardees, the dossiers' results. */
     private static final String ISSUE_JOB_ACTIVITY = "Task_IssueDecision";
-    /** The job that tells the unit a dossier's result and ends its case (award-dossier.bpmn). */
-    private static final String CLOSE_JOB_ACTIVITY = "Task_Close";
     private static final List<String> SURNAMES = List.of("Lò", "Quàng", "Tòng", "Cà", "Lường", "Nguyễn", "Trần", "Vừ",
             "Giàng", "Sùng", "Lê", "Phạm", "Hoàng", "Mùa");
     private static final List<String> GIVEN = List.of("Thị Thu", "Văn Hùng", "Thị Lan", "Văn Bình", "Thị Hoa", "A Dính",
@@ -470,14 +468,10 @@ public class ProvinceYearSimulator {
             later(24);
             register(sessionId);
             // The decision issues in a job of the session after the văn thư's registration, timed on its own; the
-            // same job tells each dossier's case its result, and the session ends with it.
+            // same job tells each dossier's case its result, each case tells its unit and ends, and the session
+            // ends with it.
             caseJob(sessionInstance(sessionId), ISSUE_JOB_ACTIVITY, "job after registration (ban hành quyết định)");
             decisionCount.incrementAndGet();
-            // Each dossier's case tells its unit and ends in a job of its own after it is told: one job, found
-            // once (as a job executor would), not looked for again once the case has ended.
-            for (Long id : ids) {
-                caseJob(caseOf(id), CLOSE_JOB_ACTIVITY, "jobs after the decision (báo kết quả, một hồ sơ)");
-            }
         }
 
         /** Opens the session and records {@code ballots} of its members' ballots. */

@@ -18,8 +18,8 @@ import vn.dienbien.tdkt.platform.ProcessActors;
  * not awarded, with the reason. The decision, its number, its awardees and every dossier's result (AWARDED or
  * NOT_AWARDED, in its status history) are written in one transaction, so that nobody sees a registered
  * decision whose dossier is not yet AWARDED. Telling each dossier's case its result ({@link #tellCase}) is a
- * separate step: the council session runs it in one job per dossier after the registration, so that the văn
- * thư's click neither moves ten cases nor seals their engine history.
+ * separate step: the council session runs it in its job after the registration, so that the văn thư's click
+ * neither moves ten cases nor seals their engine history; each case then tells its unit and ends at once.
  */
 @Service
 public class DossierDecisions {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -224,12 +225,19 @@ class DossierDelegates {
     }
 
     /**
-     * "Thông báo kết quả cho đơn vị", in a job of the case after the decision's message (asyncBefore): the
-     * result is already in the dossier, written with the decision (DossierDecisions); the unit is told, once
-     * (a job run again finds the notification sent), and the case ends. A dossier still ACCEPTED here (a
-     * message correlated without writing the result) is closed as before: the history names who issued the
-     * decision naming it, or the person the system passed with a refusal. A failure becomes the job's error
-     * in Vietnamese; when the diagram's retries ({@code ${dossierOutcomeRetryCycle}}) run out, the incident's.
+     * "Thông báo kết quả cho đơn vị", as soon as the case is told its result, in the transaction that tells it
+     * (the session's job "Ban hành quyết định khen thưởng", or the Chairman's step when nobody is awarded): the
+     * result is already in the dossier, written with the decision (DossierDecisions); the unit is told, once (a
+     * step run again finds the notification sent), and the case ends. So no case waits on after its dossier has
+     * a result, and a failure here writes nothing, the decision included: the session's job is retried as a
+     * whole (issue 12's twenty-fifth pass: a job of its own per dossier cost a transaction and about twenty
+     * statements per awarded dossier). A dossier still ACCEPTED here (a message correlated without writing the
+     * result) is closed as before: the history names who issued the decision naming it, or the person the
+     * system passed with a refusal.
+     * <p>
+     * Cases of earlier versions run this step in a job of their own (asyncBefore): there a failure becomes the
+     * job's error in Vietnamese, and when the diagram's retries ({@code ${dossierOutcomeRetryCycle}}) run out,
+     * the incident's; the result written with the decision stays.
      */
     @Bean
     JavaDelegate closeDossier(DossierAppraisal appraisal, AwardDecisions decisions,
@@ -250,6 +258,10 @@ class DossierDelegates {
                             decidedBy == null || decidedBy.isBlank() ? ProcessActors.SYSTEM : decidedBy);
                 }
             } catch (RuntimeException e) {
+                if (!inAJobOfItsOwn(execution)) {
+                    // The step that told the case fails with it and writes nothing; its own message applies.
+                    throw e;
+                }
                 throw new DossierOutcomeException("Không gửi được thông báo kết quả xét khen thưởng của hồ sơ số "
                         + dossierId + " cho đơn vị đề nghị: "
                         + (e instanceof ApiException ? e.getMessage() : "lỗi tạm thời khi ghi thông báo.")
@@ -260,7 +272,15 @@ class DossierDelegates {
         };
     }
 
-    /** The diagram's retry cycle of "Thông báo kết quả cho đơn vị" (tdkt.dossier.outcome-retry-cycle). */
+    /** Whether this step runs in a job of its own (asyncBefore, as earlier versions of the diagram have it). */
+    private static boolean inAJobOfItsOwn(DelegateExecution execution) {
+        return execution.getBpmnModelElementInstance() instanceof ServiceTask task && task.isCamundaAsyncBefore();
+    }
+
+    /**
+     * The retry cycle of "Thông báo kết quả cho đơn vị" in earlier versions of the diagram, where it runs in a
+     * job of its own (tdkt.dossier.outcome-retry-cycle).
+     */
     @Bean
     String dossierOutcomeRetryCycle(@Value("${tdkt.dossier.outcome-retry-cycle:R3/PT5M}") String retryCycle) {
         return retryCycle;

@@ -105,12 +105,12 @@ class DecisionIssuingJobTest {
         assertThat(dossiers.record(s.awarded()).status()).isEqualTo("AWARDED");
         assertThat(dossiers.record(s.refused()).status()).isEqualTo("NOT_AWARDED");
         assertThat(status(s.sessionId())).isEqualTo("DECIDED");
-        assertThat(managementService.createJobQuery().processInstanceId(dossiers.record(s.awarded()).processInstanceId())
-                .activityId("Task_Close").count()).as("the awarded dossier's case was told the decision").isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(dossiers.record(s.awarded())
+                .processInstanceId()).count()).as("the awarded dossier's case was told the decision and ended").isZero();
         assertThat(held(s.sessionId())).as("the reservation became the decision").isNull();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count())
                 .as("the job told every dossier's case: the session ends with it").isZero();
-        assertThat(scenario.executeDossierJobs(s.both())).as("then each case's own job").isEqualTo(2);
+        assertThat(scenario.executeDossierJobs(s.both())).as("no job of each case's own").isZero();
     }
 
     @Test
@@ -134,8 +134,10 @@ class DecisionIssuingJobTest {
         // And the service itself, called again for the case.
         assertThat(sessions.issueRegistered(session)).isEqualTo(decision.code());
 
-        assertThat(managementService.createJobQuery().processInstanceId(awardedCase).activityId("Task_Close").count())
-                .as("the case was told once: one closing job").isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(awardedCase).count())
+                .as("the case was told once and ended").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from notification where process_instance_id = ? and kind = ?",
+                Integer.class, awardedCase, "DOSSIER_AWARDED")).as("its unit was told once").isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from decision_awardee where dossier_id = ?", Integer.class,
                 s.awarded())).as("one decision names the awardee").isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from decision where code = ? and number_year = 2041",

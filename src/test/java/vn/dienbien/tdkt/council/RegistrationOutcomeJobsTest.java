@@ -45,8 +45,9 @@ import vn.dienbien.tdkt.platform.WorkflowKeys;
  * "Vào số, ngày ký quyết định": the văn thư's registration records the registration and moves no dossier case;
  * the session's job "Ban hành quyết định khen thưởng" then writes, in its one transaction, the decision, its
  * number, its awardees and every dossier's result, and tells every dossier's case of the session; each case then
- * tells its unit and ends in a job of its own ("Thông báo kết quả cho đơn vị"). A job that fails leaves nothing
- * half-written and moves nothing; a job run again tells each case and unit once.
+ * tells its unit and ends in the same transaction ("Thông báo kết quả cho đơn vị", no job of its own since issue
+ * 12's twenty-fifth pass). A job that fails leaves nothing half-written and moves nothing; a job run again tells
+ * each case and unit once.
  * <p>
  * Sessions left on the version with one job per dossier ("Chuyển kết quả vào từng hồ sơ", issue 12's third to
  * seventh pass) still tell their dossiers that way: the last two tests run on that version.
@@ -111,24 +112,14 @@ class RegistrationOutcomeJobsTest {
         assertThat(refused.outcomeReason()).contains("Không đạt tỷ lệ biểu quyết");
         for (Long id : s.both()) {
             assertThat(waitsForTheResult(id)).as("told in the issuing's transaction").isFalse();
-            assertThat(managementService.createJobQuery().processInstanceId(caseOf(id)).activityId("Task_Close").count())
-                    .as("each case closes in a job of its own").isEqualTo(1);
-        }
-        for (Long id : s.both()) {
-            assertThat(runtimeService.getVariables(caseOf(id)).keySet())
-                    .as("the result is read from the dossier and the decision, not copied into the case")
-                    .doesNotContain("awarded", "decisionCode", "decisionReason");
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(caseOf(id)).count())
+                    .as("the case told its unit and ended in the same transaction").isZero();
+            assertThat(managementService.createJobQuery().processInstanceId(caseOf(id)).count())
+                    .as("no closing job, no timer left").isZero();
         }
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(session).count())
                 .as("the session ends with the decision").isZero();
-        assertThat(notices("DOSSIER_AWARDED")).as("the unit is told in the dossier case's job").hasSize(awardedBefore);
-
-        assertThat(scenario.executeDossierJobs(s.both())).as("both cases' jobs").isEqualTo(2);
-
-        for (Long id : s.both()) {
-            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(caseOf(id)).count())
-                    .as("the case ended").isZero();
-        }
+        assertThat(scenario.executeDossierJobs(s.both())).as("nothing left to run").isZero();
         assertThat(notices("DOSSIER_AWARDED")).hasSize(awardedBefore + 1)
                 .anySatisfy(n -> assertThat(n.subject()).contains(awarded.nomineeName()).contains("được khen thưởng"));
         assertThat(notices("DOSSIER_NOT_AWARDED")).hasSize(notAwardedBefore + 1);
@@ -159,9 +150,11 @@ class RegistrationOutcomeJobsTest {
         assertThat(waitsForTheResult(other.awarded())).isTrue();
 
         int awardedBefore = notices("DOSSIER_AWARDED").size();
-        assertThat(scenario.executeDossierJobs(s.both())).as("each case's own job, once").isEqualTo(2);
-        assertThat(notices("DOSSIER_AWARDED")).hasSize(awardedBefore + 1);
+        assertThat(scenario.executeDossierJobs(s.both())).as("the cases ended as they were told").isZero();
+        assertThat(outcomes.tellAll(session)).as("told again: nothing moves").isZero();
+        assertThat(notices("DOSSIER_AWARDED")).as("and nobody is told twice").hasSize(awardedBefore);
         assertThat(scenario.executeIssuingJob(other.sessionId())).isEqualTo(1);
+        assertThat(notices("DOSSIER_AWARDED")).hasSize(awardedBefore + 1);
         assertThat(waitsForTheResult(other.awarded())).isFalse();
     }
 
@@ -271,48 +264,40 @@ class RegistrationOutcomeJobsTest {
     }
 
     @Test
-    void aJobThatFailsKeepsTheResultIsRetriedWithAVietnameseMessageAndTellsTheUnitOnce() {
+    void aNoticeThatFailsFailsTheWholeIssuingJobWithNothingWrittenAndTheUnitIsToldOnceOnRetry() {
         Session s = votedAndApproved(LocalDateTime.of(2038, 4, 6, 9, 0), "Quàng Văn Páo", "Mùa Thị Dơ");
         int awardedBefore = notices("DOSSIER_AWARDED").size();
-        scenario.register(s.sessionId());
-        scenario.executeJobs(s.sessionId());
-        String instance = dossiers.record(s.awarded()).processInstanceId();
-        Job job = managementService.createJobQuery().processInstanceId(instance).activityId("Task_Close").singleResult();
-
+        int notAwardedBefore = notices("DOSSIER_NOT_AWARDED").size();
+        registerOnly(s);
+        String session = scenario.processOf(s.sessionId());
+        Job job = scenario.issuing(session).get(0);
+        // The awarded dossier's notice fails once: all of the job rolls back, whatever was told before it.
         doThrow(new IllegalStateException("connection reset")).doCallRealMethod().when(notifications)
                 .notifyUnit(anyLong(), eq("DOSSIER_AWARDED"), any(), any());
+
         assertThatThrownBy(() -> managementService.executeJob(job.getId())).isNotNull();
 
         Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
-        assertThat(failed.getRetries()).as("R3/PT5M: two attempts left").isEqualTo(2);
+        assertThat(failed.getRetries()).as("the session's cycle, R3/PT5M: two attempts left").isEqualTo(2);
         assertThat(failed.getExceptionMessage())
-                .startsWith("Không gửi được thông báo kết quả xét khen thưởng của hồ sơ số " + s.awarded())
+                .startsWith("Không ban hành được quyết định khen thưởng của phiên họp: lỗi tạm thời")
                 .contains("R3/PT5M").contains("Cockpit").doesNotContain("IllegalStateException");
-        assertThat(dossiers.record(s.awarded()).status()).as("the result stays").isEqualTo("AWARDED");
+        for (Long id : s.both()) {
+            assertThat(waitsForTheResult(id)).as("nothing half-written: no case was moved").isTrue();
+            assertThat(dossiers.record(id).status()).as("no result written").isEqualTo("ACCEPTED");
+        }
+        assertThat(decisions.naming(s.awarded())).as("no decision").isEmpty();
         assertThat(notices("DOSSIER_AWARDED")).hasSize(awardedBefore);
+        assertThat(notices("DOSSIER_NOT_AWARDED")).as("the notice written before the failure is gone too")
+                .hasSize(notAwardedBefore);
 
         managementService.executeJob(job.getId());
         assertThat(notices("DOSSIER_AWARDED")).hasSize(awardedBefore + 1);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
-    }
-
-    @Test
-    void theContinuationRunTwiceForOneCaseTellsTheUnitOnce() {
-        Session s = votedAndApproved(LocalDateTime.of(2038, 5, 4, 9, 0), "Giàng A Tủa", "Sùng Thị Máy");
-        int awardedBefore = notices("DOSSIER_AWARDED").size();
-        scenario.register(s.sessionId());
-        scenario.executeJobs(s.sessionId());
-        String instance = dossiers.record(s.awarded()).processInstanceId();
-        // As if a second node ran the same continuation: a second job of the same step in the same case.
-        runtimeService.createProcessInstanceModification(instance).startBeforeActivity("Task_Close").execute();
-        List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).activityId("Task_Close").list();
-        assertThat(jobs).hasSize(2);
-
-        jobs.forEach(j -> managementService.executeJob(j.getId()));
-
-        assertThat(notices("DOSSIER_AWARDED")).as("told once").hasSize(awardedBefore + 1);
-        assertThat(dossiers.record(s.awarded()).history()).filteredOn(h -> h.status().equals("AWARDED")).hasSize(1);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(notices("DOSSIER_NOT_AWARDED")).hasSize(notAwardedBefore + 1);
+        assertThat(dossiers.record(s.awarded()).status()).isEqualTo("AWARDED");
+        for (Long id : s.both()) {
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(caseOf(id)).count()).isZero();
+        }
     }
 
     /** The văn thư's completion with the form's proposal, without running the decision's job. */
