@@ -13,13 +13,15 @@ select 'case without its dossier', count(*) from act_hi_procinst p
 select 'AWAITING_HEAD without the head''s task', count(*) from dossier d
  where d.status = 'AWAITING_HEAD' and not exists (select 1 from act_ru_task t
        where t.proc_inst_id_ = d.process_instance_id and t.task_def_key_ = 'Task_HeadConfirm');
--- After the head's confirmation (or the unit's resend) the Board's task comes from the case's job before
--- "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng": a dossier under appraisal has the task or that job.
+-- After the head's confirmation (or the unit's resend) the Board's task comes in the same transaction, or from the
+-- case's job that checks again when the eligibility table failed ("Kiểm tra lại điều kiện khen thưởng (tác vụ nền)";
+-- "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng" in cases on earlier versions): the task or that job.
 select 'UNDER_APPRAISAL without the appraisal task or its job', count(*) from dossier d
  where d.status = 'UNDER_APPRAISAL' and not exists (select 1 from act_ru_task t
        where t.proc_inst_id_ = d.process_instance_id and t.task_def_key_ = 'Task_Appraise')
    and not exists (select 1 from act_ru_job j join act_ru_jobdef jd on jd.id_ = j.job_def_id_
-       where j.process_instance_id_ = d.process_instance_id and jd.act_id_ = 'Task_EvaluateRules');
+       where j.process_instance_id_ = d.process_instance_id
+         and jd.act_id_ in ('Task_EvaluateRules', 'Task_EvaluateRulesInJob'));
 select 'ACCEPTED not waiting for the council', count(*) from dossier d
  where d.status = 'ACCEPTED' and not exists (select 1 from act_ru_event_subscr s
        where s.proc_inst_id_ = d.process_instance_id and s.activity_id_ = 'Event_AwaitDecision');

@@ -21,7 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
-import vn.dienbien.tdkt.dossier.AppraisalJobs;
 
 /**
  * Every role of the registry and an anonymous caller × every endpoint of /api and the engine REST
@@ -59,7 +58,6 @@ class AuthorizationMatrixTest {
     @Autowired ApiClient api;
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskService taskService;
-    @Autowired org.camunda.bpm.engine.ManagementService managementService;
     @Autowired RuntimeService runtimeService;
     @Autowired vn.dienbien.tdkt.decision.AwardDecisions awardDecisions;
     @Autowired vn.dienbien.tdkt.notification.NotificationService notifications;
@@ -448,7 +446,6 @@ class AuthorizationMatrixTest {
         long secondId = ((Number) second.getBody().get("id")).longValue();
         String secondCase = jdbc.queryForObject("select process_instance_id from dossier where id = ?", String.class, secondId);
         completeAs("lanhdao.syt", taskOf(secondCase, "Task_HeadConfirm"), "{\"headDecision\":{\"value\":\"CONFIRM\"}}");
-        AppraisalJobs.run(managementService, secondCase);
         completeAs("bantdkt", taskOf(secondCase, "Task_Appraise"), "{\"appraisalDecision\":{\"value\":\"ACCEPT\"}}");
         var session = rest.withBasicAuth("bantdkt", "demo").postForEntity("/api/council-sessions", Map.of(
                 "title", "Phiên họp kiểm thử phân quyền",

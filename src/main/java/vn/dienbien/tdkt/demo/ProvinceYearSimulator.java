@@ -79,8 +79,6 @@ public class ProvinceYearSimulator {
     private static final String CLERK = "vanthu.ubnd";
     private static final String STANDING = "thuongtruc.hd";
     private static final String CHAIRMAN = "chutich";
-    /** The award dossier's step whose job follows a confirmation or a resend (bpmn/award-dossier.bpmn). */
-    private static final String APPRAISAL_JOB_ACTIVITY = "Task_EvaluateRules";
     /** The session's job after the văn thư's registration: the decision, its awardees, the dossiers' results. */
     private static final String ISSUE_JOB_ACTIVITY = "Task_IssueDecision";
     private static final List<String> SURNAMES = List.of("Lò", "Quàng", "Tòng", "Cà", "Lường", "Nguyễn", "Trần", "Vừ",
@@ -423,7 +421,6 @@ public class ProvinceYearSimulator {
             for (Long id : concat(ids, stopped)) {
                 Task task = dossierTask(id);
                 complete(holder(task, "lanhdao."), task, Map.of("headDecision", "CONFIRM"));
-                appraisalJob(id);
             }
             later(20);
             for (Long id : stopped) {
@@ -439,7 +436,6 @@ public class ProvinceYearSimulator {
                 Task task = dossierTask(id);
                 complete(holder(task, "canbo."), task, Map.of("supplementNote",
                         "Đã bổ sung biên bản họp Hội đồng thi đua – khen thưởng cơ sở."));
-                appraisalJob(id);
             }
             later(4);
             for (Long id : ids) {
@@ -578,7 +574,6 @@ public class ProvinceYearSimulator {
             for (Long id : appraisal) {
                 Task task = dossierTask(id);
                 complete(holder(task, "lanhdao."), task, Map.of("headDecision", "CONFIRM"));
-                appraisalJob(id);
             }
             later(24);
             for (Long id : appraisal.subList(3, 5)) {
@@ -591,7 +586,6 @@ public class ProvinceYearSimulator {
                 Long id = propose(random, false);
                 Task task = dossierTask(id);
                 complete(holder(task, "lanhdao."), task, Map.of("headDecision", "CONFIRM"));
-                appraisalJob(id);
                 complete(BOARD, dossierTask(id), Map.of("appraisalDecision", "ACCEPT"));
                 council.add(id);
             }
@@ -651,17 +645,6 @@ public class ProvinceYearSimulator {
         private String sessionInstance(Long sessionId) {
             return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey("PH-" + sessionId)
                     .singleResult().getId();
-        }
-
-        /**
-         * After the head's confirmation or the unit's resend, the eligibility check and the Board's task come in a job
-         * of the dossier's case (asyncBefore "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng"): runs it, timed on
-         * its own. Where the job executor is on too (the demo at start-up), it may be running the same job: the loser
-         * of that race sees a concurrent change, and the job is looked for again (gone once the executor's run commits).
-         */
-        private void appraisalJob(Long dossierId) {
-            caseJob(caseOf(dossierId), APPRAISAL_JOB_ACTIVITY,
-                    "job after confirmation or resend (kiểm tra điều kiện, giao thẩm định)");
         }
 
         /** Runs the case's job waiting before {@code activity}, timed on its own as {@code label} (see above). */

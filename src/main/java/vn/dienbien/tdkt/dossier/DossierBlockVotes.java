@@ -88,7 +88,14 @@ public class DossierBlockVotes {
         history.note(dossierId, actor.userId(),
                 "Ban TĐKT xác nhận cụm/khối đã bình xét, suy tôn ngoài hệ thống (biên bản họp cụm/khối kèm hồ sơ): "
                         + abbreviate(text));
-        return eligibility.evaluate(dossierId);
+        try {
+            return eligibility.evaluate(dossierId);
+        } catch (DossierEligibility.EligibilityTableFailure e) {
+            // Rolls back the declaration too: the Board's note and the rules' new round go together.
+            throw ApiException.conflict("Bảng điều kiện khen thưởng (dossier-eligibility) đang lỗi nên chưa kiểm tra lại"
+                    + " được điều kiện của hồ sơ số " + dossierId + "; chưa ghi gì. Báo quản trị viên sửa bảng quyết"
+                    + " định rồi thử lại.");
+        }
     }
 
     private static String abbreviate(String text) {

@@ -5,6 +5,7 @@ import static vn.dienbien.tdkt.dossier.DossierVariables.*;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -95,11 +96,14 @@ class DossierDelegates {
     }
 
     /**
-     * "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng", in a job of the case after the head's confirmation or
-     * the unit's resend (asyncBefore), so the person's click does not wait for the decision table and the Board's
-     * task. The confirmation, the status and the deadline (counted from the confirmation) are already written.
-     * A failure becomes the job's error in Vietnamese (a refusal keeps its own message); when the diagram's
-     * retries ({@code ${dossierAppraisalRetryCycle}}) run out, the incident's. Nothing of the evaluation stays.
+     * "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng", in the transaction of the head's confirmation or the
+     * unit's resend: the rules' results, the Board's task and the confirmation commit together. When the decision
+     * table cannot run, the confirmation must still stand (an administrator's table never undoes a person's act):
+     * the step throws the diagram's error {@value #ELIGIBILITY_TABLE_FAILED}, nothing of the evaluation is written,
+     * and the case runs the check again in a job ("Kiểm tra lại … (tác vụ nền)", asyncBefore, retried by
+     * {@code ${dossierAppraisalRetryCycle}}, then an incident). In a job of its own — that step, or this one in
+     * earlier versions of the diagram — a failure becomes the job's error in Vietnamese (a refusal keeps its own
+     * message).
      */
     @Bean
     JavaDelegate evaluateEligibility(DossierEligibility eligibility, DossierAppraisal appraisal,
@@ -109,18 +113,34 @@ class DossierDelegates {
             EligibilityOutcome outcome;
             try {
                 outcome = eligibility.evaluate(dossierId);
+            } catch (DossierEligibility.EligibilityTableFailure e) {
+                if (!inAJobOfItsOwn(execution)) {
+                    throw new BpmnError(ELIGIBILITY_TABLE_FAILED, "Không chạy được bảng điều kiện khen thưởng cho hồ sơ"
+                            + " số " + dossierId + ": kiểm tra lại trong tác vụ nền.");
+                }
+                throw retriedLater(dossierId, retryCycle, e);
             } catch (ApiException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new DossierAppraisalException("Không kiểm tra được thành phần hồ sơ và điều kiện khen thưởng "
-                        + "của hồ sơ số " + dossierId + " (lỗi khi chạy bảng điều kiện hoặc ghi kết quả). Xác nhận gửi "
-                        + "hồ sơ đã được ghi, thời hạn tính từ lúc xác nhận; hệ thống tự thử lại theo chu kỳ "
-                        + retryCycle + ". Khi hết lượt, xử lý nguyên nhân rồi chọn thử lại (Retry) sự cố này trong "
-                        + "Cockpit.", e);
+                if (!inAJobOfItsOwn(execution)) {
+                    throw e; // our own writes failed: the person's step fails with them and writes nothing
+                }
+                throw retriedLater(dossierId, retryCycle, e);
             }
             execution.setVariable(ELIGIBILITY_SUMMARY, outcome.summary());
             execution.setVariable(ALL_RULES_PASSED, outcome.allPassed());
         };
+    }
+
+    /** The error code of the boundary event "Bảng điều kiện lỗi" on "Kiểm tra thành phần hồ sơ và điều kiện". */
+    static final String ELIGIBILITY_TABLE_FAILED = "ELIGIBILITY_TABLE_FAILED";
+
+    private static DossierAppraisalException retriedLater(Long dossierId, String retryCycle, RuntimeException e) {
+        return new DossierAppraisalException("Không kiểm tra được thành phần hồ sơ và điều kiện khen thưởng "
+                + "của hồ sơ số " + dossierId + " (lỗi khi chạy bảng điều kiện hoặc ghi kết quả). Xác nhận gửi "
+                + "hồ sơ đã được ghi, thời hạn tính từ lúc xác nhận; hệ thống tự thử lại theo chu kỳ "
+                + retryCycle + ". Khi hết lượt, xử lý nguyên nhân rồi chọn thử lại (Retry) sự cố này trong "
+                + "Cockpit.", e);
     }
 
     /** The diagram's retry cycle of "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng" (tdkt.dossier.appraisal-retry-cycle). */

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dienbien.tdkt.organization.OrgUnit;
@@ -30,6 +30,8 @@ import vn.dienbien.tdkt.platform.WorkflowKeys;
 @Service
 public class DossierEligibility {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DossierEligibility.class);
+
     private static final Set<DossierStatus> COUNTING_STATUSES = EnumSet.of(DossierStatus.AWAITING_HEAD,
             DossierStatus.UNDER_APPRAISAL, DossierStatus.RETURNED, DossierStatus.ACCEPTED, DossierStatus.AWARDED);
 
@@ -37,21 +39,26 @@ public class DossierEligibility {
     private final AwardRepository awards;
     private final DossierRuleResultRepository ruleResults;
     private final OrgUnitRepository units;
-    private final DecisionService decisionService;
+    private final ProcessEngineConfigurationImpl engine;
     private final List<BlockLeadership> leadership;
 
     DossierEligibility(DossierRepository dossiers, AwardRepository awards, DossierRuleResultRepository ruleResults,
-            OrgUnitRepository units, DecisionService decisionService, List<BlockLeadership> leadership) {
+            OrgUnitRepository units, ProcessEngineConfigurationImpl engine, List<BlockLeadership> leadership) {
         this.dossiers = dossiers;
         this.awards = awards;
         this.ruleResults = ruleResults;
         this.units = units;
-        this.decisionService = decisionService;
+        this.engine = engine;
         this.leadership = leadership;
     }
 
-    /** Kiểm tra thành phần hồ sơ và điều kiện: records each rule's result; true when all pass. */
-    @Transactional
+    /**
+     * Kiểm tra thành phần hồ sơ và điều kiện: records each rule's result; true when all pass. When the decision
+     * table cannot run (an administrator deployed a table that asks for an input the system does not give, say),
+     * throws {@link EligibilityTableFailure} before anything is written, and leaves the caller's transaction good:
+     * the head's confirmation that triggered the check stays, and the case runs the check again in a job.
+     */
+    @Transactional(noRollbackFor = EligibilityTableFailure.class)
     public EligibilityOutcome evaluate(Long dossierId) {
         Dossier dossier = dossiers.findById(dossierId)
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ số " + dossierId + "."));
@@ -66,9 +73,7 @@ public class DossierEligibility {
         results.add(missing.isEmpty()
                 ? new RuleResult("COMPLETENESS", true, "Đủ thành phần hồ sơ theo quy định.")
                 : new RuleResult("COMPLETENESS", false, "Thiếu thành phần hồ sơ: " + String.join("; ", missing) + "."));
-        DmnDecisionResult dmn = withoutAuthorization(
-                () -> decisionService.evaluateDecisionByKey(WorkflowKeys.DOSSIER_ELIGIBILITY)
-                        .variables(eligibilityInputs(dossier)).evaluate());
+        DmnDecisionResult dmn = runTable(dossierId, eligibilityInputs(dossier));
         dmn.forEach(row -> results.add(new RuleResult((String) row.get("ruleCode"), (Boolean) row.get("passed"),
                 (String) row.get("reason"))));
         results.forEach(r -> ruleResults.save(new DossierRuleResult(dossierId, round, r.ruleCode(), r.passed(),
@@ -164,15 +169,38 @@ public class DossierEligibility {
         return run;
     }
 
-    /** The rules are the system's check, whoever's step triggers them. */
-    private static <T> T withoutAuthorization(java.util.concurrent.Callable<T> call) {
-        CommandContext context = Context.getCommandContext();
+    /**
+     * Runs the latest "Điều kiện khen thưởng" table with the DMN engine itself, not through the engine's decision
+     * service: a failing command of the engine marks the whole Spring transaction for rollback, and so would undo
+     * the step that asked for the check. The rules are the system's check, whoever's step triggers them: no
+     * authorization applies. The engine's history of the evaluation was not kept before either (the rules' results
+     * are in dossier_rule_result, sealed with the case).
+     */
+    private DmnDecisionResult runTable(Long dossierId, Map<String, Object> inputs) {
         try {
-            return context == null ? call.call() : context.runWithoutAuthorization(call);
+            if (Context.getCommandContext() == null) {
+                // Called from our API (the Board's declaration), whose own transaction rolls back on this failure.
+                return engine.getCommandExecutorTxRequired()
+                        .execute(context -> engine.getDmnEngine().evaluateDecision(latestTable(), inputs));
+            }
+            return engine.getDmnEngine().evaluateDecision(latestTable(), inputs);
         } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            LOG.warn("Eligibility table failed for dossier {}: {}", dossierId, e.toString());
+            throw new EligibilityTableFailure(dossierId, e);
+        }
+    }
+
+    private DmnDecision latestTable() {
+        return (DmnDecision) Context.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedLatestDecisionDefinitionByKey(WorkflowKeys.DOSSIER_ELIGIBILITY);
+    }
+
+    /** The decision table could not run for a dossier; nothing of the evaluation was written. */
+    public static final class EligibilityTableFailure extends RuntimeException {
+
+        EligibilityTableFailure(Long dossierId, Throwable cause) {
+            super("Không chạy được bảng điều kiện khen thưởng (dossier-eligibility) cho hồ sơ số " + dossierId + ".",
+                    cause);
         }
     }
 

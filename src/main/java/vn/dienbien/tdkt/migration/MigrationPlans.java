@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -59,11 +60,14 @@ class MigrationPlans {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final ManagementService management;
 
-    MigrationPlans(RepositoryService repository, RuntimeService runtime, HistoryService history) {
+    MigrationPlans(RepositoryService repository, RuntimeService runtime, HistoryService history,
+            ManagementService management) {
         this.repository = repository;
         this.runtime = runtime;
         this.history = history;
+        this.management = management;
     }
 
     /** The newest version of the process; 404 when there is no such process. */
@@ -145,6 +149,9 @@ class MigrationPlans {
                         .processDefinitionId(v.source().getId()).activityId(id).unfinished().list()) {
                     cases.add(a.getProcessInstanceId());
                 }
+                // A case waiting in a job before the step (asyncBefore) has not started it yet: its job tells.
+                management.createJobQuery().processDefinitionId(v.source().getId()).activityId(id).messages().list()
+                        .forEach(job -> cases.add(job.getProcessInstanceId()));
                 unmapped.add(new Unmapped(id, v.sourceSteps().name(id), cases.size()));
             }
         }

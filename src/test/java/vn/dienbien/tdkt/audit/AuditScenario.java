@@ -25,7 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.council.CouncilSessions;
 import vn.dienbien.tdkt.document.DocumentService;
-import vn.dienbien.tdkt.dossier.AppraisalJobs;
 import vn.dienbien.tdkt.dossier.DossierProposals;
 import vn.dienbien.tdkt.dossier.DossierQueries;
 import vn.dienbien.tdkt.dossier.Proposal;
@@ -98,7 +97,6 @@ class AuditScenario {
         String instance = caseOf(dossierId);
         completeAs("lanhdao." + unitCode.toLowerCase(), taskService.createTaskQuery().processInstanceId(instance)
                 .singleResult(), Map.of("headDecision", "CONFIRM"));
-        AppraisalJobs.run(managementService, instance);
         completeAs("bantdkt", taskService.createTaskQuery().processInstanceId(instance).singleResult(),
                 Map.of("appraisalDecision", "ACCEPT"));
         assertThat(dossiers.record(dossierId).status()).isEqualTo("ACCEPTED");

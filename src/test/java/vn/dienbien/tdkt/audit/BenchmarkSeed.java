@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.dienbien.tdkt.council.CouncilScenario;
 import vn.dienbien.tdkt.document.DocumentService;
-import vn.dienbien.tdkt.dossier.AppraisalJobs;
 import vn.dienbien.tdkt.dossier.DossierProposals;
 import vn.dienbien.tdkt.dossier.Proposal;
 
@@ -155,7 +154,6 @@ final class BenchmarkSeed {
                 dossierId);
         Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
         council.completeAs(userId, task, variables);
-        AppraisalJobs.run(managementService, instance); // after a confirmation or a resend: the Board's task
     }
 
     /** The voting form's ballot: for on every dossier but those voted down. */

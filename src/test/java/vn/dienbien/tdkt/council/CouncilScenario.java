@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dienbien.tdkt.document.DocumentService;
-import vn.dienbien.tdkt.dossier.AppraisalJobs;
 import vn.dienbien.tdkt.dossier.DossierProposals;
 import vn.dienbien.tdkt.dossier.DossierQueries;
 import vn.dienbien.tdkt.dossier.Proposal;
@@ -131,7 +130,6 @@ public class CouncilScenario {
 
     private void completeNext(String instance, String userId, Map<String, Object> variables) {
         completeAs(userId, taskService.createTaskQuery().processInstanceId(instance).singleResult(), variables);
-        AppraisalJobs.run(managementService, instance); // after a confirmation or a resend: the Board's task
     }
 
     /** As {@link #completeNext}, a minute after the last step, so each step of the story has its own time. */

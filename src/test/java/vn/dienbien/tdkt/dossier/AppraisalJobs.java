@@ -5,24 +5,24 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * After the head confirms a dossier (or the unit resends it), "Kiểm tra thành phần hồ sơ và điều kiện khen thưởng"
- * and the Board's "Thẩm định hồ sơ" come in a job of the case (asyncBefore); job execution is off in tests, so a
- * test runs that job here, as the job executor does within a second in the application.
+ * When the eligibility table cannot run at the head's confirmation (or the unit's resend), the case checks again
+ * in a job of its own, "Kiểm tra lại điều kiện khen thưởng (tác vụ nền)" (asyncBefore, retried); job execution is
+ * off in tests, so a test runs that job here, as the job executor does within a second in the application.
  */
 public final class AppraisalJobs {
 
     /** The step the job runs before. */
-    public static final String ACTIVITY = "Task_EvaluateRules";
+    public static final String ACTIVITY = "Task_EvaluateRulesInJob";
 
     private AppraisalJobs() {
     }
 
-    /** The case's jobs before the eligibility check (one after a confirmation or a resend, none otherwise). */
+    /** The case's jobs before the second eligibility check (one after a failed table, none otherwise). */
     public static List<Job> pending(ManagementService managementService, String processInstanceId) {
         return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(ACTIVITY).list();
     }
 
-    /** Runs the case's job before the eligibility check, if there is one; a failure is thrown as the job threw it. */
+    /** Runs the case's job before the second eligibility check, if there is one; a failure is thrown as the job threw it. */
     public static int run(ManagementService managementService, String processInstanceId) {
         int executed = 0;
         for (Job job : pending(managementService, processInstanceId)) {

@@ -30,14 +30,17 @@ import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.platform.WorkflowKeys;
 
 /**
- * Cases of the award dossier started before the eligibility check ran in a job of its own (the version where the
- * head's click created the Board's task) move to the current version as an administrator moves them: waiting for
- * the head, under appraisal (with their time-limit timers) or returned to the unit, and run on to the Board.
+ * Cases of the award dossier started under the version where the eligibility check ran in a job of its own after
+ * every confirmation move to the current version, where it runs in the confirmation's own step, as an administrator
+ * moves them: waiting for the head, under appraisal (with their time-limit timers), returned to the unit, and one
+ * waiting in that job (its table failed, say). That one goes to the step that checks again in a job, mapped by
+ * hand: the engine keeps a waiting job only on a step that also waits in one.
  */
 @WorkflowTest
 class AwardDossierMigrationTest {
 
     private static final String BASE = "/api/process-migrations/processes/" + WorkflowKeys.AWARD_DOSSIER;
+    private static final String CHECK = "Task_EvaluateRules";
 
     @Autowired DossierScenario scenario;
     @Autowired RepositoryService repositoryService;
@@ -59,23 +62,32 @@ class AwardDossierMigrationTest {
     }
 
     @Test
-    void casesAtTheHeadTheBoardAndTheUnitMoveToTheVersionWithTheCheckInAJobAndGoOn() throws IOException {
+    @SuppressWarnings("unchecked")
+    void casesOfTheVersionWithTheCheckInAJobMoveToTheCurrentOneAndTheOneWaitingInThatJobToTheRetryStep()
+            throws IOException {
         ProcessDefinition current = latest();
         try (InputStream in = repositoryService.getProcessModel(current.getId())) {
             currentXml = in.readAllBytes();
         }
-        ProcessDefinition before = deploy(withoutTheJob(currentXml), "award-dossier (phiên bản trước: kiểm tra trong lúc xác nhận)");
+        ProcessDefinition before = deploy(withTheCheckInAJob(currentXml),
+                "award-dossier (phiên bản trước: kiểm tra điều kiện trong tác vụ nền)");
 
         scenario.clockAt(LocalDateTime.of(2024, 1, 29, 9, 0));
         Long atHead = scenario.propose("canbo.syt", scenario.individualCertificate(name("Lò Văn Đợi"), List.of(2022, 2023), 2, 2023));
         Long atBoard = scenario.propose("canbo.syt", scenario.individualCertificate(name("Quàng Thị Xét"), List.of(2022, 2023), 2, 2023));
         Long atUnit = scenario.propose("canbo.syt", scenario.individualCertificate(name("Cà Văn Bổ"), List.of(2022, 2023), 2, 2023));
-        scenario.completeAs("lanhdao.syt", scenario.task(atBoard, "Task_HeadConfirm"), Map.of("headDecision", "CONFIRM"));
-        scenario.completeAs("lanhdao.syt", scenario.task(atUnit, "Task_HeadConfirm"), Map.of("headDecision", "CONFIRM"));
-        assertThat(scenario.task(atBoard, "Task_Appraise")).as("the earlier version gives the Board its task at once")
-                .isNotNull();
+        Long atJob = scenario.propose("canbo.syt", scenario.individualCertificate(name("Lường Thị Chờ"), List.of(2022, 2023), 2, 2023));
+        for (Long id : List.of(atBoard, atUnit, atJob)) {
+            scenario.completeAs("lanhdao.syt", scenario.task(id, "Task_HeadConfirm"), Map.of("headDecision", "CONFIRM"));
+        }
+        assertThat(scenario.task(atBoard, "Task_Appraise")).as("the earlier version checks in a job").isNull();
+        assertThat(jobsAt(atBoard, CHECK)).isEqualTo(1);
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(case_(atBoard)).activityId(CHECK)
+                .singleResult().getId());
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(case_(atUnit)).activityId(CHECK)
+                .singleResult().getId());
         scenario.appraise(atUnit, "RETURN", "Bổ sung biên bản họp Hội đồng cơ sở.");
-        List<String> cases = List.of(case_(atHead), case_(atBoard), case_(atUnit));
+        List<String> cases = List.of(case_(atHead), case_(atBoard), case_(atUnit), case_(atJob));
         cases.forEach(id -> assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult()
                 .getProcessDefinitionId()).isEqualTo(before.getId()));
         List<Date> boardTimers = scenario.timers(atBoard).stream().map(Job::getDuedate).toList();
@@ -84,41 +96,57 @@ class AwardDossierMigrationTest {
         ProcessDefinition after = deploy(currentXml, "award-dossier (phiên bản hiện hành, kiểm thử chuyển phiên bản)");
         restored = true;
 
-        // Every step a case waits in has the same id in the new version: nothing to map by hand.
+        // Steps matched by id: the step that now runs at once is left unmapped, with the case waiting in its job.
         Map<String, Object> plan = post(BASE + "/plan", Map.of("fromVersion", before.getVersion())).getBody();
-        assertThat((List<?>) plan.get("unmapped")).as("%s", plan).isEmpty();
+        assertThat((List<Map<String, Object>>) plan.get("unmapped")).as("%s", plan)
+                .anySatisfy(step -> {
+                    assertThat(step.get("activityId")).isEqualTo(CHECK);
+                    assertThat(step.get("cases")).isEqualTo(1);
+                })
+                .allSatisfy(step -> assertThat(step.get("cases")).isIn(0, 1));
         assertThat((List<?>) plan.get("problems")).as("%s", plan).isEmpty();
-        var moved = post(BASE + "/migrations", Map.of("fromVersion", before.getVersion(), "caseIds", cases));
+
+        // Mapped by hand to "Kiểm tra lại điều kiện khen thưởng (tác vụ nền)": all four move.
+        List<Map<String, String>> byHand = List.of(Map.of("from", CHECK, "to", "Task_EvaluateRulesInJob"));
+        Map<String, Object> mapped = post(BASE + "/plan", Map.of("fromVersion", before.getVersion(), "mappings", byHand))
+                .getBody();
+        assertThat((List<Map<String, Object>>) mapped.get("unmapped")).as("%s", mapped)
+                .allSatisfy(step -> assertThat(step.get("cases")).isEqualTo(0));
+        assertThat((List<?>) mapped.get("problems")).as("%s", mapped).isEmpty();
+        var moved = post(BASE + "/migrations", Map.of("fromVersion", before.getVersion(), "mappings", byHand,
+                "caseIds", cases));
         assertThat(moved.getStatusCode().value()).as("%s", moved.getBody()).isEqualTo(201);
         cases.forEach(id -> assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult()
                 .getProcessDefinitionId()).isEqualTo(after.getId()));
         assertThat(scenario.timers(atBoard)).extracting(Job::getDuedate).as("the time limit keeps its dates")
                 .containsExactlyElementsOf(boardTimers);
+        assertThat(jobsAt(atJob, "Task_EvaluateRulesInJob")).as("the waiting job moved with its case").isEqualTo(1);
 
         // Each goes on under the new version.
         scenario.clockAt(LocalDateTime.of(2024, 1, 30, 9, 0));
+        assertThat(scenario.runAppraisalJob(atJob)).isEqualTo(1);
         scenario.completeAs("lanhdao.syt", scenario.task(atHead, "Task_HeadConfirm"), Map.of("headDecision", "CONFIRM"));
-        assertThat(scenario.task(atHead, "Task_Appraise")).as("now in the case's job").isNull();
-        assertThat(scenario.runAppraisalJob(atHead)).isEqualTo(1);
-        scenario.appraise(atHead, "ACCEPT", null);
-        scenario.appraise(atBoard, "ACCEPT", null);
+        assertThat(scenario.task(atHead, "Task_Appraise")).as("now in the confirmation's own step").isNotNull();
         scenario.completeAs("canbo.syt", scenario.task(atUnit, "Task_Supplement"),
                 Map.of("supplementNote", "Đã bổ sung biên bản."));
-        assertThat(scenario.runAppraisalJob(atUnit)).isEqualTo(1);
-        scenario.appraise(atUnit, "ACCEPT", null);
-        for (Long id : List.of(atHead, atBoard, atUnit)) {
+        for (Long id : List.of(atHead, atBoard, atUnit, atJob)) {
+            assertThat(jobsAt(id, CHECK)).isZero();
+            scenario.appraise(id, "ACCEPT", null);
             assertThat(scenario.dossier(id).getStatus()).isEqualTo(DossierStatus.ACCEPTED);
         }
     }
 
-    /** The version before: the eligibility check runs in the completing transaction (no asyncBefore, no retries). */
-    private static byte[] withoutTheJob(byte[] xml) {
+    /** The version before: the eligibility check runs in a job of the case after every confirmation. */
+    private static byte[] withTheCheckInAJob(byte[] xml) {
         BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
-        ServiceTask check = model.getModelElementById(AppraisalJobs.ACTIVITY);
-        assertThat(check.isCamundaAsyncBefore()).as("the current diagram runs the check in a job").isTrue();
-        check.setCamundaAsyncBefore(false);
-        check.removeChildElement(check.getExtensionElements());
+        ServiceTask check = model.getModelElementById(CHECK);
+        assertThat(check.isCamundaAsyncBefore()).as("the current diagram checks in the confirmation's step").isFalse();
+        check.setCamundaAsyncBefore(true);
         return Bpmn.convertToString(model).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private long jobsAt(Long dossierId, String activity) {
+        return managementService.createJobQuery().processInstanceId(case_(dossierId)).activityId(activity).count();
     }
 
     private ProcessDefinition deploy(byte[] xml, String name) {

@@ -57,7 +57,6 @@ class DossierListsTest {
                 scenario.individualCertificate("Lường Văn Tươi " + System.nanoTime() % 100000, List.of(2022, 2023), 2,
                         2023));
         scenario.confirmByHead(confirmed, "lanhdao.syt");
-        scenario.runAppraisalJob(confirmed);
 
         var underAppraisal = dossiersRead(() -> queries.inStatus("UNDER_APPRAISAL"));
         assertThat(underAppraisal.result()).extracting(DossierQueries.AwardEntry::dossierId).contains(confirmed)

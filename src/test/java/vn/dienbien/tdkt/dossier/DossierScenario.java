@@ -141,13 +141,15 @@ class DossierScenario {
         return thrown;
     }
 
-    /** The head confirms; the case's job then checks the rules and gives the Board its task. */
+    /** The head confirms; the same step checks the rules and gives the Board its task. */
     void confirmByHead(Long dossierId, String head) {
         completeAs(head, task(dossierId, "Task_HeadConfirm"), Map.of("headDecision", "CONFIRM"));
-        runAppraisalJob(dossierId);
     }
 
-    /** The job after a confirmation or a resend (job execution is off in tests); how many ran. */
+    /**
+     * The job that checks the rules again when the decision table failed at the confirmation or the resend (job
+     * execution is off in tests); how many ran.
+     */
     int runAppraisalJob(Long dossierId) {
         return AppraisalJobs.run(managementService, dossier(dossierId).getProcessInstanceId());
     }

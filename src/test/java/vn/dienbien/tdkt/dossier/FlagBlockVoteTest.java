@@ -3,12 +3,14 @@ package vn.dienbien.tdkt.dossier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +40,7 @@ class FlagBlockVoteTest {
     @Autowired OrgUnitRepository units;
     @Autowired JdbcTemplate jdbc;
     @Autowired RuntimeService runtimeService;
+    @Autowired RepositoryService repositoryService;
     @Autowired ApiClient api;
 
     private Campaign campaign;
@@ -94,6 +97,31 @@ class FlagBlockVoteTest {
                 .satisfies(e -> assertThat(((ApiException) e).status().value()).isEqualTo(409))
                 .hasMessageContaining("đã có kết quả bình xét, suy tôn năm 2063");
         assertThat(scenario.dossier(id).getOutsideVoteDeclaredBy()).isNull();
+    }
+
+    /** The table fails while the Board declares (an administrator's broken table): 409, and nothing of it stays. */
+    @Test
+    void aBrokenEligibilityTableRefusesTheDeclarationWithAConflictAndWritesNothing() {
+        Long id = proposeAndConfirm("SGDDT", 2065);
+        int statusChanges = queries.record(id).history().size();
+        int rules = queries.record(id).rules().size();
+        var broken = repositoryService.createDeployment().name("dossier-eligibility-missing-input")
+                .addInputStream("dossier-eligibility-missing-input.dmn", new java.io.ByteArrayInputStream(
+                        AppraisalContinuationTest.TABLE_WITH_A_MISSING_INPUT.getBytes(StandardCharsets.UTF_8)))
+                .deploy();
+        try {
+            var refused = api.as("bantdkt").postForEntity("/api/dossiers/" + id + "/outside-block-vote",
+                    new HttpEntity<>(Map.of("note", "Hội nghị khối ngày 20/12/2065 suy tôn Sở Giáo dục và Đào tạo."),
+                            ApiClient.jsonHeaders()), String.class);
+            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(409);
+            assertThat(refused.getBody()).contains("Bảng điều kiện khen thưởng").contains("chưa ghi gì")
+                    .doesNotContain("Exception").doesNotContain("select");
+        } finally {
+            repositoryService.deleteDeployment(broken.getId(), true);
+        }
+        assertThat(scenario.dossier(id).getOutsideVoteDeclaredBy()).as("no declaration").isNull();
+        assertThat(queries.record(id).history()).as("no note in the history").hasSize(statusChanges);
+        assertThat(queries.record(id).rules()).as("no new round of rules").hasSize(rules);
     }
 
     @Test

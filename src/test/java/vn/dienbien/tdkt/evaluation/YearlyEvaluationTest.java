@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.campaign.CampaignService;
-import vn.dienbien.tdkt.dossier.AppraisalJobs;
 import vn.dienbien.tdkt.dossier.DossierQueries;
 import vn.dienbien.tdkt.platform.ApiException;
 import vn.dienbien.tdkt.platform.CurrentUser;
@@ -100,7 +99,6 @@ class YearlyEvaluationTest {
         // The elected unit, not the registry's leader (DBP), passes the Flag's leader rule.
         complete("lanhdao.hdb", taskService.createTaskQuery().processInstanceId(record.processInstanceId()).singleResult(),
                 Map.of("headDecision", "CONFIRM"));
-        AppraisalJobs.run(managementService, record.processInstanceId());
         assertThat(dossiers.record(record.id()).rules()).anySatisfy(r -> {
             assertThat(r.ruleCode()).isEqualTo("FLAG_LEADER");
             assertThat(r.passed()).isTrue();

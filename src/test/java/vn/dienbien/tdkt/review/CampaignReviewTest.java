@@ -24,7 +24,6 @@ import vn.dienbien.tdkt.WorkflowTest;
 import vn.dienbien.tdkt.campaign.Campaign;
 import vn.dienbien.tdkt.campaign.CampaignService;
 import vn.dienbien.tdkt.document.DocumentService;
-import vn.dienbien.tdkt.dossier.AppraisalJobs;
 import vn.dienbien.tdkt.dossier.DossierBlockVotes;
 import vn.dienbien.tdkt.dossier.DossierDecisions;
 import vn.dienbien.tdkt.dossier.DossierProposals;
@@ -44,7 +43,6 @@ class CampaignReviewTest {
     @Autowired DossierDecisions decisions;
     @Autowired DocumentService documents;
     @Autowired TaskService taskService;
-    @Autowired org.camunda.bpm.engine.ManagementService managementService;
     @Autowired IdentityService identityService;
     @Autowired TestRestTemplate rest;
 
@@ -170,7 +168,6 @@ class CampaignReviewTest {
         String instance = dossiers.record(id).processInstanceId();
         complete("lanhdao." + proposal.proposingUnitCode().toLowerCase(),
                 taskService.createTaskQuery().processInstanceId(instance).singleResult(), Map.of("headDecision", "CONFIRM"));
-        AppraisalJobs.run(managementService, instance);
         if ("FLAG".equals(proposal.awardCode())) {
             // No block vote recorded in the system: the Board records the block's vote held outside it.
             blockVotes.declareOutsideVote(id, "Hội nghị khối bình xét, suy tôn (biên bản kèm hồ sơ).", user("bantdkt"));

@@ -83,13 +83,17 @@ class StatementBudgetTest {
      * own job that told its unit and ended it (40 statements per dossier), is gone since the twenty-fifth pass:
      * the decision's job does it as it tells each case, and its budget grew from 148 to 200 (19 statements per
      * dossier: the case's end, the unit's notice); it fails if each case again gets a closing job of its own.
+     * Step 03, each case's job that checked the rules and gave the Board its task (39 statements per dossier), is
+     * gone since the twenty-sixth pass: the head's confirmation does it (44 statements before); it fails if the
+     * check again waits in a job after every confirmation.
      */
     static final Map<String, Integer> BUDGET = new LinkedHashMap<>();
+    /** The head's confirmation, which checks the rules and gives the Board its task in the same step. */
+    private static final String HEAD_AND_CHECK = "02 Task_HeadConfirm, kiểm tra điều kiện, giao thẩm định";
 
     static {
         BUDGET.put("01 propose (đề nghị)", 47);
-        BUDGET.put("02 Task_HeadConfirm", 47);
-        BUDGET.put("03 job: kiểm tra điều kiện, giao thẩm định", 56);
+        BUDGET.put(HEAD_AND_CHECK, 65);
         BUDGET.put("04 Task_Appraise ACCEPT", 50);
         BUDGET.put("05 open (mở phiên họp) /phiên", 254);
         BUDGET.put("06 Task_Vote (một phiếu)", 41);
@@ -162,26 +166,29 @@ class StatementBudgetTest {
                 .hasSize(DOSSIERS * runs.get(ballot));
         assertThat(trips.get(ballot)).filteredOn(s -> s.startsWith("insert into council_vote"))
                 .hasSize(runs.get(ballot));
-        String rules = "03 job: kiểm tra điều kiện, giao thẩm định";
+        String rules = HEAD_AND_CHECK;
         assertThat(trips.get(rules)).filteredOn(s -> s.startsWith("insert into dossier_rule_result"))
                 .hasSize(runs.get(rules));
         assertThat(statements.get(rules)).filteredOn(s -> s.startsWith("insert into dossier_rule_result"))
                 .hasSizeGreaterThan(runs.get(rules));
 
-        // Variables a dossier's case keeps (twentieth pass): the head's confirmation keeps none (its form values
-        // and the deadline are in the dossier, the gateway's flag is transient), the decision's job copies nothing
-        // into the dossiers' cases (one variable: the decision document's case), and a case ends with nine
-        // variables to delete, not fifteen.
-        String head = "02 Task_HeadConfirm";
+        // Variables a dossier's case keeps (twentieth pass): the head's confirmation keeps none of its own (its form
+        // values and the deadline are in the dossier, the gateway's flag is transient), only the check's summary and
+        // flag for the Board's form; the decision's job copies nothing into the dossiers' cases (one variable: the
+        // decision document's case), and a case ends with nine variables to delete, not fifteen.
+        String head = rules;
         assertThat(statements.get(head)).filteredOn(s -> s.startsWith("insert into ACT_RU_VARIABLE"))
-                .as("the head's confirmation keeps no variable").isEmpty();
+                .as("the head's confirmation keeps only the check's summary and flag").hasSize(2 * runs.get(head));
+        // The confirmation starts the time limit's two timers and no job for the check (twenty-sixth pass).
+        assertThat(statements.get(head)).filteredOn(s -> s.startsWith("insert into ACT_RU_JOB"))
+                .as("the deadline's two timers, no job before the check").hasSize(2 * runs.get(head));
         String issue = "10b job: ban hành quyết định, báo từng hồ sơ /phiên";
         assertThat(statements.get(issue)).filteredOn(s -> s.startsWith("insert into ACT_RU_VARIABLE"))
                 .as("no result copied into the dossiers' cases").hasSize(runs.get(issue));
         // A job that never failed ends without a look for its incident (platform's FailedJobIncidents): the
-        // eligibility job, the decision's job and the deadline's two timers that end with each case (one statement
-        // each until the twenty-first pass).
-        for (String step : List.of(rules, "07 jobs after votes (kiểm phiếu) /phiên", issue)) {
+        // decision's job and the deadline's two timers that end with each case (one statement each until the
+        // twenty-first pass).
+        for (String step : List.of("07 jobs after votes (kiểm phiếu) /phiên", issue)) {
             assertThat(statements.get(step)).filteredOn(s -> s.contains("ACT_RU_INCIDENT")).as(step).isEmpty();
         }
         // The decision's job ends every dossier's case: nine variables each to delete, besides the session's own.
@@ -217,14 +224,9 @@ class StatementBudgetTest {
         }
         later(4);
         for (Long id : ids) {
-            complete("02 Task_HeadConfirm", "lanhdao.syt", dossierTask(id), Map.of("headDecision", "CONFIRM"));
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(caseOf(id))
-                    .activityId("Task_EvaluateRules").list();
-            assertThat(jobs).hasSize(1);
-            step("03 job: kiểm tra điều kiện, giao thẩm định", () -> {
-                managementService.executeJob(jobs.get(0).getId());
-                return null;
-            });
+            complete(HEAD_AND_CHECK, "lanhdao.syt", dossierTask(id), Map.of("headDecision", "CONFIRM"));
+            assertThat(managementService.createJobQuery().processInstanceId(caseOf(id)).activityId("Task_EvaluateRules")
+                    .count()).as("the check runs in the confirmation's step").isZero();
         }
         later(24);
         for (Long id : ids) {
