@@ -93,7 +93,9 @@ class CouncilDelegates {
 
     /**
      * "Ghi nhận phiếu biểu quyết" as the ballot task completes, in the completing person's
-     * transaction (the task continues asynchronously, so simultaneous ballots never collide).
+     * transaction. Two ballots completed at the same instant collide on the session's multi-instance
+     * count; the one that lost wrote nothing and is completed again whole (platform's CompletionRetry),
+     * so every ballot counts once and no job waits after each ballot (issue 12, twenty-seventh pass).
      */
     @Bean
     TaskListener ballotCompleted(CouncilBallots ballots) {

@@ -498,7 +498,7 @@ public class ProvinceYearSimulator {
             if (ballots >= members.size()) {
                 t = System.nanoTime();
                 jobs(sessionInstance(sessionId));
-                probe.timed("jobs after votes (kiểm phiếu)", System.nanoTime() - t);
+                probe.timed("job after the last ballot (kiểm phiếu)", System.nanoTime() - t);
             }
             return sessionId;
         }

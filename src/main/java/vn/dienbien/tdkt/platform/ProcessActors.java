@@ -1,6 +1,7 @@
 package vn.dienbien.tdkt.platform;
 
 import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -25,6 +26,12 @@ public final class ProcessActors {
      * no person acts (a timer, a job, the system).
      */
     public static CurrentUser currentActor(DelegateExecution execution) {
+        if (execution == null) {
+            // A task whose case another completion ended after this command read the task: the same race as the
+            // engine's optimistic lock, told the same way (409 through the REST API; CompletionRetry runs the
+            // completion again, which then finds the task done).
+            throw new OptimisticLockingException("Nhiệm vụ này vừa được người khác hoàn thành hoặc xử lý cùng lúc.");
+        }
         Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (auth == null || auth.getUserId() == null) {
             return null;
