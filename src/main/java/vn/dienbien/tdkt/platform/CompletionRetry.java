@@ -27,7 +27,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class CompletionRetry extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletionRetry.class);
-    /** Seven ballots at the same instant finish within six rounds; the pauses spread them apart. */
+    /**
+     * Each round lets at least one of the colliding completions through and the random pauses spread the rest, so
+     * a session's seven members submitting at one instant need at most seven; one more for a late-comer.
+     */
     static final int ATTEMPTS = 8;
 
     @Override
